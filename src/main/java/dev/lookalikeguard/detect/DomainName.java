@@ -1,0 +1,133 @@
+package dev.lookalikeguard.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import com.ibm.icu.text.IDNA;
+
+/**
+ * A host name normalised once: lower case, no trailing dot, IDN mapped by UTS #46 (non-transitional,
+ * STD3 rules), so that {@code ARMY.MIL.}, {@code аrmy.mil} and its {@code xn--} form compare as
+ * their canonical ASCII form. Immutable and thread-safe.
+ */
+public final class DomainName {
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI
+        | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO | IDNA.NONTRANSITIONAL_TO_ASCII
+        | IDNA.NONTRANSITIONAL_TO_UNICODE);
+    private static final Splitter DOT = Splitter.on('.');
+    private static final int MAX_INPUT_LENGTH = 1024;
+
+    private final String ascii;
+    private final String unicode;
+    private final List<String> labels;
+    private final List<String> unicodeLabels;
+
+    private DomainName(String ascii, String unicode) {
+        this.ascii = ascii;
+        this.unicode = unicode;
+        this.labels = ImmutableList.copyOf(DOT.split(ascii));
+        List<String> unicodeParts = ImmutableList.copyOf(DOT.split(unicode));
+        this.unicodeLabels = unicodeParts.size() == labels.size() ? unicodeParts : labels;
+    }
+
+    /**
+     * Parses a domain as found in an address or a configuration list.
+     *
+     * @throws InvalidDomainException with a human reason when the string is not a host name
+     */
+    public static DomainName parse(String raw) throws InvalidDomainException {
+        if (raw == null) {
+            throw new InvalidDomainException("no domain");
+        }
+        String trimmed = raw.strip();
+        if (trimmed.length() > MAX_INPUT_LENGTH) {
+            throw new InvalidDomainException("longer than 253 characters");
+        }
+        if (trimmed.startsWith("[")) {
+            throw new InvalidDomainException("an address literal, not a domain name");
+        }
+        if (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty()) {
+            throw new InvalidDomainException("empty domain");
+        }
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(trimmed, ascii, info);
+        if (info.hasErrors()) {
+            throw new InvalidDomainException("not a valid host name (" + describe(info) + ")");
+        }
+        String asciiName = ascii.toString().toLowerCase(Locale.ROOT);
+        if (asciiName.isEmpty() || asciiName.endsWith(".")) {
+            throw new InvalidDomainException("empty label");
+        }
+        StringBuilder unicode = new StringBuilder();
+        IDNA.Info back = new IDNA.Info();
+        UTS46.nameToUnicode(asciiName, unicode, back);
+        if (back.hasErrors()) {
+            throw new InvalidDomainException("not a valid internationalised name (" + describe(back) + ")");
+        }
+        return new DomainName(asciiName, unicode.toString());
+    }
+
+    private static String describe(IDNA.Info info) {
+        return info.getErrors().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Canonical ASCII (A-label) form, lower case, no trailing dot. */
+    public String ascii() {
+        return ascii;
+    }
+
+    /** Unicode (U-label) form, used for homoglyph skeletons and for people. */
+    public String unicode() {
+        return unicode;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public boolean isInternationalized() {
+        return !ascii.equals(unicode);
+    }
+
+    /** The labels from {@code index} to the end, joined: {@code tail(1)} of a.b.c is b.c. */
+    public String tail(int index) {
+        return String.join(".", labels.subList(index, labels.size()));
+    }
+
+    /** {@link #tail(int)} in Unicode form. */
+    public String unicodeTail(int index) {
+        return String.join(".", unicodeLabels.subList(index, unicodeLabels.size()));
+    }
+
+    /** The labels before {@code index}, joined: {@code head(1)} of a.b.c is a. */
+    public String head(int index) {
+        return String.join(".", labels.subList(0, index));
+    }
+
+    /** For people: the ASCII form, followed by the Unicode form when they differ. */
+    public String display() {
+        return isInternationalized() ? unicode + " (" + ascii + ")" : ascii;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DomainName && ((DomainName) o).ascii.equals(ascii);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ascii);
+    }
+
+    @Override
+    public String toString() {
+        return ascii;
+    }
+}

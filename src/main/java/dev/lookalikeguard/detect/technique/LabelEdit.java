@@ -1,0 +1,126 @@
+package dev.lookalikeguard.detect.technique;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.google.common.collect.ImmutableList;
+
+import dev.lookalikeguard.detect.Candidate;
+import dev.lookalikeguard.detect.EditDistance;
+import dev.lookalikeguard.detect.Finding;
+import dev.lookalikeguard.detect.LabelTechnique;
+import dev.lookalikeguard.detect.ProtectedNames;
+import dev.lookalikeguard.detect.Registrable;
+import dev.lookalikeguard.detect.Sensitivity;
+import dev.lookalikeguard.detect.Technique;
+
+/**
+ * Label edits under the same suffix (amry.mil for army.mil). A pair one edit apart is named by the
+ * first {@link LabelTechnique} that recognises it; anything else within the distance that the
+ * sensitivity allows for the protected label's length is named {@value #NAME}.
+ */
+public final class LabelEdit implements Technique {
+    public static final String NAME = "edit-distance";
+    private static final int SHORT_LABEL = 4;
+    private static final int SHORT_LABEL_PENALTY = 5;
+
+    private final List<LabelTechnique> kinds;
+    private final Set<String> enabled;
+
+    /**
+     * @param kinds every label technique, in order of preference (the first that recognises a pair names it)
+     * @param enabled the names of the techniques switched on, {@value #NAME} included
+     */
+    public LabelEdit(List<LabelTechnique> kinds, Set<String> enabled) {
+        this.kinds = ImmutableList.copyOf(kinds);
+        this.enabled = Set.copyOf(enabled);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
+        if (!candidate.hasLabel()) {
+            return Optional.empty();
+        }
+        return nearest(candidate.label(), candidate.suffix(), names, sensitivity)
+            .map(match -> new Finding(match.target.name(), candidate.rebuilt(match.target.label(), match.target.suffix()),
+                List.of(match.technique), match.score,
+                candidate.name().display() + " looks like " + match.target.name() + ": " + match.description));
+    }
+
+    /** The best label match for {@code label} among the protected labels under {@code suffix}. */
+    public Optional<Match> nearest(String label, String suffix, ProtectedNames names, Sensitivity sensitivity) {
+        Match best = null;
+        for (Registrable target : names.registrablesUnder(suffix).values()) {
+            Match match = compare(label, target, sensitivity);
+            if (match != null && (best == null || match.score > best.score
+                || (match.score == best.score && target.name().compareTo(best.target.name()) < 0))) {
+                best = match;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Match compare(String label, Registrable target, Sensitivity sensitivity) {
+        String original = target.label();
+        int allowed = sensitivity.allowedEdits(original.length());
+        if (allowed == 0) {
+            return null;
+        }
+        int distance = EditDistance.bounded(label, original, allowed);
+        if (distance == 0 || distance > allowed) {
+            return null;
+        }
+        int penalty = original.length() <= SHORT_LABEL ? SHORT_LABEL_PENALTY : 0;
+        if (distance == 1) {
+            for (LabelTechnique kind : kinds) {
+                if (kind.recognizes(label, original)) {
+                    return enabled.contains(kind.name())
+                        ? new Match(target, kind.name(), kind.score() - penalty, kind.describe(label, original))
+                        : null;
+                }
+            }
+        }
+        if (!enabled.contains(NAME)) {
+            return null;
+        }
+        return new Match(target, NAME, (distance == 1 ? 75 : 60) - penalty,
+            label + " is " + distance + (distance == 1 ? " edit" : " edits") + " from " + original);
+    }
+
+    /** A protected label close to a candidate label, and how. */
+    public static final class Match {
+        private final Registrable target;
+        private final String technique;
+        private final int score;
+        private final String description;
+
+        Match(Registrable target, String technique, int score, String description) {
+            this.target = target;
+            this.technique = technique;
+            this.score = score;
+            this.description = description;
+        }
+
+        public Registrable target() {
+            return target;
+        }
+
+        public String technique() {
+            return technique;
+        }
+
+        public int score() {
+            return score;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.lookalikeguard.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DetectorTest {
+
+    /** The protection most deployments start from: military and government suffixes and a few names. */
+    private static final Detector DETECTOR = Detector.builder()
+        .protectSuffix("mil").protectSuffix("gov").protectSuffix("gov.uk").protectSuffix("mod.uk")
+        .protectSuffix("gouv.fr")
+        .protectDomain("army.mil").protectDomain("navy.mil").protectDomain("af.mil").protectDomain("mail.mil")
+        .protectDomain("defense.gov").protectDomain("state.gov").protectDomain("nasa.gov")
+        .protectDomain("mod.uk")
+        .knownDomain("nsa.gov").knownDomain("us.army.mil")
+        .allow("gouv.ml")
+        .build();
+
+    @Nested
+    class RealDomainsAreNeverLookalikes {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"army.mil", "mail.army.mil", "ARMY.MIL.", "us.army.mil", "nasa.gov", "nsa.gov",
+            "state.gov", "mod.uk", "www.gov.uk", "defence.gov.uk", "interieur.gouv.fr", "mil", "gov.uk"})
+        void protectedNamesAndTheirSubdomains(String domain) {
+            assertThat(DETECTOR.check(domain).kind()).isEqualTo(Verdict.Kind.PROTECTED);
+        }
+
+        @Test
+        void nsaAndNasaAreBothProtectedWhenBothAreKnown() {
+            assertThat(DETECTOR.check("nsa.gov").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(DETECTOR.check("nasa.gov").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+        }
+
+        @Test
+        void anUnknownNameUnderAProtectedSuffixIsNotStoppedForBeingUnknown() {
+            Verdict verdict = DETECTOR.check("usace.mil");
+
+            assertThat(verdict.kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(verdict.explanation()).contains("under the protected suffix mil");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"gmail.com", "example.org", "orange.fr", "bbc.co.uk", "service.gov.uk.example.com",
+            "justice.gov.il", "gob.mx", "mindefensa.gov.co"})
+        void ordinaryDomainsAreClean(String domain) {
+            assertThat(DETECTOR.check(domain).kind()).isEqualTo(Verdict.Kind.CLEAN);
+        }
+
+        @Test
+        void theAllowListWinsOverATechnique() {
+            Verdict verdict = DETECTOR.check("gouv.ml");
+
+            assertThat(verdict.kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(verdict.explanation()).contains("allow-list");
+        }
+    }
+
+    @Nested
+    class NearMisses {
+
+        @ParameterizedTest(name = "{0} looks like {1} by {2}")
+        @CsvSource({
+            "army.ml,        army.mil,    suffix-edit",
+            "army.mi,        army.mil,    suffix-edit",
+            "army.mill,      army.mil,    suffix-edit",
+            "army.il,        army.mil,    suffix-edit",
+            "mail.army.ml,   army.mil,    suffix-edit",
+            "defense.gv,     defense.gov, suffix-edit",
+            "defense.gob,    defense.gov, suffix-edit",
+            "mod.gov.uj,     mod.gov.uk,  suffix-edit",
+            "amry.mil,       army.mil,    transposition",
+            "defesne.gov,    defense.gov, transposition",
+            "defnese.gov,    defense.gov, transposition",
+            "armmy.mil,      army.mil,    repetition",
+            "armys.mil,      army.mil,    plural",
+            "de-fense.gov,   defense.gov, hyphenation",
+            "defanse.gov,    defense.gov, vowel-swap",
+            "dwfense.gov,    defense.gov, keyboard",
+            "denense.gov,    defense.gov, bit-flip",
+            "defens.gov,     defense.gov, omission",
+            "army.com,       army.mil,    suffix-swap",
+            "army.mil.com,   army.mil,    suffix-swap",
+            "armymil.com,    army.mil,    doppelganger",
+            "usarmymil.com,  us.army.mil, doppelganger",
+            "usarmy-mil.com, us.army.mil, doppelganger",
+            "defensegov.com, defense.gov, doppelganger",
+            "m0d.uk,         mod.uk,      homoglyph",
+            "arrny.mil,      army.mil,    homoglyph",
+        })
+        void areCaughtWithTheNearestProtectedName(String domain, String nearest, String technique) {
+            Verdict verdict = DETECTOR.check(domain);
+
+            assertThat(verdict.kind()).as(verdict.toString()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(verdict.nearest()).contains(nearest);
+            assertThat(verdict.techniques()).as(verdict.toString()).first().isEqualTo(technique);
+            assertThat(verdict.score()).isBetween(1, 100);
+        }
+
+        @Test
+        void cyrillicLookalikeIsAHomoglyphEvenInUnicodeOrPunycodeForm() {
+            // "аrmy.mil" starts with U+0430 CYRILLIC SMALL LETTER A
+            Verdict unicode = DETECTOR.check("аrmy.mil");
+            Verdict punycode = DETECTOR.check(unicode.domain());
+
+            assertThat(unicode.domain()).startsWith("xn--");
+            assertThat(unicode.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(unicode.techniques()).containsExactly("homoglyph");
+            assertThat(unicode.explanation()).contains("U+0430 CYRILLIC SMALL LETTER A");
+            assertThat(punycode.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(punycode.nearest()).isEqualTo(unicode.nearest());
+        }
+
+        @Test
+        void aLabelEditCombinesWithASuffixEdit() {
+            Verdict verdict = DETECTOR.check("amry.ml");
+
+            assertThat(verdict.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(verdict.nearest()).contains("army.mil");
+            assertThat(verdict.techniques()).containsExactly("suffix-edit", "transposition");
+        }
+
+        @Test
+        void theExplanationSaysWhatItResemblesAndWhy() {
+            Verdict verdict = DETECTOR.check("army.ml");
+
+            assertThat(verdict.explanation()).startsWith("army.ml looks like army.mil: suffix ml is one edit from mil");
+            assertThat(verdict.suggestion()).contains("army.mil");
+        }
+
+        @Test
+        void aSubdomainGetsAFullSuggestion() {
+            assertThat(DETECTOR.check("mail.army.ml").suggestion()).contains("mail.army.mil");
+        }
+    }
+
+    @Nested
+    class Sensitivities {
+
+        private Detector at(Sensitivity sensitivity) {
+            return Detector.builder().protectSuffix("mil").protectDomain("army.mil").protectDomain("marines.mil")
+                .sensitivity(sensitivity).build();
+        }
+
+        @Test
+        void strictNeedsLongerLabelsForOneEdit() {
+            assertThat(at(Sensitivity.STRICT).check("amry.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(at(Sensitivity.STRICT).check("marnies.mil").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
+        void strictDoesNotSwapSuffixes() {
+            assertThat(at(Sensitivity.STRICT).check("army.com").kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(at(Sensitivity.BALANCED).check("army.com").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
+        void onlyParanoidFlagsAnyNameUnderARealSuffixNextToAProtectedOne() {
+            assertThat(at(Sensitivity.BALANCED).check("orange.ml").kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(at(Sensitivity.PARANOID).check("orange.ml").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
+        void aSwitchedOffTechniqueDoesNotFire() {
+            Detector detector = Detector.builder().protectDomain("army.mil").disable("suffix-swap").build();
+
+            assertThat(detector.check("army.com").kind()).isEqualTo(Verdict.Kind.CLEAN);
+        }
+
+        @Test
+        void anUnknownTechniqueIsRefused() {
+            assertThatThrownBy(() -> Detector.builder().disable("teleport"))
+                .hasMessageContaining("unknown technique 'teleport'");
+        }
+    }
+
+    @Nested
+    class BadInput {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", " ", "xn--zz", "[192.0.2.1]", "a..b", "-army.mil", "under_score.mil"})
+        void isInvalidNeverAnException(String domain) {
+            assertThat(DETECTOR.check(domain).kind()).isEqualTo(Verdict.Kind.INVALID);
+        }
+
+        @Test
+        void tooLongLabelsAreInvalid() {
+            assertThat(DETECTOR.check("a".repeat(64) + ".mil").kind()).isEqualTo(Verdict.Kind.INVALID);
+        }
+    }
+}
