@@ -1,0 +1,188 @@
+package dev.lookalikeguard.policy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.lookalikeguard.detect.Detector;
+import dev.lookalikeguard.detect.Sensitivity;
+import dev.lookalikeguard.detect.Techniques;
+
+/**
+ * The matcher condition, parsed once into an immutable policy and its {@link Detector}.
+ *
+ * <p>A condition is a list of clauses separated by {@code ;}, each {@code name: values}, values
+ * separated by commas and/or white space (line breaks inside the XML attribute are fine):
+ * <pre>
+ * suffixes: mil, gov, gov.uk, mod.uk, gouv.fr;     protected suffixes: any name under them is real
+ * domains: army.mil, navy.mil, defense.gov;        protected domains (also checked for suffix swaps)
+ * known: nsa.gov, nasa.gov;                        further real domains, never flagged
+ * lists: /opt/james/conf/dotgov.csv;               files of real domains (text or .gov CSV)
+ * allow: gouv.ml;                                  never flag these domains or anything under them
+ * sensitivity: balanced;                           strict | balanced | paranoid
+ * techniques: all -bit-flip                        all, a list of names, and/or -name to switch one off
+ * </pre>
+ * At least one of suffixes, domains, known or lists is required.
+ */
+public final class Policy {
+    public static final List<String> CLAUSES = List.of("suffixes", "domains", "known", "lists", "allow", "sensitivity",
+        "techniques");
+    private static final Pattern VALUE_SEPARATOR = Pattern.compile("[,\\s]+");
+
+    private final Sensitivity sensitivity;
+    private final Set<String> enabledTechniques;
+    private final List<ReferenceList> lists;
+    private final Detector detector;
+
+    private Policy(Sensitivity sensitivity, Set<String> enabledTechniques, List<ReferenceList> lists, Detector detector) {
+        this.sensitivity = sensitivity;
+        this.enabledTechniques = Set.copyOf(enabledTechniques);
+        this.lists = List.copyOf(lists);
+        this.detector = detector;
+    }
+
+    /** Parses a condition; every error message names the bad clause or value and the expected form. */
+    public static Policy parse(String condition) throws PolicyException {
+        Map<String, List<String>> clauses = clauses(condition == null ? "" : condition);
+        Detector.Builder builder = Detector.builder();
+        add(clauses, "suffixes", builder::protectSuffix);
+        add(clauses, "domains", builder::protectDomain);
+        add(clauses, "known", builder::knownDomain);
+        add(clauses, "allow", builder::allow);
+
+        List<ReferenceList> lists = new ArrayList<>();
+        for (String file : clauses.getOrDefault("lists", List.of())) {
+            ReferenceList list = ReferenceList.load(Path.of(file));
+            lists.add(list);
+            builder.knownCanonicalDomains(list.domains());
+        }
+        if (!clauses.containsKey("suffixes") && !clauses.containsKey("domains") && !clauses.containsKey("known")
+            && lists.isEmpty()) {
+            throw new PolicyException("condition protects nothing: give at least one of 'suffixes:', 'domains:', "
+                + "'known:' or 'lists:' (e.g. \"suffixes: mil, gov; domains: army.mil\")");
+        }
+
+        Sensitivity sensitivity = sensitivity(clauses.get("sensitivity"));
+        builder.sensitivity(sensitivity);
+        Set<String> enabled = techniques(clauses.get("techniques"));
+        Techniques.NAMES.stream().filter(name -> !enabled.contains(name)).forEach(builder::disable);
+        return new Policy(sensitivity, enabled, lists, builder.build());
+    }
+
+    private static Map<String, List<String>> clauses(String condition) throws PolicyException {
+        Map<String, List<String>> clauses = new LinkedHashMap<>();
+        for (String clause : condition.split(";")) {
+            if (clause.isBlank()) {
+                continue;
+            }
+            int colon = clause.indexOf(':');
+            if (colon < 0) {
+                throw new PolicyException("clause '" + clause.strip() + "' has no ':'; expected 'name: values' with name one of "
+                    + String.join(", ", CLAUSES));
+            }
+            String name = clause.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            if (!CLAUSES.contains(name)) {
+                throw new PolicyException("unknown clause '" + name + "'; expected one of " + String.join(", ", CLAUSES));
+            }
+            if (clauses.containsKey(name)) {
+                throw new PolicyException("clause '" + name + "' appears twice; list all its values in one clause");
+            }
+            List<String> values = new ArrayList<>();
+            for (String value : VALUE_SEPARATOR.split(clause.substring(colon + 1).strip())) {
+                if (!value.isEmpty()) {
+                    values.add(value);
+                }
+            }
+            if (values.isEmpty()) {
+                throw new PolicyException("clause '" + name + "' has no values");
+            }
+            clauses.put(name, values);
+        }
+        return clauses;
+    }
+
+    private interface Adder {
+        void add(String value);
+    }
+
+    private static void add(Map<String, List<String>> clauses, String clause, Adder adder) throws PolicyException {
+        for (String value : clauses.getOrDefault(clause, List.of())) {
+            try {
+                adder.add(value);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyException("clause '" + clause + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Sensitivity sensitivity(List<String> values) throws PolicyException {
+        if (values == null) {
+            return Sensitivity.BALANCED;
+        }
+        if (values.size() != 1) {
+            throw new PolicyException("clause 'sensitivity' takes one value: strict, balanced or paranoid");
+        }
+        try {
+            return Sensitivity.parse(values.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException("clause 'sensitivity': " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> techniques(List<String> values) throws PolicyException {
+        if (values == null) {
+            return new LinkedHashSet<>(Techniques.NAMES);
+        }
+        boolean fromAll = values.stream().allMatch(v -> v.startsWith("-") || v.equalsIgnoreCase("all"));
+        Set<String> enabled = new LinkedHashSet<>(fromAll ? Techniques.NAMES : List.of());
+        for (String value : values) {
+            if (value.equalsIgnoreCase("all")) {
+                continue;
+            }
+            boolean off = value.startsWith("-");
+            String name = (off ? value.substring(1) : value).toLowerCase(Locale.ROOT);
+            if (!Techniques.NAMES.contains(name)) {
+                throw new PolicyException("clause 'techniques': unknown technique '" + name + "'; expected 'all', "
+                    + "names to switch on, or -name to switch one off, with names among " + String.join(", ", Techniques.NAMES));
+            }
+            if (off) {
+                enabled.remove(name);
+            } else {
+                enabled.add(name);
+            }
+        }
+        if (enabled.isEmpty()) {
+            throw new PolicyException("clause 'techniques' switches every technique off; remove the matcher instead");
+        }
+        return enabled;
+    }
+
+    public Detector detector() {
+        return detector;
+    }
+
+    public Sensitivity sensitivity() {
+        return sensitivity;
+    }
+
+    public Set<String> enabledTechniques() {
+        return enabledTechniques;
+    }
+
+    public List<ReferenceList> lists() {
+        return lists;
+    }
+
+    /** One line for the start-up log. */
+    public String summary() {
+        return "sensitivity=" + sensitivity.label() + " protected_suffixes=" + detector.names().suffixes().size()
+            + " protected_names=" + (detector.names().size() - detector.names().suffixes().size())
+            + " techniques=" + enabledTechniques.size() + "/" + Techniques.NAMES.size();
+    }
+}
