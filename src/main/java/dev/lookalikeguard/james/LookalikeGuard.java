@@ -1,0 +1,213 @@
+package dev.lookalikeguard.james;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeUtility;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Acts on the recipients matched by {@link RecipientIsLookalike}: bounces them with a delivery status
+ * notification, holds the mail in a quarantine repository, or tags it and lets it go (monitor mode).
+ *
+ * <pre>{@code
+ * <mailet match="dev.lookalikeguard.james.RecipientIsLookalike=suffixes: mil, gov; domains: army.mil"
+ *         class="dev.lookalikeguard.james.LookalikeGuard">
+ *     <!-- bounce (default) | hold | tag -->
+ *     <action>bounce</action>
+ *     <!-- hold: where held mail goes; a path (default protocol of the repository store) or a URL.
+ *          Default var/mail/quarantine. Release with WebAdmin:
+ *          PATCH /mailRepositories/var%2Fmail%2Fquarantine/mails?action=reprocess&processor=transport -->
+ *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
+ *     <!-- tag: the header added, one per stopped recipient. Default X-Lookalike-Guard -->
+ *     <header>X-Lookalike-Guard</header>
+ *     <!-- bounce: the RFC 3463 status of each stopped recipient. Default 5.7.1 -->
+ *     <status>5.7.1</status>
+ *     <!-- bounce: what the notice carries of the original: heads (default) | message | none -->
+ *     <attachment>heads</attachment>
+ * </mailet>
+ * }</pre>
+ *
+ * <p>Safety rules, whatever the action: a mail is never bounced to the null sender nor when it is itself
+ * an automatic notice (it is held instead, so no bounce loop is possible); a recipient whose check failed
+ * or that carries no verdict is held (fail closed) unless the action is {@code tag}; a recipient repeated
+ * in the envelope is handled once. One log line per stopped recipient:
+ * {@code action=... recipient_domain=... nearest=... technique=... score=...}.
+ */
+public class LookalikeGuard extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeGuard.class);
+    private static final String METRIC_PREFIX = "lookalikeGuard_";
+
+    private final MailRepositoryStore repositoryStore;
+    private final MetricFactory metricFactory;
+
+    private GuardConfiguration configuration;
+    private MailRepository quarantine;
+    private MailRepositoryUrl quarantineUrl;
+    private BounceNotice notice;
+
+    @Inject
+    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory) {
+        this.repositoryStore = repositoryStore;
+        this.metricFactory = metricFactory;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        configuration = GuardConfiguration.parse(this::getInitParameter, ImmutableList.copyOf(getInitParameterNames()));
+        quarantineUrl = configuration.repositoryUrl(repositoryStore.defaultProtocol());
+        try {
+            quarantine = repositoryStore.select(quarantineUrl);
+        } catch (MailRepositoryStore.MailRepositoryStoreException | RuntimeException e) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.REPOSITORY_PATH + "': "
+                + "cannot open mail repository " + quarantineUrl.asString() + " (" + e.getMessage() + "); is its "
+                + "protocol declared in mailrepositorystore.xml?", e);
+        }
+        notice = new BounceNotice(configuration);
+        LOGGER.info("LookalikeGuard ready: action={} quarantine={}", configuration.action().label(),
+            quarantineUrl.asString());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
+        for (MailAddress recipient : new LinkedHashSet<>(mail.getRecipients())) {
+            stopped.put(recipient, Optional.ofNullable(verdicts.get(recipient.asString()))
+                .orElseGet(() -> RecipientVerdict.detectionFailed(recipient.getDomain().asString(),
+                    new IllegalStateException("no verdict recorded by RecipientIsLookalike"))));
+        }
+        if (stopped.isEmpty()) {
+            return;
+        }
+        GuardAction action = effectiveAction(mail, stopped);
+        switch (action) {
+            case BOUNCE:
+                bounce(mail, stopped);
+                break;
+            case HOLD:
+                hold(mail, stopped);
+                break;
+            default:
+                tag(mail, stopped);
+        }
+        LookalikeAttributes.recordAction(mail, action.label());
+        stopped.forEach((recipient, verdict) -> {
+            LOGGER.info("action={} recipient_domain={} nearest={} technique={} score={} mail={}", action.label(),
+                verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName());
+            metricFactory.generate(METRIC_PREFIX + action.label()).increment();
+            metricFactory.generate(METRIC_PREFIX + "technique_" + dash(verdict.technique()).replace('-', '_')
+                .replace('+', '_')).increment();
+        });
+    }
+
+    private GuardAction effectiveAction(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+        GuardAction configured = configuration.action();
+        if (configured == GuardAction.TAG) {
+            return configured;
+        }
+        if (stopped.values().stream().anyMatch(RecipientVerdict::detectionFailed)) {
+            LOGGER.warn("LookalikeGuard holds mail {}: the check failed for one of its recipients (fail closed)",
+                mail.getName());
+            return GuardAction.HOLD;
+        }
+        if (configured == GuardAction.BOUNCE && !bounceable(mail)) {
+            LOGGER.warn("LookalikeGuard holds mail {} instead of bouncing it: it has no sender to notify or is itself "
+                + "an automatic notice", mail.getName());
+            return GuardAction.HOLD;
+        }
+        return configured;
+    }
+
+    private static boolean bounceable(Mail mail) throws MessagingException {
+        if (mail.getMaybeSender().isNullSender()) {
+            return false;
+        }
+        String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
+        return autoSubmitted == null || autoSubmitted.length == 0
+            || autoSubmitted[0].strip().toLowerCase(java.util.Locale.ROOT).startsWith("no");
+    }
+
+    private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+        MailAddress postmaster = getMailetContext().getPostmaster();
+        MimeMessage message = notice.build(mail, stopped, postmaster);
+        MailImpl bounce = MailImpl.builder()
+            .name(MailImpl.getId())
+            .sender(MaybeSender.nullSender())
+            .addRecipient(mail.getMaybeSender().get())
+            .mimeMessage(message)
+            .build();
+        try {
+            getMailetContext().sendMail(bounce);
+        } finally {
+            bounce.dispose();
+        }
+        mail.setState(Mail.GHOST);
+    }
+
+    private void hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+        mail.setRecipients(ImmutableList.copyOf(stopped.keySet()));
+        mail.setErrorMessage(stopped.values().stream().map(RecipientVerdict::explanation)
+            .collect(Collectors.joining("\n")));
+        LookalikeAttributes.markHeld(mail);
+        LookalikeAttributes.recordAction(mail, GuardAction.HOLD.label());
+        quarantine.store(mail);
+        mail.setState(Mail.GHOST);
+    }
+
+    private void tag(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
+            message.addHeader(configuration.header(), headerValue(entry.getKey(), entry.getValue()));
+        }
+        message.saveChanges();
+    }
+
+    /** One line, encoded: the explanation can hold any character, a header cannot. */
+    String headerValue(MailAddress recipient, RecipientVerdict verdict) {
+        String text = recipient.asString() + "; nearest=" + dash(verdict.nearest()) + "; technique="
+            + dash(verdict.technique()) + "; score=" + verdict.score() + "; " + verdict.explanation();
+        String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
+        try {
+            return MimeUtility.fold(configuration.header().length() + 2, MimeUtility.encodeText(oneLine, "UTF-8", "Q"));
+        } catch (java.io.UnsupportedEncodingException e) {
+            return oneLine.replaceAll("[^\\x20-\\x7e]", "?");
+        }
+    }
+
+    private static String dash(String value) {
+        return value == null || value.isEmpty() ? "-" : value;
+    }
+
+    GuardConfiguration configuration() {
+        return configuration;
+    }
+
+    MailRepositoryUrl quarantineUrl() {
+        return quarantineUrl;
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Bounces, holds or tags mail to look-alikes of protected domains";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.lookalikeguard.james;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.annotations.VisibleForTesting;
+
+import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.policy.Policy;
+import dev.lookalikeguard.policy.PolicyException;
+
+/**
+ * Matches the recipients whose domain is a near miss of a protected domain or suffix, and records
+ * each one's verdict in the mail attribute {@value LookalikeAttributes#VERDICTS_NAME} (see
+ * {@link LookalikeAttributes}). Other recipients are not matched and continue untouched: James splits
+ * the mail.
+ *
+ * <p>The condition (everything after the first {@code =}) is a list of {@code name: values} clauses
+ * separated by {@code ;}; line breaks and indentation inside the attribute are fine:
+ * <pre>{@code
+ * <mailet match="dev.lookalikeguard.james.RecipientIsLookalike=
+ *             suffixes: mil, gov, gov.uk, mod.uk, gouv.fr;
+ *             domains: army.mil, navy.mil, af.mil, defense.gov, state.gov;
+ *             known: nsa.gov, nasa.gov;
+ *             lists: /opt/james/conf/dotgov.csv;
+ *             allow: gouv.ml;
+ *             sensitivity: balanced"
+ *         class="dev.lookalikeguard.james.LookalikeGuard">
+ *     <action>bounce</action>
+ * </mailet>
+ * }</pre>
+ * Clauses (see {@link Policy}): {@code suffixes}, {@code domains}, {@code known}, {@code lists},
+ * {@code allow}, {@code sensitivity} (strict, balanced (default), paranoid), {@code techniques}
+ * ({@code all -bit-flip}, or a list of names). A bad condition stops James at start-up with a message
+ * naming the bad clause or value.
+ *
+ * <p>It extends {@link GenericMatcher} rather than {@code GenericRecipientMatcher}, whose final
+ * {@code match} gives no access to the mail for recording verdicts; it matches recipient by recipient all
+ * the same. A mail released from the quarantine (it carries {@value LookalikeAttributes#RELEASED_NAME})
+ * is not matched again. If detection fails for a recipient, that recipient is matched with a
+ * {@value RecipientVerdict#DETECTION_FAILED} verdict, so the guard holds it (fail closed).
+ */
+public class RecipientIsLookalike extends GenericMatcher {
+    private static final Logger LOGGER = LoggerFactory.getLogger(RecipientIsLookalike.class);
+
+    private Policy policy;
+
+    @Override
+    public void init() throws MessagingException {
+        try {
+            policy = Policy.parse(getCondition());
+        } catch (PolicyException e) {
+            throw new MessagingException("RecipientIsLookalike: bad condition: " + e.getMessage(), e);
+        }
+        policy.lists().forEach(list -> LOGGER.info("RecipientIsLookalike loaded {} known domains from {}{}",
+            list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
+                : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
+        LOGGER.info("RecipientIsLookalike ready: {}", policy.summary());
+    }
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) {
+        if (LookalikeAttributes.wasHeld(mail)) {
+            LOGGER.debug("mail {} was released from the quarantine: not checked again", mail.getName());
+            return List.of();
+        }
+        Set<MailAddress> matched = new LinkedHashSet<>();
+        Map<String, RecipientVerdict> verdicts = new LinkedHashMap<>();
+        for (MailAddress recipient : mail.getRecipients()) {
+            if (matched.contains(recipient)) {
+                continue;
+            }
+            RecipientVerdict verdict = check(recipient);
+            if (verdict != null) {
+                matched.add(recipient);
+                verdicts.put(recipient.asString(), verdict);
+            }
+        }
+        if (!verdicts.isEmpty()) {
+            LookalikeAttributes.recordVerdicts(mail, verdicts);
+        }
+        return new ArrayList<>(matched);
+    }
+
+    /** The verdict to record when this recipient must be stopped, else null. */
+    private RecipientVerdict check(MailAddress recipient) {
+        String domain = recipient.getDomain().asString();
+        try {
+            Verdict verdict = policy.detector().check(domain);
+            return verdict.isLookalike() ? RecipientVerdict.of(verdict) : null;
+        } catch (RuntimeException e) {
+            LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
+                + "the guard holds the mail", domain, e);
+            return RecipientVerdict.detectionFailed(domain, e);
+        }
+    }
+
+    @VisibleForTesting
+    Policy policy() {
+        return policy;
+    }
+
+    @Override
+    public String getMatcherInfo() {
+        return "Matches recipients whose domain is a near miss of a protected domain or suffix";
+    }
+}

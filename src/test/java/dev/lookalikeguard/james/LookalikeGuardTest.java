@@ -1,0 +1,202 @@
+package dev.lookalikeguard.james;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.internet.MimeUtility;
+
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.mailrepository.api.Protocol;
+import org.apache.james.mailrepository.memory.MailRepositoryStoreConfiguration;
+import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
+import org.apache.james.mailrepository.memory.MemoryMailRepositoryUrlStore;
+import org.apache.james.mailrepository.memory.SimpleMailRepositoryLoader;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.apache.mailet.base.test.FakeMatcherConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LookalikeGuardTest {
+    private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov";
+
+    private MemoryMailRepositoryStore store;
+    private RecordingMetricFactory metrics;
+    private FakeMailContext context;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        MailRepositoryStoreConfiguration.Item memory = new MailRepositoryStoreConfiguration.Item(
+            List.of(new Protocol("memory")), "org.apache.james.mailrepository.memory.MemoryMailRepository",
+            new BaseHierarchicalConfiguration());
+        store = new MemoryMailRepositoryStore(new MemoryMailRepositoryUrlStore(), new SimpleMailRepositoryLoader(),
+            MailRepositoryStoreConfiguration.forItems(memory));
+        store.init();
+        metrics = new RecordingMetricFactory();
+        context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@example.gov")).build();
+    }
+
+    private LookalikeGuard guard(String... parameters) throws MessagingException {
+        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
+        for (int i = 0; i < parameters.length; i += 2) {
+            config.setProperty(parameters[i], parameters[i + 1]);
+        }
+        LookalikeGuard guard = new LookalikeGuard(store, metrics);
+        guard.init(config.build());
+        return guard;
+    }
+
+    /** A mail as James hands it to the mailet: the matcher has run and split off the stopped recipients. */
+    private static FakeMail matched(String sender, String... recipients) throws Exception {
+        FakeMail mail = FakeMail.builder().name("mail1").sender(sender).recipients(recipients)
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Travel plans").setText("Meet at 0900"))
+            .build();
+        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike").condition(CONDITION).build());
+        mail.setRecipients(matcher.match(mail));
+        return mail;
+    }
+
+    @Nested
+    class Bounce {
+
+        @Test
+        void sendsADeliveryStatusNotificationToTheSenderAndStopsTheMail() throws Exception {
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+
+            guard("action", "bounce").service(mail);
+
+            assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+            assertThat(context.getSentMails()).hasSize(1);
+            FakeMailContext.SentMail sent = context.getSentMails().get(0);
+            assertThat(sent.getRecipients()).containsExactly(new MailAddress("colonel@example.gov"));
+            assertThat(sent.getSender()).as("a notice has the null sender").isNull();
+            MimeMessage notice = sent.getMsg();
+            assertThat(notice.getSubject()).isEqualTo("Message not sent: did you mean army.mil?");
+            assertThat(notice.getContentType()).contains("multipart/report").contains("delivery-status");
+            MimeMultipart parts = (MimeMultipart) notice.getContent();
+            String human = (String) parts.getBodyPart(0).getContent();
+            assertThat(human).contains("j.doe@army.ml").contains("Did you mean:  j.doe@army.mil ?")
+                .contains("suffix ml is one edit from mil").contains("Original subject: Travel plans");
+            String status = new String(parts.getBodyPart(1).getInputStream().readAllBytes());
+            assertThat(status).contains("Final-Recipient: rfc822; j.doe@army.ml").contains("Action: failed")
+                .contains("Status: 5.7.1");
+        }
+
+        @Test
+        void aMailWithoutSenderIsHeldNotBounced() throws Exception {
+            FakeMail mail = FakeMail.builder().name("mail1").recipients("j.doe@army.ml")
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();
+            mail.setRecipients(new RecipientIsLookalike() {{
+                init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
+            }}.match(mail));
+
+            guard("action", "bounce").service(mail);
+
+            assertThat(context.getSentMails()).isEmpty();
+            assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+            assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+        }
+
+        @Test
+        void countsEachStoppedRecipientByActionAndTechnique() throws Exception {
+            guard("action", "bounce").service(matched("colonel@example.gov", "j.doe@army.ml", "x@amry.mil"));
+
+            assertThat(metrics.countFor("lookalikeGuard_bounce")).isEqualTo(2);
+            assertThat(metrics.countFor("lookalikeGuard_technique_suffix_edit")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_technique_transposition")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Hold {
+
+        @Test
+        void storesTheMailWithItsVerdictsInTheQuarantine() throws Exception {
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml", "j.doe@army.ml");
+
+            guard("action", "hold", "repositoryPath", "memory://var/mail/held/").service(mail);
+
+            assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+            MailRepository held = store.select(MailRepositoryUrl.from("memory://var/mail/held/"));
+            assertThat(held.size()).isEqualTo(1);
+            Mail stored = held.retrieve(held.list().next());
+            assertThat(stored.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
+            assertThat(LookalikeAttributes.verdicts(stored).get("j.doe@army.ml").nearest()).isEqualTo("army.mil");
+            assertThat(LookalikeAttributes.wasHeld(stored)).isTrue();
+            assertThat(stored.getErrorMessage()).contains("army.ml looks like army.mil");
+        }
+
+        @Test
+        void aPathUsesTheStoresDefaultProtocol() throws Exception {
+            assertThat(guard("action", "hold").quarantineUrl().asString()).isEqualTo("memory://var/mail/quarantine");
+        }
+    }
+
+    @Nested
+    class Tag {
+
+        @Test
+        void addsAHeaderPerRecipientAndLetsTheMailGoOn() throws Exception {
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+
+            guard("action", "tag", "header", "X-Lookalike").service(mail);
+
+            assertThat(mail.getState()).isNotEqualTo(Mail.GHOST);
+            String[] headers = mail.getMessage().getHeader("X-Lookalike");
+            assertThat(headers).hasSize(1);
+            assertThat(MimeUtility.unfold(headers[0]))
+                .contains("j.doe@army.ml").contains("nearest=army.mil").contains("technique=suffix-edit")
+                .doesNotContain("\r").doesNotContain("\n");
+            assertThat(context.getSentMails()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Parameters {
+
+        @ParameterizedTest(name = "{0}={1} is refused naming {0}")
+        @CsvSource({
+            "action,     drop,          parameter 'action' is 'drop'; expected bounce, hold or tag",
+            "status,     4.1.1,         parameter 'status' is '4.1.1'",
+            "header,     X Bad Header,  parameter 'header' is 'X Bad Header'",
+            "attachment, everything,    parameter 'attachment' is 'everything'",
+            "repositoryPath, bogus://x/, parameter 'repositoryPath': cannot open mail repository",
+            "colour,     red,           unknown parameter 'colour'",
+        })
+        void badValuesFailInit(String name, String value, String message) {
+            assertThatThrownBy(() -> guard(name, value))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining(message);
+        }
+
+        @Test
+        void defaultsToBounce() throws Exception {
+            GuardConfiguration configuration = guard().configuration();
+
+            assertThat(configuration.action()).isEqualTo(GuardAction.BOUNCE);
+            assertThat(configuration.status()).isEqualTo("5.7.1");
+            assertThat(configuration.header()).isEqualTo("X-Lookalike-Guard");
+        }
+
+        @Test
+        void acceptsJamesErrorHandlingParameters() throws Exception {
+            assertThat(guard("onMailetException", "propagate").configuration().action()).isEqualTo(GuardAction.BOUNCE);
+        }
+    }
+}

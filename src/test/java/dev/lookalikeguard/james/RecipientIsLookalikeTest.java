@@ -1,0 +1,104 @@
+package dev.lookalikeguard.james;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMatcherConfig;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RecipientIsLookalikeTest {
+
+    private static RecipientIsLookalike matcher(String condition) throws MessagingException {
+        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike").condition(condition).build());
+        return matcher;
+    }
+
+    private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov";
+
+    @Nested
+    class Matching {
+
+        @Test
+        void returnsOnlyTheLookalikeRecipients() throws Exception {
+            FakeMail mail = FakeMail.builder().name("m1")
+                .recipients("a@army.mil", "b@army.ml", "c@gmail.com", "d@defnese.gov").build();
+
+            assertThat(matcher(CONDITION).match(mail))
+                .containsExactly(new MailAddress("b@army.ml"), new MailAddress("d@defnese.gov"));
+        }
+
+        @Test
+        void recordsEachStoppedRecipientsVerdict() throws Exception {
+            FakeMail mail = FakeMail.builder().name("m1").recipients("a@army.mil", "b@army.ml").build();
+
+            matcher(CONDITION).match(mail);
+
+            Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
+            assertThat(verdicts).containsOnlyKeys("b@army.ml");
+            RecipientVerdict verdict = verdicts.get("b@army.ml");
+            assertThat(verdict.nearest()).isEqualTo("army.mil");
+            assertThat(verdict.suggestion()).isEqualTo("army.mil");
+            assertThat(verdict.technique()).isEqualTo("suffix-edit");
+            assertThat(verdict.score()).isBetween(90, 100);
+            assertThat(verdict.explanation()).contains("army.ml looks like army.mil");
+        }
+
+        @Test
+        void matchesARepeatedRecipientOnce() throws Exception {
+            FakeMail mail = FakeMail.builder().name("m1").recipients("b@army.ml", "b@army.ml").build();
+
+            assertThat(matcher(CONDITION).match(mail)).containsExactly(new MailAddress("b@army.ml"));
+        }
+
+        @Test
+        void doesNotMatchAMailReleasedFromTheQuarantine() throws Exception {
+            FakeMail mail = FakeMail.builder().name("m1").recipients("b@army.ml")
+                .attribute(new Attribute(LookalikeAttributes.RELEASED, AttributeValue.of(true))).build();
+
+            assertThat(matcher(CONDITION).match(mail)).isEmpty();
+        }
+
+        @Test
+        void matchesNothingOnACleanMail() throws Exception {
+            FakeMail mail = FakeMail.builder().name("m1").recipients("a@army.mil", "c@gmail.com").build();
+
+            assertThat(matcher(CONDITION).match(mail)).isEmpty();
+            assertThat(mail.getAttribute(LookalikeAttributes.VERDICTS)).isEmpty();
+        }
+
+        @Test
+        void ignoresAddressLiterals() throws Exception {
+            FakeMail mail = FakeMail.builder().name("m1").recipients("user@[192.0.2.1]").build();
+
+            assertThat(matcher(CONDITION).match(mail)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Configuration {
+
+        @Test
+        void aBadConditionFailsInitNamingTheBadPart() {
+            assertThatThrownBy(() -> matcher("sufixes: mil"))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("RecipientIsLookalike: bad condition: unknown clause 'sufixes'");
+        }
+
+        @Test
+        void anEmptyConditionFailsInit() {
+            assertThatThrownBy(() -> matcher(""))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("protects nothing");
+        }
+    }
+}
