@@ -1,0 +1,109 @@
+package dev.lookalikeguard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sample configuration as shipped (action bounce), through SMTP, on a real James. */
+class BounceIT {
+    private static final ConditionFactory AWAIT = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+
+    private static LoopbackReceiver receiver;
+    private static GuardServer james;
+    private TestIMAPClient imap;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new LoopbackReceiver();
+        james = GuardServer.builder(receiver.port()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        james.close();
+        receiver.close();
+    }
+
+    @BeforeEach
+    void clean() throws Exception {
+        receiver.reset();
+        imap = new TestIMAPClient();
+        imap.connect("127.0.0.1", james.imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
+        imap.sendCommand("STORE 1:* +FLAGS (\\Deleted)");
+        imap.expunge();
+    }
+
+    @AfterEach
+    void closeImap() throws Exception {
+        imap.close();
+    }
+
+    @Test
+    void aMailToALookalikeComesBackToTheSenderNamingTheRealDomainAndNeverLeaves() throws Exception {
+        james.send("Travel plans", "j.doe@army.ml");
+
+        imap.awaitMessageCount(AWAIT, 1);
+        String notice = imap.readFirstMessage();
+        assertThat(notice)
+            .contains("Subject: Message not sent: did you mean army.mil?")
+            .contains("multipart/report").contains("report-type=delivery-status")
+            .contains("Did you mean:  j.doe@army.mil ?")
+            .contains("army.ml looks like army.mil")
+            .contains("Final-Recipient: rfc822; j.doe@army.ml")
+            .contains("Status: 5.7.1")
+            .contains("From: Mail Delivery System <postmaster@guard.test>");
+        Thread.sleep(1000);
+        assertThat(receiver.messages()).isEmpty();
+    }
+
+    @Test
+    void mixedRecipientsAreSplitTheRealOneDeliveredTheLookalikeBounced() throws Exception {
+        james.send("Mixed", "a@army.mil", "b@army.ml", "c@example.com");
+
+        AWAIT.until(() -> receiver.messages().size() == 2);
+        imap.awaitMessageCount(AWAIT, 1);
+        assertThat(receiver.deliveredTo("a@army.mil")).hasSize(1);
+        assertThat(receiver.deliveredTo("c@example.com")).hasSize(1);
+        assertThat(receiver.deliveredTo("b@army.ml")).isEmpty();
+        String notice = imap.readFirstMessage();
+        assertThat(notice).contains("Final-Recipient: rfc822; b@army.ml")
+            .doesNotContain("Final-Recipient: rfc822; a@army.mil")
+            .doesNotContain("Final-Recipient: rfc822; c@example.com");
+    }
+
+    @Test
+    void cleanMailIsDeliveredUntouched() throws Exception {
+        james.send("Hello", "friend@gmail.com", "ops@navy.mil");
+
+        AWAIT.until(() -> receiver.messages().size() == 2);
+        assertThat(receiver.messages()).allSatisfy(message ->
+            assertThat(message.getHeader("X-Lookalike-Guard")).isNull());
+        Thread.sleep(500);
+        assertThat(imap.getMessageCount("INBOX")).isZero();
+    }
+
+    @Test
+    void everyTechniqueOfTheSampleIsStoppedOnTheWire() throws Exception {
+        // "аrmy.mil" starts with U+0430 CYRILLIC SMALL LETTER A, sent in its xn-- form as SMTP requires
+        james.send("Lookalikes", "a@defnese.gov", "b@usarmymil.com", "c@xn--rmy-5cd.mil", "d@army.com");
+
+        imap.awaitMessageCount(AWAIT, 1);
+        String notice = imap.readFirstMessage();
+        assertThat(notice).contains("Final-Recipient: rfc822; a@defnese.gov")
+            .contains("Final-Recipient: rfc822; b@usarmymil.com")
+            .contains("Final-Recipient: rfc822; c@xn--rmy-5cd.mil")
+            .contains("Final-Recipient: rfc822; d@army.com")
+            .contains("(transposition)").contains("(doppelganger)").contains("(homoglyph)").contains("(suffix-swap)");
+        Thread.sleep(500);
+        assertThat(receiver.messages()).isEmpty();
+    }
+}

@@ -1,0 +1,237 @@
+package dev.lookalikeguard.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.james.FakeSearchMailboxModule;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.util.Port;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.WebAdminGuiceProbe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real Apache James 3.8.1 memory server, built as {@code MemoryJamesServerMain} builds it, from a
+ * copy of the project's {@code conf/} with only what a test must change: listeners on free loopback
+ * ports, remote delivery through the test's loopback SMTP receiver, and optionally the guard's action
+ * or condition. Stops the server and deletes its working directory on {@link #close()}.
+ */
+final class GuardServer implements AutoCloseable {
+    static final String DOMAIN = "guard.test";
+    static final String SENDER = "colonel@" + DOMAIN;
+    static final String PASSWORD = "secret";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path workingDirectory;
+    private final GuiceJamesServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private GuardServer(Path workingDirectory, GuiceJamesServer server) {
+        this.workingDirectory = workingDirectory;
+        this.server = server;
+    }
+
+    static Builder builder(int receiverPort) {
+        return new Builder(receiverPort);
+    }
+
+    static final class Builder {
+        private final int receiverPort;
+        private final Map<String, String> mailetContainerEdits = new LinkedHashMap<>();
+        private Path workingDirectory;
+
+        private Builder(int receiverPort) {
+            this.receiverPort = receiverPort;
+        }
+
+        Builder action(String action) {
+            mailetContainerEdits.put("<action>bounce</action>", "<action>" + action + "</action>");
+            return this;
+        }
+
+        Builder condition(String condition) {
+            mailetContainerEdits.put("(?s)RecipientIsLookalike=[^\"]*\"", "RecipientIsLookalike=" + condition + "\"");
+            return this;
+        }
+
+        /** Reuse a working directory (to restart a server on the same file-backed data). */
+        Builder workingDirectory(Path directory) {
+            this.workingDirectory = directory;
+            return this;
+        }
+
+        /** Writes the configuration; does not start anything. */
+        Path prepare() throws IOException {
+            Path directory = workingDirectory != null ? workingDirectory : Files.createTempDirectory("guard-it");
+            Path conf = directory.resolve("conf");
+            Files.createDirectories(conf);
+            try (Stream<Path> files = Files.list(confSource())) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.copy(file, conf.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            edit(conf.resolve("smtpserver.xml"), Map.of("127.0.0.1:2525", "127.0.0.1:0"));
+            edit(conf.resolve("imapserver.xml"), Map.of("127.0.0.1:1143", "127.0.0.1:0"));
+            edit(conf.resolve("webadmin.properties"), Map.of("port=8000", "port=0"));
+            Map<String, String> mailets = new LinkedHashMap<>(mailetContainerEdits);
+            mailets.put("<mailet match=\"All\" class=\"RemoteDelivery\">", "<mailet match=\"All\" class=\"RemoteDelivery\">"
+                + "<gateway>127.0.0.1</gateway><gatewayPort>" + receiverPort + "</gatewayPort>"
+                + "<heloName>guard.test</heloName><timeout>10000</timeout><connectiontimeout>5000</connectiontimeout>");
+            mailets.put("<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>200</delayTime>");
+            edit(conf.resolve("mailetcontainer.xml"), mailets);
+            return directory;
+        }
+
+        GuardServer start() throws Exception {
+            Path directory = prepare();
+            MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+                .workingDirectory(directory.toFile())
+                .build();
+            GuiceJamesServer server = MemoryJamesServerMain.createServer(configuration)
+                .combineWith(new FakeSearchMailboxModule());
+            try {
+                server.start();
+            } catch (Exception | Error e) {
+                stopQuietly(server);
+                if (workingDirectory == null) {
+                    delete(directory);
+                }
+                throw e;
+            }
+            GuardServer guard = new GuardServer(directory, server);
+            DataProbeImpl data = server.getProbe(DataProbeImpl.class);
+            if (!java.util.Arrays.asList(data.listUsers()).contains(SENDER)) {
+                data.addUser(SENDER, PASSWORD);
+            }
+            return guard;
+        }
+
+        private static Path confSource() {
+            return Path.of(System.getProperty("lookalike.conf.dir", "conf"));
+        }
+
+        private static void edit(Path file, Map<String, String> replacements) throws IOException {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+                String edited = replacement.getKey().startsWith("(?s)")
+                    ? text.replaceFirst(replacement.getKey(), java.util.regex.Matcher.quoteReplacement(replacement.getValue()))
+                    : text.replace(replacement.getKey(), replacement.getValue());
+                if (edited.equals(text)) {
+                    throw new IllegalStateException(file.getFileName() + " no longer contains " + replacement.getKey()
+                        + ": update the integration-test overrides");
+                }
+                text = edited;
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+    }
+
+    int smtpPort() {
+        return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
+    }
+
+    int imapPort() {
+        return server.getProbe(ImapGuiceProbe.class).getImapPort();
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Sends one message over SMTP from the local sender to these recipients. */
+    void send(String subject, String... recipients) throws Exception {
+        String message = asString(MimeMessageBuilder.mimeMessageBuilder()
+            .setSender(SENDER)
+            .addToRecipient(recipients)
+            .setSubject(subject)
+            .setText("Travel plans: arriving 0900.")
+            .build());
+        try (SMTPMessageSender sender = new SMTPMessageSender(DOMAIN)) {
+            sender.connect("127.0.0.1", Port.of(smtpPort())).sendMessageWithHeaders(SENDER, List.of(recipients), message);
+        }
+    }
+
+    private static String asString(javax.mail.internet.MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    // WebAdmin
+
+    JsonNode webAdmin(String method, String path) throws IOException, InterruptedException {
+        int port = server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    List<String> quarantinedKeys() throws IOException, InterruptedException {
+        JsonNode keys = webAdmin("GET", "/mailRepositories/var%2Fmail%2Fquarantine/mails");
+        return JSON.convertValue(keys, JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(server);
+        delete(workingDirectory);
+    }
+
+    /** Stops the server but keeps its working directory (for a restart on the same data). */
+    void stop() {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(GuiceJamesServer server) {
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            // already stopped or never started
+        }
+    }
+
+    static void delete(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

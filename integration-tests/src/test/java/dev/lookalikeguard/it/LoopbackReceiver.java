@@ -1,0 +1,62 @@
+package dev.lookalikeguard.it;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The "rest of the internet" for a test: an SMTP receiver on a free loopback port that James's
+ * RemoteDelivery uses as its gateway. Whatever reaches it has left the server.
+ */
+final class LoopbackReceiver implements AutoCloseable {
+    private final GreenMail greenMail;
+
+    LoopbackReceiver() {
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+    }
+
+    int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    List<MimeMessage> messages() {
+        return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    /** The copies delivered to this envelope recipient (GreenMail keeps one mailbox per recipient). */
+    List<MimeMessage> deliveredTo(String address) {
+        GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+            return inbox.getMessages().stream().map(StoredMessage::getMimeMessage).collect(Collectors.toList());
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean awaitMessages(int count, long millis) {
+        return greenMail.waitForIncomingEmail(millis, count);
+    }
+
+    void reset() throws Exception {
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
