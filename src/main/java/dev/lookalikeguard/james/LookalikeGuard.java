@@ -47,6 +47,10 @@ import com.google.common.collect.ImmutableList;
  * </mailet>
  * }</pre>
  *
+ * <p>A mail released from the quarantine (WebAdmin reprocess, into any processor) carries
+ * {@value LookalikeAttributes#RELEASED_NAME}: the matcher skips it and this mailet lets it through, so it
+ * is delivered once and never held again.
+ *
  * <p>Safety rules, whatever the action: a mail is never bounced to the null sender nor when it is itself
  * an automatic notice (it is held instead, so no bounce loop is possible); a recipient whose check failed
  * or that carries no verdict is held (fail closed) unless the action is {@code tag}; a recipient repeated
@@ -89,6 +93,12 @@ public class LookalikeGuard extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
+        if (LookalikeAttributes.wasHeld(mail)) {
+            LOGGER.info("action=release mail={} recipients={}: released from the quarantine, delivered as is",
+                mail.getName(), mail.getRecipients().size());
+            metricFactory.generate(METRIC_PREFIX + "release").increment();
+            return;
+        }
         Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
         Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         for (MailAddress recipient : new LinkedHashSet<>(mail.getRecipients())) {

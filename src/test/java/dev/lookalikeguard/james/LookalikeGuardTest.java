@@ -143,6 +143,20 @@ class LookalikeGuardTest {
         }
 
         @Test
+        void aReleasedMailGoesThroughUntouched() throws Exception {
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+            LookalikeGuard guard = guard("action", "hold");
+            guard.service(mail);
+            mail.setState("lookalike-stopped");
+
+            guard.service(mail);
+
+            assertThat(mail.getState()).isEqualTo("lookalike-stopped");
+            assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_release")).isEqualTo(1);
+        }
+
+        @Test
         void aPathUsesTheStoresDefaultProtocol() throws Exception {
             assertThat(guard("action", "hold").quarantineUrl().asString()).isEqualTo("memory://var/mail/quarantine");
         }

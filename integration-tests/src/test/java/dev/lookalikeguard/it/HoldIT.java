@@ -1,0 +1,100 @@
+package dev.lookalikeguard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** action=hold: the mail waits in the file-backed quarantine until an admin releases it through WebAdmin. */
+class HoldIT {
+    private static final ConditionFactory AWAIT = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+    private static final String QUARANTINE = "/mailRepositories/var%2Fmail%2Fquarantine/mails";
+
+    private static LoopbackReceiver receiver;
+    private static GuardServer james;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new LoopbackReceiver();
+        james = GuardServer.builder(receiver.port()).action("hold").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        james.close();
+        receiver.close();
+    }
+
+    @BeforeEach
+    void empty() throws Exception {
+        receiver.reset();
+        james.webAdmin("DELETE", QUARANTINE);
+    }
+
+    @Test
+    void theMailIsHeldWithItsVerdictsAndNothingLeaves() throws Exception {
+        james.send("Medical records", "j.doe@army.ml", "ok@navy.mil");
+
+        AWAIT.until(() -> james.quarantinedKeys().size() == 1);
+        String key = james.quarantinedKeys().get(0);
+        JsonNode held = james.webAdmin("GET", QUARANTINE + "/" + key + "?additionalFields=attributes");
+        assertThat(held.get("recipients").toString()).contains("j.doe@army.ml").doesNotContain("ok@navy.mil");
+        assertThat(held.get("sender").asText()).isEqualTo(GuardServer.SENDER);
+        assertThat(held.get("error").asText()).contains("army.ml looks like army.mil");
+        assertThat(held.get("attributes").toString())
+            .contains("dev.lookalikeguard.verdicts").contains("army.mil").contains("suffix-edit");
+        AWAIT.until(() -> receiver.deliveredTo("ok@navy.mil").size() == 1);
+        assertThat(receiver.deliveredTo("j.doe@army.ml")).isEmpty();
+    }
+
+    @Test
+    void aReleasedMailIsDeliveredExactlyOnceAndNotHeldAgain() throws Exception {
+        james.send("Orders", "j.doe@army.ml");
+        AWAIT.until(() -> james.quarantinedKeys().size() == 1);
+        String key = james.quarantinedKeys().get(0);
+
+        JsonNode task = james.webAdmin("PATCH", QUARANTINE + "/" + key + "?action=reprocess&processor=relay");
+        james.webAdmin("GET", "/tasks/" + task.get("taskId").asText() + "/await");
+
+        AWAIT.until(() -> receiver.deliveredTo("j.doe@army.ml").size() == 1);
+        Thread.sleep(1500);
+        assertThat(receiver.deliveredTo("j.doe@army.ml")).hasSize(1);
+        assertThat(james.quarantinedKeys()).isEmpty();
+    }
+
+    @Test
+    void aMailReleasedWithoutNamingAProcessorIsStillNotHeldAgain() throws Exception {
+        james.send("Orders", "j.doe@army.ml");
+        AWAIT.until(() -> james.quarantinedKeys().size() == 1);
+
+        JsonNode task = james.webAdmin("PATCH", QUARANTINE + "?action=reprocess");
+        james.webAdmin("GET", "/tasks/" + task.get("taskId").asText() + "/await");
+
+        AWAIT.until(() -> receiver.deliveredTo("j.doe@army.ml").size() == 1);
+        Thread.sleep(1500);
+        assertThat(receiver.deliveredTo("j.doe@army.ml")).hasSize(1);
+        assertThat(james.quarantinedKeys()).isEmpty();
+    }
+
+    @Test
+    void aMailWithoutSenderIsHeldRatherThanBounced() throws Exception {
+        List<String> before = james.quarantinedKeys();
+
+        try (org.apache.james.utils.SMTPMessageSender sender = new org.apache.james.utils.SMTPMessageSender("guard.test")) {
+            sender.connect("127.0.0.1", org.apache.james.util.Port.of(james.smtpPort()))
+                .sendMessageNoSender("j.doe@army.ml");
+        }
+
+        AWAIT.until(() -> james.quarantinedKeys().size() == before.size() + 1);
+        assertThat(receiver.messages()).isEmpty();
+    }
+}
