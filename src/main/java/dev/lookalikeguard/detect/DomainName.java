@@ -75,7 +75,8 @@ public final class DomainName {
     }
 
     private static String describe(IDNA.Info info) {
-        return info.getErrors().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return info.getErrors().stream().map(error -> error.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            .sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Canonical ASCII (A-label) form, lower case, no trailing dot. */

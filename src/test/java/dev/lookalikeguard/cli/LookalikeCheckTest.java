@@ -1,0 +1,106 @@
+package dev.lookalikeguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LookalikeCheckTest {
+    private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov; known: nsa.gov";
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        return LookalikeCheck.run(args, new StringReader(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String[] outputLines() {
+        return out.toString(StandardCharsets.UTF_8).split("\n");
+    }
+
+    @Nested
+    class Checking {
+
+        @Test
+        void printsOneTabSeparatedLinePerInputLineInOrder() {
+            int status = run("army.ml\nJohn <j@ARMY.MIL>\ngmail.com\n\nxn--zz\n", "--condition", CONDITION);
+
+            assertThat(status).isZero();
+            String[] lines = outputLines();
+            assertThat(lines).hasSize(5);
+            assertThat(lines[0].split("\t")).containsExactly("army.ml", "lookalike", "army.mil", "suffix-edit", "95",
+                "army.ml looks like army.mil: suffix ml is one edit from mil, and ml is a real suffix anyone can register under");
+            assertThat(lines[1].split("\t")).startsWith("John <j@ARMY.MIL>", "protected", "army.mil", "-", "-");
+            assertThat(lines[2].split("\t")).startsWith("gmail.com", "clean", "-", "-", "-");
+            assertThat(lines[3].split("\t")).startsWith("-", "invalid");
+            assertThat(lines[4].split("\t")).startsWith("xn--zz", "invalid");
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("checked 5 line(s)").contains("1 lookalike, 1 protected, 1 clean, 2 invalid");
+        }
+
+        @Test
+        void readsAFile(@TempDir Path dir) throws Exception {
+            Path file = Files.writeString(dir.resolve("recipients.txt"), "a@defnese.gov\nb@nsa.gov\n");
+
+            assertThat(run("", "-c", CONDITION, file.toString())).isZero();
+
+            assertThat(outputLines()).hasSize(2);
+            assertThat(outputLines()[0]).contains("\tlookalike\tdefense.gov\ttransposition\t");
+            assertThat(outputLines()[1]).contains("\tprotected\tnsa.gov\t");
+        }
+    }
+
+    @Nested
+    class Errors {
+
+        @Test
+        void aBadConditionExitsWithTwoAndTheMatchersMessage() {
+            assertThat(run("", "--condition", "sufixes: mil")).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("RecipientIsLookalike: bad condition: unknown clause 'sufixes'");
+        }
+
+        @Test
+        void aMissingFileExitsWithOne() {
+            assertThat(run("", "--condition", CONDITION, "/nonexistent/recipients.txt")).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read /nonexistent/recipients.txt");
+        }
+
+        @Test
+        void noConditionIsAUsageError() {
+            assertThat(run("")).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("--condition is required").contains("Usage:");
+        }
+
+        @Test
+        void helpPrintsUsage() {
+            assertThat(run("", "--help")).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("input<TAB>verdict<TAB>nearest");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "army.ml                      | army.ml",
+        "j.doe@army.ml                | army.ml",
+        "John Doe <j.doe@ARMY.ML>     | ARMY.ML",
+        "\"Doe, John\" <j@army.ml.>   | army.ml.",
+        "mailto:j@army.ml             | army.ml",
+        "\"a@b\"@army.ml              | army.ml",
+    })
+    void extractsTheDomain(String line, String domain) {
+        assertThat(InputLine.domainOf(line)).isEqualTo(domain);
+    }
+}
