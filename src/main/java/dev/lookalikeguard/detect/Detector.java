@@ -30,11 +30,12 @@ public final class Detector {
     private final Sensitivity sensitivity;
     private final List<Technique> techniques;
 
-    private Detector(ProtectedNames names, Set<String> allowed, Sensitivity sensitivity, Set<String> enabledTechniques) {
+    private Detector(ProtectedNames names, Set<String> allowed, Sensitivity sensitivity, Set<String> enabledTechniques,
+                     boolean scan) {
         this.names = names;
         this.allowed = ImmutableSet.copyOf(allowed);
         this.sensitivity = sensitivity;
-        this.techniques = Techniques.create(enabledTechniques);
+        this.techniques = Techniques.create(enabledTechniques, scan);
     }
 
     public static Builder builder() {
@@ -115,6 +116,7 @@ public final class Detector {
         private final Set<String> allowed = new HashSet<>();
         private Sensitivity sensitivity = Sensitivity.BALANCED;
         private final Set<String> enabled = new LinkedHashSet<>(Techniques.NAMES);
+        private boolean scan;
 
         public Builder protectSuffix(String suffix) {
             names.suffix(canonical(suffix));
@@ -158,8 +160,17 @@ public final class Detector {
             return this;
         }
 
+        /**
+         * Compare each recipient with every protected label of its suffix instead of using the deletion
+         * index. Same verdicts, cost proportional to the list: the test oracle and benchmark baseline.
+         */
+        public Builder naiveScan() {
+            this.scan = true;
+            return this;
+        }
+
         public Detector build() {
-            return new Detector(names.build(), allowed, sensitivity, enabled);
+            return new Detector(names.build(), allowed, sensitivity, enabled, scan);
         }
 
         private static String canonical(String name) {

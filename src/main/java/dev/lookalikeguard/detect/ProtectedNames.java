@@ -43,6 +43,7 @@ public final class ProtectedNames {
     private final Map<String, List<Registrable>> byLabel;
     private final Map<String, String> skeletons;
     private final Map<String, String> concatenations;
+    private final DeletionIndex labelIndex;
 
     private ProtectedNames(Builder builder) {
         this.suffixes = ImmutableSet.copyOf(builder.suffixes);
@@ -62,7 +63,7 @@ public final class ProtectedNames {
         exact.forEach((name, origin) -> {
             cut(name, origin == Origin.LISTED).ifPresent(registrable -> addRegistrable(suffixIndex, registrable));
             skeletonIndex.putIfAbsent(skeletonOf(name), name);
-            String concatenated = name.replace(".", "");
+            String concatenated = name.replace(".", "").replace("-", "");
             if (concatenated.length() >= MIN_CONCATENATION_LENGTH) {
                 concatenationIndex.merge(concatenated, name, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
@@ -78,6 +79,9 @@ public final class ProtectedNames {
         this.byLabel = frozenLabels.build();
         this.skeletons = ImmutableMap.copyOf(skeletonIndex);
         this.concatenations = ImmutableMap.copyOf(concatenationIndex);
+        List<Registrable> all = new ArrayList<>();
+        bySuffix.values().forEach(group -> all.addAll(group.values()));
+        this.labelIndex = new DeletionIndex(all);
     }
 
     private static String skeletonOf(String asciiName) {
@@ -152,6 +156,27 @@ public final class ProtectedNames {
         return bySuffix.getOrDefault(suffix, Map.of());
     }
 
+    /**
+     * The registrable cuts under {@code suffix} whose label may be within two edits of {@code label}
+     * (a superset, from the deletion index: verify with {@link EditDistance}). Same result as filtering
+     * {@link #registrablesUnder(String)} by distance, at the cost of a few hash look-ups.
+     */
+    public Collection<Registrable> labelCandidates(String label, String suffix) {
+        Set<Registrable> found = new java.util.LinkedHashSet<>();
+        labelIndex.candidates(label, suffix, id -> {
+            Registrable candidate = labelIndex.entry(id);
+            if (candidate.suffix().equals(suffix)) {
+                found.add(candidate);
+            }
+        });
+        return found;
+    }
+
+    /** Number of keys in the label index (for benchmarks). */
+    public int labelIndexKeys() {
+        return labelIndex.keyCount();
+    }
+
     /** Every registrable cut whose label is exactly {@code label}, whatever its suffix. */
     public List<Registrable> registrablesLabelled(String label) {
         return byLabel.getOrDefault(label, List.of());
@@ -162,7 +187,10 @@ public final class ProtectedNames {
         return Optional.ofNullable(skeletons.get(skeleton));
     }
 
-    /** The protected name whose labels, run together, spell {@code text} (armymil: army.mil), if any. */
+    /**
+     * The protected name whose labels, run together without dots or hyphens, spell {@code text}
+     * (armymil: army.mil; whitewaterwigov: whitewater-wi.gov), if any.
+     */
     public Optional<String> concatenatedAs(String text) {
         return Optional.ofNullable(concatenations.get(text));
     }

@@ -43,8 +43,8 @@ public final class Techniques {
     }
 
     /** The techniques to run when those named in {@code enabled} are switched on. */
-    static List<Technique> create(Set<String> enabled) {
-        LabelEdit labelEdit = new LabelEdit(LABEL_EDITS, enabled);
+    static List<Technique> create(Set<String> enabled, boolean scan) {
+        LabelEdit labelEdit = new LabelEdit(LABEL_EDITS, enabled, scan);
         boolean anyLabelEdit = LABEL_EDITS.stream().anyMatch(t -> enabled.contains(t.name())) || enabled.contains(LabelEdit.NAME);
         List<Technique> techniques = new ArrayList<>();
         if (enabled.contains(Homoglyph.NAME)) {

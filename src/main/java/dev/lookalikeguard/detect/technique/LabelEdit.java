@@ -1,5 +1,6 @@
 package dev.lookalikeguard.detect.technique;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,14 +28,18 @@ public final class LabelEdit implements Technique {
 
     private final List<LabelTechnique> kinds;
     private final Set<String> enabled;
+    private final boolean scan;
 
     /**
      * @param kinds every label technique, in order of preference (the first that recognises a pair names it)
      * @param enabled the names of the techniques switched on, {@value #NAME} included
+     * @param scan compare with every protected label under the suffix instead of asking the deletion
+     *             index: the straightforward implementation, kept as the test oracle and benchmark baseline
      */
-    public LabelEdit(List<LabelTechnique> kinds, Set<String> enabled) {
+    public LabelEdit(List<LabelTechnique> kinds, Set<String> enabled, boolean scan) {
         this.kinds = ImmutableList.copyOf(kinds);
         this.enabled = Set.copyOf(enabled);
+        this.scan = scan;
     }
 
     @Override
@@ -56,7 +61,10 @@ public final class LabelEdit implements Technique {
     /** The best label match for {@code label} among the protected labels under {@code suffix}. */
     public Optional<Match> nearest(String label, String suffix, ProtectedNames names, Sensitivity sensitivity) {
         Match best = null;
-        for (Registrable target : names.registrablesUnder(suffix).values()) {
+        Collection<Registrable> candidates = scan
+            ? names.registrablesUnder(suffix).values()
+            : names.labelCandidates(label, suffix);
+        for (Registrable target : candidates) {
             Match match = compare(label, target, sensitivity);
             if (match != null && (best == null || match.score > best.score
                 || (match.score == best.score && target.name().compareTo(best.target.name()) < 0))) {
