@@ -12,9 +12,9 @@ import java.util.function.IntConsumer;
  * to depth k, so a look-up returns a superset of every label within the distance any sensitivity
  * allows; callers verify candidates with {@link EditDistance}.
  *
- * <p>Compact: one {@code long} per key (a 39-bit hash of suffix and variant, and a 24-bit entry number),
- * sorted once; a look-up is one binary search per variant of the candidate label, with no allocation
- * for the variants. Immutable and thread-safe.
+ * <p>Compact and flat: one {@code long} per key (a 39-bit hash of suffix and variant, and a 24-bit
+ * entry number) in an open-addressing table at most two thirds full; a look-up is one probe sequence per
+ * variant of the candidate label, with no allocation for the variants. Immutable and thread-safe.
  */
 final class DeletionIndex {
     /** Labels this long may be two edits from a look-alike (the smallest double-edit length of any sensitivity). */
@@ -29,8 +29,12 @@ final class DeletionIndex {
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final int NONE = -1;
 
+    /** Keys are non-negative, so -1 marks a free slot. */
+    private static final long EMPTY = -1L;
+
     private final Registrable[] entries;
     private final long[] keys;
+    private final int size;
 
     DeletionIndex(List<Registrable> registrables) {
         if (registrables.size() > ID_MASK) {
@@ -51,7 +55,31 @@ final class DeletionIndex {
         }
         long[] sorted = packed.toArray();
         Arrays.sort(sorted);
-        this.keys = dedupe(sorted);
+        long[] unique = dedupe(sorted);
+        this.size = unique.length;
+        this.keys = new long[tableSize(unique.length)];
+        Arrays.fill(keys, EMPTY);
+        for (long key : unique) {
+            int slot = slot(key >>> ID_BITS);
+            while (keys[slot] != EMPTY) {
+                slot = next(slot);
+            }
+            keys[slot] = key;
+        }
+    }
+
+    /** Two thirds full at most. */
+    private static int tableSize(int entries) {
+        return Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, entries * 3L / 2 + 1));
+    }
+
+    /** Maps a hash uniformly onto the table (multiply-shift range reduction, no power of two needed). */
+    private int slot(long hash) {
+        return (int) ((hash * keys.length) >>> HASH_BITS);
+    }
+
+    private int next(int slot) {
+        return slot + 1 == keys.length ? 0 : slot + 1;
     }
 
     /** Calls {@code consumer} with every entry that may be within two edits of {@code label} under {@code suffix}. */
@@ -59,11 +87,10 @@ final class DeletionIndex {
         long base = suffixHash(suffix);
         int depth = label.length() >= DOUBLE_EDIT_LABEL - 2 ? 2 : 1;
         forEachVariant(base, label, depth, hash -> {
-            long low = hash << ID_BITS;
-            int at = lowerBound(low);
-            while (at < keys.length && (keys[at] >>> ID_BITS) == hash) {
-                consumer.accept((int) (keys[at] & ID_MASK));
-                at++;
+            for (int slot = slot(hash); keys[slot] != EMPTY; slot = next(slot)) {
+                if ((keys[slot] >>> ID_BITS) == hash) {
+                    consumer.accept((int) (keys[slot] & ID_MASK));
+                }
             }
         });
     }
@@ -73,21 +100,12 @@ final class DeletionIndex {
     }
 
     int keyCount() {
-        return keys.length;
+        return size;
     }
 
-    private int lowerBound(long value) {
-        int low = 0;
-        int high = keys.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (keys[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+    /** Bytes held by the table (for benchmarks). */
+    long tableBytes() {
+        return 8L * keys.length;
     }
 
     /** The label itself, each 1-deletion, and (depth 2) each 2-deletion, hashed without building strings. */

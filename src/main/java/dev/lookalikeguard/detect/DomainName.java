@@ -55,6 +55,10 @@ public final class DomainName {
         if (trimmed.isEmpty()) {
             throw new InvalidDomainException("empty domain");
         }
+        String plain = plainAscii(trimmed);
+        if (plain != null) {
+            return new DomainName(plain, plain);
+        }
         StringBuilder ascii = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
         UTS46.nameToASCII(trimmed, ascii, info);
@@ -72,6 +76,51 @@ public final class DomainName {
             throw new InvalidDomainException("not a valid internationalised name (" + describe(back) + ")");
         }
         return new DomainName(asciiName, unicode.toString());
+    }
+
+    /**
+     * The canonical form of an all-ASCII host name that UTS #46 would leave as it is (lower-cased):
+     * letters, digits and hyphens, labels of 1 to 63 characters not starting or ending with a hyphen nor
+     * with hyphens in third and fourth position (so no xn-- label), at most 253 characters. Null for
+     * anything else, which goes through ICU.
+     */
+    static String plainAscii(String name) {
+        int length = name.length();
+        if (length > 253) {
+            return null;
+        }
+        char[] out = null;
+        int labelStart = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? name.charAt(i) : '.';
+            if (c == '.') {
+                int labelLength = i - labelStart;
+                if (labelLength == 0 || labelLength > 63 || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-'
+                    || (labelLength >= 4 && name.charAt(labelStart + 2) == '-' && name.charAt(labelStart + 3) == '-')) {
+                    return null;
+                }
+                labelStart = i + 1;
+            } else if (c >= 'A' && c <= 'Z') {
+                if (out == null) {
+                    out = name.toCharArray();
+                }
+                out[i] = (char) (c + ('a' - 'A'));
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return null;
+            }
+        }
+        return out == null ? name : new String(out);
+    }
+
+    /** The parse through ICU's UTS #46 only (the reference for {@link #plainAscii(String)}). */
+    static String icuAscii(String name) throws InvalidDomainException {
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(name, ascii, info);
+        if (info.hasErrors()) {
+            throw new InvalidDomainException(describe(info));
+        }
+        return ascii.toString().toLowerCase(Locale.ROOT);
     }
 
     private static String describe(IDNA.Info info) {

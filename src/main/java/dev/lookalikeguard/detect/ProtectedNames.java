@@ -162,6 +162,9 @@ public final class ProtectedNames {
      * {@link #registrablesUnder(String)} by distance, at the cost of a few hash look-ups.
      */
     public Collection<Registrable> labelCandidates(String label, String suffix) {
+        if (!bySuffix.containsKey(suffix)) {
+            return List.of();
+        }
         Set<Registrable> found = new java.util.LinkedHashSet<>();
         labelIndex.candidates(label, suffix, id -> {
             Registrable candidate = labelIndex.entry(id);
@@ -175,6 +178,11 @@ public final class ProtectedNames {
     /** Number of keys in the label index (for benchmarks). */
     public int labelIndexKeys() {
         return labelIndex.keyCount();
+    }
+
+    /** Bytes of the label index's table (for benchmarks). */
+    public long labelIndexBytes() {
+        return labelIndex.tableBytes();
     }
 
     /** Every registrable cut whose label is exactly {@code label}, whatever its suffix. */

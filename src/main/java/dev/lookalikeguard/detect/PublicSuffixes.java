@@ -2,32 +2,53 @@ package dev.lookalikeguard.detect;
 
 import java.util.Optional;
 
-import com.google.common.net.InternetDomainName;
+import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import com.google.thirdparty.publicsuffix.PublicSuffixType;
 
-/** The ICANN section of the Public Suffix List, as compiled into Guava. */
+/**
+ * The ICANN ("registry") section of the Public Suffix List, as compiled into Guava. Same answers as
+ * Guava's {@code InternetDomainName.isRegistrySuffix()} and {@code registrySuffix()}, but looked up
+ * directly in Guava's tables on an already validated name, without re-parsing it on every call.
+ */
 public final class PublicSuffixes {
+    private static final int NONE = -1;
+
     private PublicSuffixes() {
     }
 
-    /** Whether {@code name} (ASCII) is itself a registry suffix such as {@code ml}, {@code gov.uk} or {@code com}. */
+    /** Whether {@code name} (canonical ASCII) is itself a registry suffix such as {@code ml}, {@code gov.uk} or {@code com}. */
     public static boolean isRegistrySuffix(String name) {
-        try {
-            return InternetDomainName.from(name).isRegistrySuffix();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return registrySuffixStart(name) == 0;
     }
 
     /** The registry suffix that {@code name} is strictly under, e.g. gov.uk for mod.gov.uk; empty if none. */
     public static Optional<String> registrySuffixStrictlyAbove(String name) {
-        try {
-            InternetDomainName parsed = InternetDomainName.from(name);
-            if (!parsed.isUnderRegistrySuffix()) {
-                return Optional.empty();
+        int start = registrySuffixStart(name);
+        return start > 0 ? Optional.of(name.substring(start)) : Optional.empty();
+    }
+
+    /** Index in {@code name} where its registry suffix starts, or -1 (the rules of Guava's InternetDomainName). */
+    static int registrySuffixStart(String name) {
+        if (name.isEmpty()) {
+            return NONE;
+        }
+        int start = 0;
+        while (true) {
+            String ancestor = name.substring(start);
+            if (PublicSuffixPatterns.EXACT.get(ancestor) == PublicSuffixType.REGISTRY) {
+                return start;
             }
-            return Optional.of(parsed.registrySuffix().toString());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return Optional.empty();
+            int dot = ancestor.indexOf('.');
+            if (PublicSuffixPatterns.EXCLUDED.containsKey(ancestor)) {
+                return dot < 0 ? NONE : start + dot + 1;
+            }
+            if (dot >= 0 && PublicSuffixPatterns.UNDER.get(ancestor.substring(dot + 1)) == PublicSuffixType.REGISTRY) {
+                return start;
+            }
+            if (dot < 0) {
+                return NONE;
+            }
+            start += dot + 1;
         }
     }
 }
