@@ -27,21 +27,26 @@ final class DeletionIndex {
     private static final int HASH_BITS = 39;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    private static final int NONE = -1;
+    /** Odd multiplier of the polynomial hash, and its powers (labels are at most 63 characters). */
+    private static final long BASE = 0x9E3779B97F4A7C15L;
+    private static final long[] POWERS = powers(64);
 
     /** Keys are non-negative, so -1 marks a free slot. */
     private static final long EMPTY = -1L;
 
     private final Registrable[] entries;
-    private final long[] keys;
-    private final int size;
+    /** Keys of each label and its 1-deletions. */
+    private final Table near;
+    /** Keys of the 2-deletions of labels of {@value #DOUBLE_EDIT_LABEL}+ characters. */
+    private final Table far;
 
     DeletionIndex(List<Registrable> registrables) {
         if (registrables.size() > ID_MASK) {
             throw new IllegalArgumentException("too many protected names for the index: " + registrables.size());
         }
         this.entries = registrables.toArray(new Registrable[0]);
-        LongArray packed = new LongArray(entries.length * 12);
+        LongArray nearKeys = new LongArray(entries.length * 12);
+        LongArray farKeys = new LongArray(entries.length * 8);
         for (int id = 0; id < entries.length; id++) {
             Registrable entry = entries[id];
             String label = entry.label();
@@ -49,48 +54,26 @@ final class DeletionIndex {
                 continue;
             }
             long base = suffixHash(entry.suffix());
-            int depth = label.length() >= DOUBLE_EDIT_LABEL ? 2 : 1;
             long idBits = id;
-            forEachVariant(base, label, depth, hash -> packed.add((hash << ID_BITS) | idBits));
-        }
-        long[] sorted = packed.toArray();
-        Arrays.sort(sorted);
-        long[] unique = dedupe(sorted);
-        this.size = unique.length;
-        this.keys = new long[tableSize(unique.length)];
-        Arrays.fill(keys, EMPTY);
-        for (long key : unique) {
-            int slot = slot(key >>> ID_BITS);
-            while (keys[slot] != EMPTY) {
-                slot = next(slot);
+            forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
+            if (label.length() >= DOUBLE_EDIT_LABEL) {
+                forEachVariant(base, label, 2, true, hash -> farKeys.add((hash << ID_BITS) | idBits));
             }
-            keys[slot] = key;
         }
+        this.near = new Table(nearKeys.toArray());
+        this.far = new Table(farKeys.toArray());
     }
 
-    /** Two thirds full at most. */
-    private static int tableSize(int entries) {
-        return Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, entries * 3L / 2 + 1));
-    }
-
-    /** Maps a hash uniformly onto the table (multiply-shift range reduction, no power of two needed). */
-    private int slot(long hash) {
-        return (int) ((hash * keys.length) >>> HASH_BITS);
-    }
-
-    private int next(int slot) {
-        return slot + 1 == keys.length ? 0 : slot + 1;
-    }
-
-    /** Calls {@code consumer} with every entry that may be within two edits of {@code label} under {@code suffix}. */
-    void candidates(String label, String suffix, IntConsumer consumer) {
+    /**
+     * Calls {@code consumer} with every entry that may be within {@code depth} (1 or 2) edits of
+     * {@code label} under {@code suffix} (entries may repeat). Depth 1 only reads the near table.
+     */
+    void candidates(String label, String suffix, int depth, IntConsumer consumer) {
         long base = suffixHash(suffix);
-        int depth = label.length() >= DOUBLE_EDIT_LABEL - 2 ? 2 : 1;
-        forEachVariant(base, label, depth, hash -> {
-            for (int slot = slot(hash); keys[slot] != EMPTY; slot = next(slot)) {
-                if ((keys[slot] >>> ID_BITS) == hash) {
-                    consumer.accept((int) (keys[slot] & ID_MASK));
-                }
+        forEachVariant(base, label, depth, false, hash -> {
+            near.probe(hash, consumer);
+            if (depth == 2) {
+                far.probe(hash, consumer);
             }
         });
     }
@@ -100,26 +83,84 @@ final class DeletionIndex {
     }
 
     int keyCount() {
-        return size;
+        return near.size + far.size;
     }
 
-    /** Bytes held by the table (for benchmarks). */
+    /** Bytes held by the tables (for benchmarks). */
     long tableBytes() {
-        return 8L * keys.length;
+        return 8L * (near.keys.length + far.keys.length);
     }
 
-    /** The label itself, each 1-deletion, and (depth 2) each 2-deletion, hashed without building strings. */
-    private static void forEachVariant(long base, String label, int depth, java.util.function.LongConsumer consumer) {
-        int n = label.length();
-        consumer.accept(hash(base, label, NONE, NONE));
-        for (int i = 0; i < n; i++) {
-            consumer.accept(hash(base, label, i, NONE));
-            if (depth >= 2) {
-                for (int j = i + 1; j < n; j++) {
-                    consumer.accept(hash(base, label, i, j));
+    /** An open-addressing table of packed keys, at most two thirds full. */
+    private static final class Table {
+        private final long[] keys;
+        private final int size;
+
+        Table(long[] packed) {
+            Arrays.sort(packed);
+            long[] unique = dedupe(packed);
+            this.size = unique.length;
+            this.keys = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, unique.length * 3L / 2 + 1))];
+            Arrays.fill(keys, EMPTY);
+            for (long key : unique) {
+                int slot = slot(key >>> ID_BITS);
+                while (keys[slot] != EMPTY) {
+                    slot = next(slot);
+                }
+                keys[slot] = key;
+            }
+        }
+
+        void probe(long hash, IntConsumer consumer) {
+            for (int slot = slot(hash); keys[slot] != EMPTY; slot = next(slot)) {
+                if ((keys[slot] >>> ID_BITS) == hash) {
+                    consumer.accept((int) (keys[slot] & ID_MASK));
                 }
             }
         }
+
+        /** Maps a hash uniformly onto the table (multiply-shift range reduction, no power of two needed). */
+        private int slot(long hash) {
+            return (int) ((hash * keys.length) >>> HASH_BITS);
+        }
+
+        private int next(int slot) {
+            return slot + 1 == keys.length ? 0 : slot + 1;
+        }
+    }
+
+    /**
+     * The label itself, each 1-deletion, and (depth 2) each 2-deletion, hashed without building strings;
+     * with {@code onlyTwoDeletions}, just the 2-deletions. Each variant's polynomial hash is composed in
+     * constant time from the label's prefix hashes, so all variants cost O(n) (depth 1) or O(n²) (depth 2).
+     */
+    private static void forEachVariant(long base, String label, int depth, boolean onlyTwoDeletions,
+                                       java.util.function.LongConsumer consumer) {
+        int n = label.length();
+        long[] prefix = new long[n + 1];
+        for (int i = 0; i < n; i++) {
+            prefix[i + 1] = prefix[i] * BASE + label.charAt(i);
+        }
+        if (!onlyTwoDeletions) {
+            consumer.accept(finish(base, prefix[n], n));
+        }
+        for (int i = 0; i < n; i++) {
+            long before = prefix[i];
+            if (!onlyTwoDeletions) {
+                consumer.accept(finish(base, before * POWERS[n - 1 - i] + range(prefix, i + 1, n), n - 1));
+            }
+            if (depth >= 2) {
+                for (int j = i + 1; j < n; j++) {
+                    long hash = before * POWERS[n - 2 - i] + range(prefix, i + 1, j) * POWERS[n - 1 - j] + range(prefix, j + 1, n);
+                    consumer.accept(finish(base, hash, n - 2));
+                }
+            }
+        }
+    }
+
+    /** Polynomial hash of label[from, to) from the prefix hashes. */
+    private static long range(long[] prefix, int from, int to) {
+        return prefix[to] - prefix[from] * POWERS[to - from];
     }
 
     private static long suffixHash(String suffix) {
@@ -130,18 +171,24 @@ final class DeletionIndex {
         return (hash ^ 0x2e) * FNV_PRIME;
     }
 
-    /** {@value #HASH_BITS}-bit hash of the label with positions skip1 and skip2 left out, seeded by the suffix hash. */
-    private static long hash(long base, String label, int skip1, int skip2) {
-        long hash = base;
-        for (int i = 0; i < label.length(); i++) {
-            if (i != skip1 && i != skip2) {
-                hash = (hash ^ label.charAt(i)) * FNV_PRIME;
-            }
-        }
-        hash ^= hash >>> 29;
+    /** Mixes the variant's polynomial hash with its length and the suffix into {@value #HASH_BITS} bits. */
+    private static long finish(long base, long polynomial, int length) {
+        long hash = polynomial ^ base ^ ((long) length << 56);
+        hash ^= hash >>> 31;
         hash *= 0xbf58476d1ce4e5b9L;
+        hash ^= hash >>> 29;
+        hash *= 0x94d049bb133111ebL;
         hash ^= hash >>> 32;
         return hash >>> (64 - HASH_BITS);
+    }
+
+    private static long[] powers(int count) {
+        long[] powers = new long[count + 1];
+        powers[0] = 1;
+        for (int i = 1; i <= count; i++) {
+            powers[i] = powers[i - 1] * BASE;
+        }
+        return powers;
     }
 
     private static long[] dedupe(long[] sorted) {

@@ -23,14 +23,28 @@ public final class DomainName {
     private final String ascii;
     private final String unicode;
     private final List<String> labels;
-    private final List<String> unicodeLabels;
+    /** Where each label starts in {@link #ascii}, and in {@link #unicode}. */
+    private final int[] starts;
+    private final int[] unicodeStarts;
 
     private DomainName(String ascii, String unicode) {
         this.ascii = ascii;
         this.unicode = unicode;
         this.labels = ImmutableList.copyOf(DOT.split(ascii));
-        List<String> unicodeParts = ImmutableList.copyOf(DOT.split(unicode));
-        this.unicodeLabels = unicodeParts.size() == labels.size() ? unicodeParts : labels;
+        this.starts = starts(ascii, labels.size());
+        this.unicodeStarts = starts(unicode, labels.size());
+    }
+
+    /** Label start offsets, or null when the text does not have {@code count} labels. */
+    private static int[] starts(String text, int count) {
+        int[] starts = new int[count];
+        int label = 0;
+        for (int i = 0; i < text.length() && label < count; i++) {
+            if (i == 0 || text.charAt(i - 1) == '.') {
+                starts[label++] = i;
+            }
+        }
+        return label == count && text.chars().filter(c -> c == '.').count() == count - 1 ? starts : null;
     }
 
     /**
@@ -148,17 +162,20 @@ public final class DomainName {
 
     /** The labels from {@code index} to the end, joined: {@code tail(1)} of a.b.c is b.c. */
     public String tail(int index) {
-        return String.join(".", labels.subList(index, labels.size()));
+        return index == 0 ? ascii : ascii.substring(starts[index]);
     }
 
     /** {@link #tail(int)} in Unicode form. */
     public String unicodeTail(int index) {
-        return String.join(".", unicodeLabels.subList(index, unicodeLabels.size()));
+        if (unicodeStarts == null) {
+            return tail(index);
+        }
+        return index == 0 ? unicode : unicode.substring(unicodeStarts[index]);
     }
 
     /** The labels before {@code index}, joined: {@code head(1)} of a.b.c is a. */
     public String head(int index) {
-        return String.join(".", labels.subList(0, index));
+        return index >= labels.size() ? ascii : ascii.substring(0, Math.max(0, starts[index] - 1));
     }
 
     /** For people: the ASCII form, followed by the Unicode form when they differ. */

@@ -1,12 +1,17 @@
 package dev.lookalikeguard.detect;
 
+import java.util.Arrays;
+
 /** Damerau-Levenshtein distance (optimal string alignment: adjacent transposition counts one). */
 public final class EditDistance {
+    private static final int FAR = Integer.MAX_VALUE / 2;
+
     private EditDistance() {
     }
 
     /**
-     * The distance between a and b, or {@code limit + 1} as soon as it is known to exceed limit.
+     * The distance between a and b, or {@code limit + 1} as soon as it is known to exceed limit. Only the
+     * band of cells within {@code limit} of the diagonal is computed: O(length × limit).
      */
     public static int bounded(String a, String b, int limit) {
         int n = a.length();
@@ -17,14 +22,18 @@ public final class EditDistance {
         int[] previous2 = new int[m + 1];
         int[] previous = new int[m + 1];
         int[] current = new int[m + 1];
+        Arrays.fill(previous2, FAR);
         for (int j = 0; j <= m; j++) {
-            previous[j] = j;
+            previous[j] = j <= limit ? j : FAR;
         }
         for (int i = 1; i <= n; i++) {
-            current[0] = i;
+            int from = Math.max(1, i - limit);
+            int to = Math.min(m, i + limit);
+            Arrays.fill(current, FAR);
+            current[0] = i <= limit ? i : FAR;
             int rowMin = current[0];
             char ca = a.charAt(i - 1);
-            for (int j = 1; j <= m; j++) {
+            for (int j = from; j <= to; j++) {
                 char cb = b.charAt(j - 1);
                 int cost = ca == cb ? 0 : 1;
                 int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);

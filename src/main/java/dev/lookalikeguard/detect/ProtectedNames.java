@@ -157,16 +157,16 @@ public final class ProtectedNames {
     }
 
     /**
-     * The registrable cuts under {@code suffix} whose label may be within two edits of {@code label}
+     * The registrable cuts under {@code suffix} whose label may be within {@code edits} (1 or 2) of {@code label}
      * (a superset, from the deletion index: verify with {@link EditDistance}). Same result as filtering
      * {@link #registrablesUnder(String)} by distance, at the cost of a few hash look-ups.
      */
-    public Collection<Registrable> labelCandidates(String label, String suffix) {
+    public Collection<Registrable> labelCandidates(String label, String suffix, int edits) {
         if (!bySuffix.containsKey(suffix)) {
             return List.of();
         }
         Set<Registrable> found = new java.util.LinkedHashSet<>();
-        labelIndex.candidates(label, suffix, id -> {
+        labelIndex.candidates(label, suffix, edits, id -> {
             Registrable candidate = labelIndex.entry(id);
             if (candidate.suffix().equals(suffix)) {
                 found.add(candidate);

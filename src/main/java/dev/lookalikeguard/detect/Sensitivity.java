@@ -46,6 +46,11 @@ public enum Sensitivity {
         return protectedLabelLength >= singleEditMinLength ? 1 : 0;
     }
 
+    /** The shortest protected label that may be two edits from a look-alike (MAX_VALUE: never). */
+    public int doubleEditMinLength() {
+        return doubleEditMinLength;
+    }
+
     public int maxEdits() {
         return doubleEditMinLength == Integer.MAX_VALUE ? 1 : 2;
     }

@@ -99,13 +99,18 @@ public class RecipientIsLookalike extends GenericMatcher {
     private RecipientVerdict check(MailAddress recipient) {
         String domain = recipient.getDomain().asString();
         try {
-            Verdict verdict = policy.detector().check(domain);
+            Verdict verdict = verdict(domain);
             return verdict.isLookalike() ? RecipientVerdict.of(verdict) : null;
         } catch (RuntimeException e) {
             LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
                 + "the guard holds the mail", domain, e);
             return RecipientVerdict.detectionFailed(domain, e);
         }
+    }
+
+    /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */
+    protected Verdict verdict(String domain) {
+        return policy.detector().check(domain);
     }
 
     @VisibleForTesting

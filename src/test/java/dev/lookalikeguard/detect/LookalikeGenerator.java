@@ -10,9 +10,9 @@ import java.util.Random;
  * Makes one look-alike of a real name with one technique, the way a typo tool or an attacker would,
  * for measuring recall. Deterministic for a given {@link Random}.
  */
-final class LookalikeGenerator {
+public final class LookalikeGenerator {
 
-    enum Kind {
+    public enum Kind {
         OMISSION(true), INSERTION(true), REPETITION(true), TRANSPOSITION(true), KEYBOARD(true), VOWEL_SWAP(true),
         BIT_FLIP(true), HYPHENATION(true), PLURAL(true), HOMOGLYPH(true),
         SUFFIX_EDIT(false), SUFFIX_SWAP(false), DOPPELGANGER(false), LABEL_AND_SUFFIX_EDIT(false);
@@ -50,7 +50,7 @@ final class LookalikeGenerator {
     }
 
     /** A look-alike of label.suffix made with {@code kind}, if the label allows that technique. */
-    static Optional<String> generate(Kind kind, String label, String suffix, Random random) {
+    public static Optional<String> generate(Kind kind, String label, String suffix, Random random) {
         switch (kind) {
             case SUFFIX_EDIT:
                 return Optional.of(label + "." + suffixEdit(suffix, random));

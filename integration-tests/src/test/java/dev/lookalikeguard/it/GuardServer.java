@@ -37,9 +37,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ports, remote delivery through the test's loopback SMTP receiver, and optionally the guard's action
  * or condition. Stops the server and deletes its working directory on {@link #close()}.
  */
-final class GuardServer implements AutoCloseable {
+public final class GuardServer implements AutoCloseable {
     static final String DOMAIN = "guard.test";
-    static final String SENDER = "colonel@" + DOMAIN;
+    public static final String SENDER = "colonel@" + DOMAIN;
     static final String PASSWORD = "secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,11 +52,11 @@ final class GuardServer implements AutoCloseable {
         this.server = server;
     }
 
-    static Builder builder(int receiverPort) {
+    public static Builder builder(int receiverPort) {
         return new Builder(receiverPort);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final int receiverPort;
         private final Map<String, String> mailetContainerEdits = new LinkedHashMap<>();
         private Path workingDirectory;
@@ -67,6 +67,18 @@ final class GuardServer implements AutoCloseable {
 
         Builder action(String action) {
             mailetContainerEdits.put("<action>bounce</action>", "<action>" + action + "</action>");
+            return this;
+        }
+
+        /** The sample configuration without the guard: for measuring what the guard costs. */
+        public Builder withoutGuard() {
+            mailetContainerEdits.put("(?s)<mailet match=\"dev\\.lookalikeguard\\.james\\.RecipientIsLookalike=.*?</mailet>", "");
+            return this;
+        }
+
+        /** Another matcher class in place of RecipientIsLookalike (fault injection). */
+        Builder matcherClass(String className) {
+            mailetContainerEdits.put("dev.lookalikeguard.james.RecipientIsLookalike=", className + "=");
             return this;
         }
 
@@ -103,7 +115,7 @@ final class GuardServer implements AutoCloseable {
             return directory;
         }
 
-        GuardServer start() throws Exception {
+        public GuardServer start() throws Exception {
             Path directory = prepare();
             MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(directory.toFile())
@@ -147,7 +159,7 @@ final class GuardServer implements AutoCloseable {
         }
     }
 
-    int smtpPort() {
+    public int smtpPort() {
         return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
     }
 
@@ -160,7 +172,7 @@ final class GuardServer implements AutoCloseable {
     }
 
     /** Sends one message over SMTP from the local sender to these recipients. */
-    void send(String subject, String... recipients) throws Exception {
+    public void send(String subject, String... recipients) throws Exception {
         String message = asString(MimeMessageBuilder.mimeMessageBuilder()
             .setSender(SENDER)
             .addToRecipient(recipients)

@@ -17,19 +17,19 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The "rest of the internet" for a test: an SMTP receiver on a free loopback port that James's
  * RemoteDelivery uses as its gateway. Whatever reaches it has left the server.
  */
-final class LoopbackReceiver implements AutoCloseable {
+public final class LoopbackReceiver implements AutoCloseable {
     private final GreenMail greenMail;
 
-    LoopbackReceiver() {
+    public LoopbackReceiver() {
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         greenMail.start();
     }
 
-    int port() {
+    public int port() {
         return greenMail.getSmtp().getPort();
     }
 
-    List<MimeMessage> messages() {
+    public List<MimeMessage> messages() {
         return Arrays.asList(greenMail.getReceivedMessages());
     }
 
@@ -51,7 +51,7 @@ final class LoopbackReceiver implements AutoCloseable {
         return greenMail.waitForIncomingEmail(millis, count);
     }
 
-    void reset() throws Exception {
+    public void reset() throws Exception {
         greenMail.purgeEmailFromAllMailboxes();
     }
 

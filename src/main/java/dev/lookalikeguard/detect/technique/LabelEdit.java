@@ -58,12 +58,32 @@ public final class LabelEdit implements Technique {
                 candidate.name().display() + " looks like " + match.target.name() + ": " + match.description));
     }
 
-    /** The best label match for {@code label} among the protected labels under {@code suffix}. */
+    /**
+     * The best label match for {@code label} among the protected labels under {@code suffix}: highest
+     * score, then first name. Internationalised labels ({@code xn--}) are left to the homoglyph technique:
+     * an edit distance between punycode strings says nothing about how alike the names look.
+     */
     public Optional<Match> nearest(String label, String suffix, ProtectedNames names, Sensitivity sensitivity) {
+        if (isPunycode(label)) {
+            return Optional.empty();
+        }
+        if (scan) {
+            return Optional.ofNullable(best(label, names.registrablesUnder(suffix).values(), sensitivity));
+        }
+        // A one-edit match always outscores a two-edit one (at least 70 against at most 60), so the
+        // wider two-deletion neighbourhood is searched only when no one-edit match exists.
+        Match oneEdit = best(label, names.labelCandidates(label, suffix, 1), sensitivity);
+        if (oneEdit != null && oneEdit.distance == 1) {
+            return Optional.of(oneEdit);
+        }
+        if (sensitivity.maxEdits() < 2 || label.length() < sensitivity.doubleEditMinLength() - 2) {
+            return Optional.ofNullable(oneEdit);
+        }
+        return Optional.ofNullable(best(label, names.labelCandidates(label, suffix, 2), sensitivity));
+    }
+
+    private Match best(String label, Collection<Registrable> candidates, Sensitivity sensitivity) {
         Match best = null;
-        Collection<Registrable> candidates = scan
-            ? names.registrablesUnder(suffix).values()
-            : names.labelCandidates(label, suffix);
         for (Registrable target : candidates) {
             Match match = compare(label, target, sensitivity);
             if (match != null && (best == null || match.score > best.score
@@ -71,13 +91,17 @@ public final class LabelEdit implements Technique {
                 best = match;
             }
         }
-        return Optional.ofNullable(best);
+        return best;
+    }
+
+    private static boolean isPunycode(String label) {
+        return label.startsWith("xn--");
     }
 
     private Match compare(String label, Registrable target, Sensitivity sensitivity) {
         String original = target.label();
         int allowed = sensitivity.allowedEdits(original.length());
-        if (allowed == 0) {
+        if (allowed == 0 || isPunycode(original)) {
             return null;
         }
         int distance = EditDistance.bounded(label, original, allowed);
@@ -89,7 +113,7 @@ public final class LabelEdit implements Technique {
             for (LabelTechnique kind : kinds) {
                 if (kind.recognizes(label, original)) {
                     return enabled.contains(kind.name())
-                        ? new Match(target, kind.name(), kind.score() - penalty, kind.describe(label, original))
+                        ? new Match(target, kind.name(), kind.score() - penalty, kind.describe(label, original), 1)
                         : null;
                 }
             }
@@ -98,7 +122,7 @@ public final class LabelEdit implements Technique {
             return null;
         }
         return new Match(target, NAME, (distance == 1 ? 75 : 60) - penalty,
-            label + " is " + distance + (distance == 1 ? " edit" : " edits") + " from " + original);
+            label + " is " + distance + (distance == 1 ? " edit" : " edits") + " from " + original, distance);
     }
 
     /** A protected label close to a candidate label, and how. */
@@ -107,12 +131,14 @@ public final class LabelEdit implements Technique {
         private final String technique;
         private final int score;
         private final String description;
+        private final int distance;
 
-        Match(Registrable target, String technique, int score, String description) {
+        Match(Registrable target, String technique, int score, String description, int distance) {
             this.target = target;
             this.technique = technique;
             this.score = score;
             this.description = description;
+            this.distance = distance;
         }
 
         public Registrable target() {

@@ -1,0 +1,135 @@
+package dev.lookalikeguard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.james.util.Port;
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of mails over concurrent SMTP connections, each with a clean, a protected, a look-alike and
+ * an address-literal recipient (plus a repeated one): every recipient must end delivered or bounced,
+ * exactly once, with nothing lost and nothing duplicated. Prints the counts and the rate.
+ */
+class LoadIT {
+    private static final int MAILS = Integer.getInteger("load.mails", 1000);
+    private static final int CONNECTIONS = 8;
+    private static final Pattern BOUNCED = Pattern.compile("Final-Recipient: rfc822; (look\\d+@army\\.ml)");
+
+    private static LoopbackReceiver receiver;
+    private static GuardServer james;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new LoopbackReceiver();
+        james = GuardServer.builder(receiver.port()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        james.close();
+        receiver.close();
+    }
+
+    @Test
+    void everyRecipientIsDeliveredOrBouncedExactlyOnce() throws Exception {
+        long start = System.nanoTime();
+        send();
+        long sent = System.nanoTime();
+
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        Map<String, Integer> bounced = Map.of();
+        while (System.nanoTime() < deadline) {
+            bounced = bouncedRecipients();
+            if (receiver.messages().size() >= 3 * MAILS && bounced.values().stream().mapToInt(Integer::intValue).sum() >= MAILS) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        long done = System.nanoTime();
+        Thread.sleep(2000);
+        bounced = bouncedRecipients();
+
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < MAILS; i++) {
+            expectOnce(problems, "delivered", receiver.deliveredTo("clean" + i + "@example.com").size(), "clean" + i);
+            expectOnce(problems, "delivered", receiver.deliveredTo("ops" + i + "@navy.mil").size(), "ops" + i);
+            expectOnce(problems, "bounced", bounced.getOrDefault("look" + i + "@army.ml", 0), "look" + i);
+            if (!receiver.deliveredTo("look" + i + "@army.ml").isEmpty()) {
+                problems.add("look" + i + "@army.ml left the server");
+            }
+        }
+        int literalCopies = receiver.deliveredTo("literal@[127.0.0.1]").size();
+        System.out.printf("LoadIT: %d mails x 4 recipients (+1 repeated) over %d connections: accepted in %.1f s (%.0f mails/s), "
+                + "all accounted for in %.1f s; delivered %d copies, bounced %d recipients, address literals delivered %d, problems %d%n",
+            MAILS, CONNECTIONS, (sent - start) / 1e9, MAILS / ((sent - start) / 1e9), (done - start) / 1e9,
+            receiver.messages().size(), bounced.values().stream().mapToInt(Integer::intValue).sum(), literalCopies,
+            problems.size());
+        assertThat(problems).isEmpty();
+        assertThat(literalCopies).isEqualTo(MAILS);
+    }
+
+    private static void expectOnce(List<String> problems, String what, int count, String who) {
+        if (count != 1) {
+            problems.add(who + " " + what + " " + count + " times");
+        }
+    }
+
+    private static void send() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int connection = c;
+                done.add(pool.submit(() -> {
+                    try (SMTPMessageSender sender = new SMTPMessageSender("guard.test")) {
+                        sender.connect("127.0.0.1", Port.of(james.smtpPort()));
+                        for (int i = connection; i < MAILS; i += CONNECTIONS) {
+                            List<String> to = List.of("clean" + i + "@example.com", "ops" + i + "@navy.mil",
+                                "look" + i + "@army.ml", "literal@[127.0.0.1]", "look" + i + "@army.ml");
+                            sender.sendMessageWithHeaders(GuardServer.SENDER, to, "From: " + GuardServer.SENDER
+                                + "\r\nTo: team@example.com\r\nSubject: load " + i + "\r\n\r\nBody " + i + "\r\n");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Reads every notice in the sender's inbox and counts how often each recipient was reported bounced. */
+    private static Map<String, Integer> bouncedRecipients() throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", james.imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
+            if (imap.getMessageCount("INBOX") == 0) {
+                return counts;
+            }
+            String all = imap.sendCommand("FETCH 1:* (BODY.PEEK[2])");
+            Matcher matcher = BOUNCED.matcher(all);
+            while (matcher.find()) {
+                counts.merge(matcher.group(1), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+}
