@@ -47,6 +47,21 @@ public final class LoopbackReceiver implements AutoCloseable {
         }
     }
 
+    /** The copies delivered to every mailbox whose address starts with {@code localPart@}, whatever its domain form. */
+    public int deliveredToLocalPart(String localPart) {
+        int count = 0;
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            if (user.getEmail().startsWith(localPart + "@")) {
+                try {
+                    count += greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+                } catch (FolderException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return count;
+    }
+
     boolean awaitMessages(int count, long millis) {
         return greenMail.waitForIncomingEmail(millis, count);
     }
