@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import com.google.common.base.Splitter;
-import com.google.common.collect.ImmutableList;
 import com.ibm.icu.text.IDNA;
 
 /**
@@ -17,7 +15,6 @@ public final class DomainName {
     private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI
         | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO | IDNA.NONTRANSITIONAL_TO_ASCII
         | IDNA.NONTRANSITIONAL_TO_UNICODE);
-    private static final Splitter DOT = Splitter.on('.');
     private static final int MAX_INPUT_LENGTH = 1024;
 
     private final String ascii;
@@ -30,13 +27,31 @@ public final class DomainName {
     private DomainName(String ascii, String unicode) {
         this.ascii = ascii;
         this.unicode = unicode;
-        this.labels = ImmutableList.copyOf(DOT.split(ascii));
-        this.starts = starts(ascii, labels.size());
+        this.starts = starts(ascii, count(ascii));
+        String[] parts = new String[starts.length];
+        for (int i = 0; i < parts.length; i++) {
+            int end = i + 1 < parts.length ? starts[i + 1] - 1 : ascii.length();
+            parts[i] = ascii.substring(starts[i], end);
+        }
+        this.labels = List.of(parts);
         this.unicodeStarts = starts(unicode, labels.size());
+    }
+
+    private static int count(String text) {
+        int labels = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '.') {
+                labels++;
+            }
+        }
+        return labels;
     }
 
     /** Label start offsets, or null when the text does not have {@code count} labels. */
     private static int[] starts(String text, int count) {
+        if (count(text) != count) {
+            return null;
+        }
         int[] starts = new int[count];
         int label = 0;
         for (int i = 0; i < text.length() && label < count; i++) {
@@ -44,7 +59,7 @@ public final class DomainName {
                 starts[label++] = i;
             }
         }
-        return label == count && text.chars().filter(c -> c == '.').count() == count - 1 ? starts : null;
+        return starts;
     }
 
     /**

@@ -29,9 +29,12 @@ public final class EditDistance {
         for (int i = 1; i <= n; i++) {
             int from = Math.max(1, i - limit);
             int to = Math.min(m, i + limit);
-            Arrays.fill(current, FAR);
-            current[0] = i <= limit ? i : FAR;
-            int rowMin = current[0];
+            // Cells just outside the band are read by this row and the next: mark them unreachable.
+            current[from - 1] = from == 1 ? (i <= limit ? i : FAR) : FAR;
+            if (to < m) {
+                current[to + 1] = FAR;
+            }
+            int rowMin = from == 1 ? current[0] : FAR;
             char ca = a.charAt(i - 1);
             for (int j = from; j <= to; j++) {
                 char cb = b.charAt(j - 1);
