@@ -17,6 +17,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.james.javax.MimeMultipartReport;
 import org.apache.mailet.Mail;
+import dev.lookalikeguard.state.RecipientVerdict;
 
 /**
  * The RFC 3464 delivery status notification sent to the sender of a bounced mail: a plain-language

@@ -23,7 +23,12 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.annotations.VisibleForTesting;
 import com.google.common.collect.ImmutableList;
+
+import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.RecipientVerdict;
 
 /**
  * Acts on the recipients matched by {@link RecipientIsLookalike}: bounces them with a delivery status
@@ -63,6 +68,7 @@ public class LookalikeGuard extends GenericMailet {
 
     private final MailRepositoryStore repositoryStore;
     private final MetricFactory metricFactory;
+    private final Optional<GuardRegistry> registry;
 
     private GuardConfiguration configuration;
     private MailRepository quarantine;
@@ -70,9 +76,17 @@ public class LookalikeGuard extends GenericMailet {
     private BounceNotice notice;
 
     @Inject
-    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory) {
+    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
+        this.registry = Optional.of(registry);
+    }
+
+    @VisibleForTesting
+    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory) {
+        this.repositoryStore = repositoryStore;
+        this.metricFactory = metricFactory;
+        this.registry = Optional.empty();
     }
 
     @Override
@@ -87,6 +101,7 @@ public class LookalikeGuard extends GenericMailet {
                 + "protocol declared in mailrepositorystore.xml?", e);
         }
         notice = new BounceNotice(configuration);
+        registry.ifPresent(r -> r.registerQuarantine(quarantineUrl));
         LOGGER.info("LookalikeGuard ready: action={} quarantine={}", configuration.action().label(),
             quarantineUrl.asString());
     }

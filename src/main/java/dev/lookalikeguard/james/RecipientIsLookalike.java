@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
@@ -18,9 +20,12 @@ import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
 
+import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
+import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.RecipientVerdict;
 
 /**
  * Matches the recipients whose domain is a near miss of a protected domain or suffix, and records
@@ -50,13 +55,25 @@ import dev.lookalikeguard.policy.PolicyException;
  * <p>It extends {@link GenericMatcher} rather than {@code GenericRecipientMatcher}, whose final
  * {@code match} gives no access to the mail for recording verdicts; it matches recipient by recipient all
  * the same. A mail released from the quarantine (it carries {@value LookalikeAttributes#RELEASED_NAME})
- * is not matched again. If detection fails for a recipient, that recipient is matched with a
+ * is not matched again, nor is a recipient whose domain an administrator allowed at run time (WebAdmin
+ * {@code PUT /lookalike/allow/{domain}}, see {@code RuntimeAllowList}). If detection fails for a recipient, that recipient is matched with a
  * {@value RecipientVerdict#DETECTION_FAILED} verdict, so the guard holds it (fail closed).
  */
 public class RecipientIsLookalike extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecipientIsLookalike.class);
 
+    private final Optional<GuardRegistry> registry;
     private Policy policy;
+
+    /** Without a registry: no run-time allow-list and no live-check route (unit tests, other containers). */
+    public RecipientIsLookalike() {
+        this.registry = Optional.empty();
+    }
+
+    @Inject
+    public RecipientIsLookalike(GuardRegistry registry) {
+        this.registry = Optional.of(registry);
+    }
 
     @Override
     public void init() throws MessagingException {
@@ -65,6 +82,7 @@ public class RecipientIsLookalike extends GenericMatcher {
         } catch (PolicyException e) {
             throw new MessagingException("RecipientIsLookalike: bad condition: " + e.getMessage(), e);
         }
+        registry.ifPresent(r -> r.register(policy));
         policy.lists().forEach(list -> LOGGER.info("RecipientIsLookalike loaded {} known domains from {}{}",
             list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
                 : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
@@ -100,7 +118,17 @@ public class RecipientIsLookalike extends GenericMatcher {
         String domain = recipient.getDomain().asString();
         try {
             Verdict verdict = verdict(domain);
-            return verdict.isLookalike() ? RecipientVerdict.of(verdict) : null;
+            if (!verdict.isLookalike()) {
+                return null;
+            }
+            Optional<String> allowedBy = registry.flatMap(r -> r.allowList().allowing(verdict.domain()));
+            if (allowedBy.isPresent()) {
+                LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={}: allowed at run time by {}",
+                    verdict.domain(), verdict.nearest().orElse("-"), verdict.technique().orElse("-"), verdict.score(),
+                    allowedBy.get());
+                return null;
+            }
+            return RecipientVerdict.of(verdict);
         } catch (RuntimeException e) {
             LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
                 + "the guard holds the mail", domain, e);

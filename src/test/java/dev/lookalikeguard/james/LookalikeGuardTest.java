@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.lookalikeguard.state.LookalikeAttributes;
 
 class LookalikeGuardTest {
     private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov";

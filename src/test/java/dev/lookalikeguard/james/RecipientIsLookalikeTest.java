@@ -14,6 +14,8 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.RecipientVerdict;
 
 class RecipientIsLookalikeTest {
 

@@ -193,17 +193,21 @@ public final class GuardServer implements AutoCloseable {
     // WebAdmin
 
     JsonNode webAdmin(String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = webAdminResponse(method, path);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> webAdminResponse(String method, String path) throws IOException, InterruptedException {
         int port = server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(30))
             .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     List<String> quarantinedKeys() throws IOException, InterruptedException {

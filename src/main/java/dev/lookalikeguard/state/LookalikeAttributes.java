@@ -1,4 +1,4 @@
-package dev.lookalikeguard.james;
+package dev.lookalikeguard.state;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +47,7 @@ public final class LookalikeAttributes {
         return result;
     }
 
-    static void recordVerdicts(Mail mail, Map<String, RecipientVerdict> verdicts) {
+    public static void recordVerdicts(Mail mail, Map<String, RecipientVerdict> verdicts) {
         Map<String, AttributeValue<?>> value = new LinkedHashMap<>();
         verdicts(mail).forEach((recipient, verdict) -> value.put(recipient, verdict.toAttributeValue()));
         verdicts.forEach((recipient, verdict) -> value.put(recipient, verdict.toAttributeValue()));
@@ -59,15 +59,15 @@ public final class LookalikeAttributes {
         return mail.getAttribute(RELEASED).isPresent();
     }
 
-    static void markHeld(Mail mail) {
+    public static void markHeld(Mail mail) {
         mail.setAttribute(new Attribute(RELEASED, AttributeValue.of(true)));
     }
 
-    static void recordAction(Mail mail, String action) {
+    public static void recordAction(Mail mail, String action) {
         mail.setAttribute(new Attribute(ACTION, AttributeValue.of(action)));
     }
 
-    static Optional<String> action(Mail mail) {
+    public static Optional<String> action(Mail mail) {
         return mail.getAttribute(ACTION).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf);
     }
 }

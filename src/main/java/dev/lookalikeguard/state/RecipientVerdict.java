@@ -1,4 +1,4 @@
-package dev.lookalikeguard.james;
+package dev.lookalikeguard.state;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class RecipientVerdict {
     private final int score;
     private final String explanation;
 
-    RecipientVerdict(String domain, String nearest, String suggestion, String technique, int score, String explanation) {
+    public RecipientVerdict(String domain, String nearest, String suggestion, String technique, int score, String explanation) {
         this.domain = domain;
         this.nearest = nearest;
         this.suggestion = suggestion;
@@ -38,17 +38,17 @@ public final class RecipientVerdict {
         this.explanation = explanation;
     }
 
-    static RecipientVerdict of(Verdict verdict) {
+    public static RecipientVerdict of(Verdict verdict) {
         return new RecipientVerdict(verdict.domain(), verdict.nearest().orElse(""), verdict.suggestion().orElse(""),
             verdict.technique().orElse(""), verdict.score(), verdict.explanation());
     }
 
-    static RecipientVerdict detectionFailed(String domain, Exception cause) {
+    public static RecipientVerdict detectionFailed(String domain, Exception cause) {
         return new RecipientVerdict(domain, "", "", DETECTION_FAILED, 0,
             "the look-alike check failed (" + cause.getClass().getSimpleName() + "); held for an administrator");
     }
 
-    AttributeValue<?> toAttributeValue() {
+    public AttributeValue<?> toAttributeValue() {
         Map<String, AttributeValue<?>> map = new LinkedHashMap<>();
         map.put(DOMAIN, AttributeValue.of(domain));
         map.put(NEAREST, AttributeValue.of(nearest));
@@ -59,7 +59,7 @@ public final class RecipientVerdict {
         return AttributeValue.of(map);
     }
 
-    static Optional<RecipientVerdict> fromAttributeValue(Object value) {
+    public static Optional<RecipientVerdict> fromAttributeValue(Object value) {
         if (!(value instanceof Map)) {
             return Optional.empty();
         }

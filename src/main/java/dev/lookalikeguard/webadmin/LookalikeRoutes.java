@@ -1,0 +1,373 @@
+package dev.lookalikeguard.webadmin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.mailrepository.api.MailKey;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.MailQueueName;
+import org.apache.james.util.streams.Limit;
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.service.ReprocessingService;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.mailet.Mail;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.RecipientVerdict;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * WebAdmin routes for the look-alike guard, all under {@value #BASE} so that WebAdmin's JWT
+ * authentication covers them. Enable with
+ * {@code extensions.routes=dev.lookalikeguard.webadmin.LookalikeRoutes} in {@code webadmin.properties}.
+ *
+ * <pre>
+ * GET    /lookalike/quarantine?sender=&amp;domain=&amp;offset=0&amp;limit=50   held mails, newest first
+ * GET    /lookalike/quarantine/{key}                             one held mail
+ * POST   /lookalike/quarantine/{key}/release[?allow=true][&amp;processor=root]
+ * POST   /lookalike/quarantine/release[?sender=&amp;domain=]          release all (matching)
+ * DELETE /lookalike/quarantine/{key}
+ * GET    /lookalike/allow                 run-time allow-list
+ * PUT    /lookalike/allow/{domain}        allow a domain (and everything under it)
+ * DELETE /lookalike/allow/{domain}
+ * GET    /lookalike/check?address=j@army.ml   the verdict under the deployed condition
+ * </pre>
+ * A released mail is delivered once and never held again, whatever processor it is released into
+ * (default {@code root}). Every action is logged: what, which mail, when.
+ */
+public class LookalikeRoutes implements Routes {
+    public static final String BASE = "/lookalike";
+    private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeRoutes.class);
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final String DEFAULT_PROCESSOR = "root";
+
+    private final GuardRegistry registry;
+    private final MailRepositoryStore store;
+    private final ReprocessingService reprocessing;
+    private final JsonTransformer json;
+    private final Clock clock;
+
+    @Inject
+    public LookalikeRoutes(GuardRegistry registry, MailRepositoryStore store, ReprocessingService reprocessing,
+                           JsonTransformer json) {
+        this.registry = registry;
+        this.store = store;
+        this.reprocessing = reprocessing;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(BASE + "/quarantine", this::list, json);
+        service.post(BASE + "/quarantine/release", this::releaseAll, json);
+        service.get(BASE + "/quarantine/:key", this::show, json);
+        service.post(BASE + "/quarantine/:key/release", this::release, json);
+        service.delete(BASE + "/quarantine/:key", this::delete, json);
+        service.get(BASE + "/allow", this::listAllowed, json);
+        service.put(BASE + "/allow/:domain", this::allow, json);
+        service.delete(BASE + "/allow/:domain", this::disallow, json);
+        service.get(BASE + "/check", this::check, json);
+    }
+
+    private Object list(Request request, Response response) throws MessagingException {
+        int offset = intParameter(request, "offset", 0, Integer.MAX_VALUE);
+        int limit = intParameter(request, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+        List<Map<String, Object>> matching = new ArrayList<>();
+        for (Held held : held(filter(request))) {
+            matching.add(held.summary());
+        }
+        matching.sort((a, b) -> Long.compare((Long) b.get("heldSince_epochMillis"), (Long) a.get("heldSince_epochMillis")));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", matching.size());
+        page.put("offset", offset);
+        page.put("limit", limit);
+        page.put("mails", matching.subList(Math.min(offset, matching.size()), Math.min(matching.size(), offset + limit)));
+        return page;
+    }
+
+    private Object show(Request request, Response response) throws MessagingException {
+        Held held = find(request.params(":key"));
+        Map<String, Object> detail = held.summary();
+        try {
+            detail.put("subject", Optional.ofNullable(held.mail.getMessage().getSubject()).orElse(""));
+        } catch (MessagingException e) {
+            detail.put("subject", "");
+        }
+        return detail;
+    }
+
+    private Object release(Request request, Response response) throws Exception {
+        Held held = find(request.params(":key"));
+        boolean allow = Boolean.parseBoolean(request.queryParams("allow"));
+        String processor = Optional.ofNullable(request.queryParams("processor")).orElse(DEFAULT_PROCESSOR);
+        List<String> allowed = new ArrayList<>();
+        if (allow) {
+            for (RecipientVerdict verdict : held.verdicts().values()) {
+                allowed.add(registry.allowList().add(verdict.domain(), "allowed when releasing held mail " + held.key.asString()));
+            }
+        }
+        reprocess(held, processor);
+        LOGGER.info("admin action=release mail={} sender={} recipients={} processor={} allowed={} at={}", held.key.asString(),
+            held.sender(), held.mail.getRecipients(), processor, allowed, clock.instant());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("released", held.key.asString());
+        result.put("processor", processor);
+        result.put("allowed", allowed);
+        return result;
+    }
+
+    private Object releaseAll(Request request, Response response) throws Exception {
+        String processor = Optional.ofNullable(request.queryParams("processor")).orElse(DEFAULT_PROCESSOR);
+        List<String> released = new ArrayList<>();
+        for (Held held : held(filter(request))) {
+            reprocess(held, processor);
+            released.add(held.key.asString());
+            LOGGER.info("admin action=release mail={} sender={} recipients={} processor={} at={}", held.key.asString(),
+                held.sender(), held.mail.getRecipients(), processor, clock.instant());
+        }
+        return Map.of("released", released, "processor", processor);
+    }
+
+    private Object delete(Request request, Response response) throws MessagingException {
+        Held held = find(request.params(":key"));
+        held.repository.remove(held.key);
+        LOGGER.info("admin action=delete mail={} sender={} recipients={} at={}", held.key.asString(), held.sender(),
+            held.mail.getRecipients(), clock.instant());
+        return Map.of("deleted", held.key.asString());
+    }
+
+    private Object listAllowed(Request request, Response response) throws MessagingException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        registry.allowList().list().forEach(entry -> entries.add(Map.of("domain", entry.domain(),
+            "added", entry.added().toString(), "reason", entry.reason())));
+        return entries;
+    }
+
+    private Object allow(Request request, Response response) throws MessagingException {
+        String domain = request.params(":domain");
+        try {
+            String added = registry.allowList().add(domain, "added through WebAdmin");
+            LOGGER.info("admin action=allow domain={} at={}", added, clock.instant());
+            return Map.of("allowed", added);
+        } catch (InvalidDomainException e) {
+            throw badRequest("'" + domain + "' is " + e.getMessage());
+        }
+    }
+
+    private Object disallow(Request request, Response response) throws MessagingException {
+        String domain = request.params(":domain");
+        try {
+            if (!registry.allowList().remove(domain)) {
+                throw notFound("'" + domain + "' is not on the run-time allow-list");
+            }
+            LOGGER.info("admin action=disallow domain={} at={}", domain, clock.instant());
+            return Map.of("removed", domain);
+        } catch (InvalidDomainException e) {
+            throw badRequest("'" + domain + "' is " + e.getMessage());
+        }
+    }
+
+    private Object check(Request request, Response response) {
+        String address = Optional.ofNullable(request.queryParams("address"))
+            .orElseThrow(() -> badRequest("query parameter 'address' is required (an address or a domain)"));
+        var policy = registry.policy().orElseThrow(() -> ErrorResponder.builder()
+            .statusCode(HttpStatus.SERVICE_UNAVAILABLE_503).type(ErrorResponder.ErrorType.SERVER_ERROR)
+            .message("no RecipientIsLookalike matcher is deployed").haltError());
+        String domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : address;
+        Verdict verdict = policy.detector().check(domain);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("address", address);
+        result.put("domain", verdict.domain());
+        result.put("verdict", verdict.kind().label());
+        result.put("nearest", verdict.nearest().orElse(null));
+        result.put("suggestion", verdict.suggestion().orElse(null));
+        result.put("technique", verdict.technique().orElse(null));
+        result.put("score", verdict.score());
+        result.put("explanation", verdict.explanation());
+        Optional<String> allowedBy = verdict.isLookalike() ? registry.allowList().allowing(verdict.domain()) : Optional.empty();
+        result.put("allowedAtRunTimeBy", allowedBy.orElse(null));
+        result.put("wouldBeStopped", verdict.isLookalike() && allowedBy.isEmpty());
+        return result;
+    }
+
+    private void reprocess(Held held, String processor) throws Exception {
+        reprocessing.reprocess(held.url.getPath(), held.key, new ReprocessingService.Configuration(
+            MailQueueFactory.SPOOL, Optional.of(processor), Optional.empty(), true, Limit.unlimited()));
+    }
+
+    /** A held mail and where it is. */
+    private final class Held {
+        private final MailRepositoryUrl url;
+        private final MailRepository repository;
+        private final MailKey key;
+        private final Mail mail;
+
+        Held(MailRepositoryUrl url, MailRepository repository, MailKey key, Mail mail) {
+            this.url = url;
+            this.repository = repository;
+            this.key = key;
+            this.mail = mail;
+        }
+
+        Map<String, RecipientVerdict> verdicts() {
+            return LookalikeAttributes.verdicts(mail);
+        }
+
+        String sender() {
+            return mail.getMaybeSender().asString();
+        }
+
+        Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            Instant heldSince = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
+            summary.put("key", key.asString());
+            summary.put("repository", url.asString());
+            summary.put("sender", sender());
+            summary.put("heldSince", heldSince.toString());
+            summary.put("heldSince_epochMillis", heldSince.toEpochMilli());
+            summary.put("ageSeconds", Duration.between(heldSince, clock.instant()).getSeconds());
+            List<Map<String, Object>> recipients = new ArrayList<>();
+            Map<String, RecipientVerdict> verdicts = verdicts();
+            for (MailAddress recipient : mail.getRecipients()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("address", recipient.asString());
+                RecipientVerdict verdict = verdicts.get(recipient.asString());
+                if (verdict != null) {
+                    entry.put("domain", verdict.domain());
+                    entry.put("nearest", verdict.nearest());
+                    entry.put("technique", verdict.technique());
+                    entry.put("score", verdict.score());
+                    entry.put("explanation", verdict.explanation());
+                }
+                recipients.add(entry);
+            }
+            summary.put("recipients", recipients);
+            summary.put("error", Optional.ofNullable(mail.getErrorMessage()).orElse(""));
+            return summary;
+        }
+
+        boolean matches(Optional<String> sender, Optional<String> domain) {
+            if (sender.isPresent() && !sender().equalsIgnoreCase(sender.get())) {
+                return false;
+            }
+            if (domain.isEmpty()) {
+                return true;
+            }
+            String wanted = domain.get().toLowerCase(Locale.ROOT);
+            return verdicts().values().stream().anyMatch(v -> v.domain().equals(wanted) || v.domain().endsWith("." + wanted)
+                || v.nearest().equals(wanted) || v.nearest().endsWith("." + wanted));
+        }
+    }
+
+    private static final class Filter {
+        private final Optional<String> sender;
+        private final Optional<String> domain;
+
+        Filter(Optional<String> sender, Optional<String> domain) {
+            this.sender = sender;
+            this.domain = domain;
+        }
+    }
+
+    private static Filter filter(Request request) {
+        return new Filter(Optional.ofNullable(request.queryParams("sender")).filter(s -> !s.isBlank()),
+            Optional.ofNullable(request.queryParams("domain")).filter(s -> !s.isBlank()));
+    }
+
+    private List<Held> held(Filter filter) throws MessagingException {
+        List<Held> result = new ArrayList<>();
+        for (MailRepositoryUrl url : new LinkedHashSet<>(registry.quarantines())) {
+            MailRepository repository = repository(url);
+            for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
+                MailKey key = keys.next();
+                Mail mail = repository.retrieve(key);
+                if (mail != null) {
+                    Held held = new Held(url, repository, key, mail);
+                    if (held.matches(filter.sender, filter.domain)) {
+                        result.add(held);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private Held find(String key) throws MessagingException {
+        Set<MailRepositoryUrl> urls = new LinkedHashSet<>(registry.quarantines());
+        for (MailRepositoryUrl url : urls) {
+            MailRepository repository = repository(url);
+            Mail mail = repository.retrieve(new MailKey(key));
+            if (mail != null) {
+                return new Held(url, repository, new MailKey(key), mail);
+            }
+        }
+        throw notFound("no held mail with key '" + key + "'");
+    }
+
+    private MailRepository repository(MailRepositoryUrl url) throws MessagingException {
+        try {
+            return store.select(url);
+        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
+            throw new MessagingException("cannot open quarantine " + url.asString(), e);
+        }
+    }
+
+    private static int intParameter(Request request, String name, int defaultValue, int max) {
+        String value = request.queryParams(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < 0 || parsed > max) {
+                throw badRequest("query parameter '" + name + "' must be between 0 and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw badRequest("query parameter '" + name + "' must be a number");
+        }
+    }
+
+    private static RuntimeException badRequest(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400)
+            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT).message(message).haltError();
+    }
+
+    private static RuntimeException notFound(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404)
+            .type(ErrorResponder.ErrorType.NOT_FOUND).message(message).haltError();
+    }
+}
