@@ -3,7 +3,10 @@ package dev.lookalikeguard.james;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -41,19 +44,21 @@ final class BounceNotice {
             throws MessagingException {
         MimeMultipartReport report = new MimeMultipartReport();
         report.setReportType("delivery-status");
-        report.addBodyPart(humanPart(original, stopped, postmaster));
+        report.addBodyPart(humanPart(stopped, values(original, stopped, postmaster)));
         report.addBodyPart(statusPart(original, stopped, postmaster));
         addOriginal(report, original);
 
         MimeMessage notice = new MimeMessage(SESSION);
+        Map<String, String> values = values(original, stopped, postmaster);
         try {
-            notice.setFrom(new InternetAddress(postmaster.asString(), "Mail Delivery System", "UTF-8"));
+            notice.setFrom(new InternetAddress(postmaster.asString(), configuration.notice().fromName(values), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 is always supported", e);
         }
         original.getMaybeSender().asOptional()
             .ifPresent(sender -> setRecipient(notice, sender));
-        notice.setSubject(subject(stopped), "UTF-8");
+        boolean oneWithSuggestion = stopped.size() == 1 && !stopped.values().iterator().next().suggestion().isEmpty();
+        notice.setSubject(configuration.notice().subject(values, oneWithSuggestion), "UTF-8");
         notice.setSentDate(new Date());
         notice.setHeader("Auto-Submitted", "auto-replied");
         notice.setContent(report);
@@ -70,45 +75,35 @@ final class BounceNotice {
         }
     }
 
-    static String subject(Map<MailAddress, RecipientVerdict> stopped) {
-        if (stopped.size() == 1) {
-            RecipientVerdict verdict = stopped.values().iterator().next();
-            return verdict.suggestion().isEmpty()
-                ? "Message not sent: the recipient address looks mistyped"
-                : "Message not sent: did you mean " + verdict.suggestion() + "?";
-        }
-        return "Message not sent to " + stopped.size() + " recipients: the addresses look mistyped";
+    /** The values of the notice's global placeholders. */
+    private static Map<String, String> values(Mail original, Map<MailAddress, RecipientVerdict> stopped, MailAddress postmaster)
+            throws MessagingException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("count", String.valueOf(stopped.size()));
+        values.put("postmaster", postmaster.asString());
+        String subject = original.getMessage().getSubject();
+        values.put("subject", subject == null ? "" : subject.replaceAll("[\\r\\n]+", " "));
+        values.put("suggestion", stopped.size() == 1 ? stopped.values().iterator().next().suggestion() : "");
+        return values;
     }
 
-    private MimeBodyPart humanPart(Mail original, Map<MailAddress, RecipientVerdict> stopped, MailAddress postmaster)
+    private MimeBodyPart humanPart(Map<MailAddress, RecipientVerdict> stopped, Map<String, String> values)
             throws MessagingException {
-        StringBuilder text = new StringBuilder();
-        text.append("Your message was NOT sent to the recipient address(es) below. Each one looks like a").append(CRLF)
-            .append("mistyped copy of a protected address, and mail to such look-alike domains can be read").append(CRLF)
-            .append("by whoever registered them, so this server stopped it before it left.").append(CRLF).append(CRLF);
+        List<Map<String, String>> recipients = new ArrayList<>();
         stopped.forEach((recipient, verdict) -> {
-            text.append("  Recipient:     ").append(recipient.asString()).append(CRLF);
-            if (!verdict.nearest().isEmpty()) {
-                text.append("  Looks like:    ").append(verdict.nearest()).append(CRLF);
-            }
-            text.append("  Why:           ").append(verdict.explanation()).append(CRLF);
-            if (!verdict.suggestion().isEmpty()) {
-                text.append("  Did you mean:  ").append(recipient.getLocalPart()).append('@').append(verdict.suggestion())
-                    .append(" ?").append(CRLF);
-            }
-            text.append(CRLF);
+            Map<String, String> block = new LinkedHashMap<>();
+            block.put("recipient", recipient.asString());
+            block.put("domain", verdict.domain());
+            block.put("nearest", verdict.nearest());
+            block.put("suggestion", verdict.suggestion());
+            block.put("suggested_address", verdict.suggestion().isEmpty() ? "" : recipient.getLocalPart() + "@" + verdict.suggestion());
+            block.put("technique", verdict.technique());
+            block.put("score", String.valueOf(verdict.score()));
+            block.put("explanation", verdict.explanation());
+            recipients.add(block);
         });
-        text.append("What to do:").append(CRLF)
-            .append("- If you meant the suggested address, send your message again to that address.").append(CRLF)
-            .append("- If the address you typed is really the right one, ask your mail administrator").append(CRLF)
-            .append("  (").append(postmaster.asString()).append(") to allow it.").append(CRLF)
-            .append("Any other recipients of your message were handled as usual.").append(CRLF);
-        String subject = original.getMessage().getSubject();
-        if (subject != null) {
-            text.append(CRLF).append("Original subject: ").append(subject.replaceAll("[\\r\\n]+", " ")).append(CRLF);
-        }
         MimeBodyPart part = new MimeBodyPart();
-        part.setText(text.toString(), StandardCharsets.UTF_8.name());
+        part.setText(configuration.notice().body(values, recipients), StandardCharsets.UTF_8.name());
         return part;
     }
 

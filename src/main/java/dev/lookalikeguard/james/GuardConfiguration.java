@@ -20,7 +20,11 @@ public final class GuardConfiguration {
     public static final String HEADER = "header";
     public static final String STATUS = "status";
     public static final String ATTACHMENT = "attachment";
-    public static final Set<String> PARAMETERS = Set.of(ACTION, REPOSITORY_PATH, HEADER, STATUS, ATTACHMENT);
+    public static final String LANGUAGE = "language";
+    public static final String NOTICE_TEMPLATE = "noticeTemplate";
+    public static final String POSTMASTER_COPY = "postmasterCopy";
+    public static final Set<String> PARAMETERS = Set.of(ACTION, REPOSITORY_PATH, HEADER, STATUS, ATTACHMENT, LANGUAGE,
+        NOTICE_TEMPLATE, POSTMASTER_COPY);
 
     public static final String DEFAULT_REPOSITORY_PATH = "var/mail/quarantine";
     public static final String DEFAULT_HEADER = "X-Lookalike-Guard";
@@ -37,14 +41,18 @@ public final class GuardConfiguration {
     private final String header;
     private final String status;
     private final Attachment attachment;
+    private final NoticeTemplate notice;
+    private final boolean postmasterCopy;
 
     private GuardConfiguration(GuardAction action, Optional<String> repository, String header, String status,
-                               Attachment attachment) {
+                               Attachment attachment, NoticeTemplate notice, boolean postmasterCopy) {
         this.action = action;
         this.repository = repository;
         this.header = header;
         this.status = status;
         this.attachment = attachment;
+        this.notice = notice;
+        this.postmasterCopy = postmasterCopy;
     }
 
     /**
@@ -77,7 +85,44 @@ public final class GuardConfiguration {
                 + "'; expected a permanent-failure status code 5.X.Y (RFC 3463), e.g. 5.7.1 or 5.1.2");
         }
         Attachment attachment = parseAttachment(parameter.apply(ATTACHMENT));
-        return new GuardConfiguration(action, repository, header, status, attachment);
+        NoticeTemplate notice = parseNotice(parameter.apply(LANGUAGE), parameter.apply(NOTICE_TEMPLATE));
+        boolean postmasterCopy = parseBoolean(POSTMASTER_COPY, parameter.apply(POSTMASTER_COPY), false);
+        return new GuardConfiguration(action, repository, header, status, attachment, notice, postmasterCopy);
+    }
+
+    private static NoticeTemplate parseNotice(String language, String template) throws MessagingException {
+        if (template != null && !template.isBlank()) {
+            if (language != null) {
+                throw new MessagingException("LookalikeGuard: give either '" + LANGUAGE + "' or '" + NOTICE_TEMPLATE + "', not both");
+            }
+            try {
+                return NoticeTemplate.fromFile(java.nio.file.Path.of(template.strip()));
+            } catch (MessagingException e) {
+                throw new MessagingException("LookalikeGuard: parameter '" + NOTICE_TEMPLATE + "': " + e.getMessage(), e);
+            }
+        }
+        String code = language == null ? "en" : language.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!NoticeTemplate.LANGUAGES.contains(code)) {
+            throw new MessagingException("LookalikeGuard: parameter '" + LANGUAGE + "' is '" + language
+                + "'; expected one of " + new java.util.TreeSet<>(NoticeTemplate.LANGUAGES) + " (or a " + NOTICE_TEMPLATE + " file)");
+        }
+        return NoticeTemplate.builtIn(code);
+    }
+
+    private static boolean parseBoolean(String name, String value, boolean defaultValue) throws MessagingException {
+        if (value == null) {
+            return defaultValue;
+        }
+        switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true":
+            case "yes":
+                return true;
+            case "false":
+            case "no":
+                return false;
+            default:
+                throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value + "'; expected true or false");
+        }
     }
 
     private static GuardAction parseAction(String value) throws MessagingException {
@@ -134,5 +179,14 @@ public final class GuardConfiguration {
 
     public Attachment attachment() {
         return attachment;
+    }
+
+    NoticeTemplate notice() {
+        return notice;
+    }
+
+    /** Whether the postmaster gets a copy of every notice. */
+    public boolean postmasterCopy() {
+        return postmasterCopy;
     }
 }

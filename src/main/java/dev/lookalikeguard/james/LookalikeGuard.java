@@ -49,6 +49,11 @@ import dev.lookalikeguard.state.RecipientVerdict;
  *     <status>5.7.1</status>
  *     <!-- bounce: what the notice carries of the original: heads (default) | message | none -->
  *     <attachment>heads</attachment>
+ *     <!-- bounce: the notice's language, en (default) or fr; or noticeTemplate, a file in the format of the
+ *          built-in notice-en.txt (subject, body, one block per stopped recipient, {placeholders}) -->
+ *     <language>en</language>
+ *     <!-- bounce: also send every notice to the postmaster. Default false -->
+ *     <postmasterCopy>false</postmasterCopy>
  * </mailet>
  * }</pre>
  *
@@ -175,12 +180,15 @@ public class LookalikeGuard extends GenericMailet {
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         MailAddress postmaster = getMailetContext().getPostmaster();
         MimeMessage message = notice.build(mail, stopped, postmaster);
-        MailImpl bounce = MailImpl.builder()
+        MailImpl.Builder builder = MailImpl.builder()
             .name(MailImpl.getId())
             .sender(MaybeSender.nullSender())
             .addRecipient(mail.getMaybeSender().get())
-            .mimeMessage(message)
-            .build();
+            .mimeMessage(message);
+        if (configuration.postmasterCopy() && !postmaster.equals(mail.getMaybeSender().get())) {
+            builder.addRecipient(postmaster);
+        }
+        MailImpl bounce = builder.build();
         try {
             getMailetContext().sendMail(bounce);
         } finally {

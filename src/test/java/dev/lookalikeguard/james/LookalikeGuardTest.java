@@ -3,6 +3,8 @@ package dev.lookalikeguard.james;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.mail.MessagingException;
@@ -29,6 +31,7 @@ import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.lookalikeguard.state.LookalikeAttributes;
@@ -100,6 +103,64 @@ class LookalikeGuardTest {
         }
 
         @Test
+        void speaksFrenchWhenAskedTo() throws Exception {
+            guard("language", "fr").service(matched("colonel@example.gov", "j.doe@army.ml"));
+
+            MimeMessage notice = context.getSentMails().get(0).getMsg();
+            assertThat(notice.getSubject()).isEqualTo("Message non envoyé : vouliez-vous écrire army.mil ?");
+            String human = (String) ((MimeMultipart) notice.getContent()).getBodyPart(0).getContent();
+            assertThat(human).contains("Vouliez-vous écrire :   j.doe@army.mil ?")
+                .contains("army.ml ressemble à army.mil (technique suffix-edit, score 95)")
+                .contains("Objet du message d'origine : Travel plans");
+            assertThat(notice.getFrom()[0].toString()).contains("postmaster@example.gov");
+        }
+
+        @Test
+        void usesTheAdminsTemplate(@TempDir Path dir) throws Exception {
+            Path template = Files.writeString(dir.resolve("notice.txt"), String.join("\n",
+                "from-name: Guard", "subject: Check {suggestion}", "subject-other: Check {count} addresses",
+                "--- body ---", "Stopped:", "{recipients}", "Ask {postmaster}.", "--- recipient ---",
+                "* {recipient} -> {suggested_address} ({technique})"));
+
+            guard("noticeTemplate", template.toString()).service(matched("colonel@example.gov", "j.doe@army.ml", "x@amry.mil"));
+
+            MimeMessage notice = context.getSentMails().get(0).getMsg();
+            assertThat(notice.getSubject()).isEqualTo("Check 2 addresses");
+            assertThat((String) ((MimeMultipart) notice.getContent()).getBodyPart(0).getContent())
+                .isEqualTo("Stopped:\r\n* j.doe@army.ml -> j.doe@army.mil (suffix-edit)\r\n"
+                    + "* x@amry.mil -> x@army.mil (transposition)\r\nAsk postmaster@example.gov.\r\n");
+        }
+
+        @Test
+        void copiesThePostmasterWhenAskedTo() throws Exception {
+            guard("postmasterCopy", "true").service(matched("colonel@example.gov", "j.doe@army.ml"));
+
+            assertThat(context.getSentMails().get(0).getRecipients())
+                .containsExactly(new MailAddress("colonel@example.gov"), new MailAddress("postmaster@example.gov"));
+        }
+
+        @Test
+        void copiesNothingFromTheOriginalIntoTheNoticeHeaders() throws Exception {
+            FakeMail mail = FakeMail.builder().name("mail1").sender("colonel@example.gov").recipients("j.doe@army.ml")
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder()
+                    .addHeader("Subject", "=?UTF-8?Q?Hi=0D=0ABcc:_spy@evil.example?=")
+                    .addFrom("\"Evil\r\nBcc: spy@evil.example\" <colonel@example.gov>")
+                    .setText("x"))
+                .build();
+            RecipientIsLookalike matcher = new RecipientIsLookalike();
+            matcher.init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
+            mail.setRecipients(matcher.match(mail));
+
+            guard().service(mail);
+
+            MimeMessage notice = context.getSentMails().get(0).getMsg();
+            assertThat(notice.getHeader("Bcc")).isNull();
+            assertThat(notice.getSubject()).isEqualTo("Message not sent: did you mean army.mil?");
+            java.util.Collections.list(notice.getAllHeaderLines()).forEach(line ->
+                assertThat(line).doesNotContain("spy@evil.example"));
+        }
+
+        @Test
         void aMailWithoutSenderIsHeldNotBounced() throws Exception {
             FakeMail mail = FakeMail.builder().name("mail1").recipients("j.doe@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();
@@ -112,6 +173,22 @@ class LookalikeGuardTest {
             assertThat(context.getSentMails()).isEmpty();
             assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
             assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+        }
+
+        @Test
+        void anAutomaticNoticeIsHeldNotBouncedSoNoticesNeverLoop() throws Exception {
+            FakeMail mail = FakeMail.builder().name("mail1").sender("robot@example.gov").recipients("j.doe@army.ml")
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addHeader("Auto-Submitted", "auto-replied").setText("x"))
+                .build();
+            RecipientIsLookalike matcher = new RecipientIsLookalike();
+            matcher.init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
+            mail.setRecipients(matcher.match(mail));
+
+            guard("action", "bounce").service(mail);
+
+            assertThat(context.getSentMails()).isEmpty();
+            assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+            assertThat(LookalikeAttributes.action(mail)).contains("hold");
         }
 
         @Test
@@ -193,11 +270,24 @@ class LookalikeGuardTest {
             "attachment, everything,    parameter 'attachment' is 'everything'",
             "repositoryPath, bogus://x/, parameter 'repositoryPath': cannot open mail repository",
             "colour,     red,           unknown parameter 'colour'",
+            "language,   de,            parameter 'language' is 'de'; expected one of [en, fr]",
+            "postmasterCopy, maybe,     parameter 'postmasterCopy' is 'maybe'; expected true or false",
+            "noticeTemplate, /nonexistent/notice.txt, parameter 'noticeTemplate': '/nonexistent/notice.txt' cannot be read",
         })
         void badValuesFailInit(String name, String value, String message) {
             assertThatThrownBy(() -> guard(name, value))
                 .isInstanceOf(MessagingException.class)
                 .hasMessageContaining(message);
+        }
+
+        @Test
+        void aTemplateWithAnUnknownPlaceholderIsRefused(@TempDir Path dir) throws Exception {
+            Path template = Files.writeString(dir.resolve("notice.txt"), String.join("\n",
+                "from-name: Guard", "subject: Check {suggestion}", "subject-other: Check",
+                "--- body ---", "{recipients}", "--- recipient ---", "* {recipeint}"));
+
+            assertThatThrownBy(() -> guard("noticeTemplate", template.toString()))
+                .hasMessageContaining("parameter 'noticeTemplate'").hasMessageContaining("unknown placeholder {recipeint}");
         }
 
         @Test
