@@ -86,6 +86,8 @@ public class RecipientIsLookalike extends GenericMatcher {
         policy.lists().forEach(list -> LOGGER.info("RecipientIsLookalike loaded {} known domains from {}{}",
             list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
                 : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
+        policy.missingOptionalLists().forEach(file -> LOGGER.error("RecipientIsLookalike: OPTIONAL LIST FILE {} IS MISSING OR "
+            + "UNREADABLE: started WITHOUT it, so the names it holds are neither protected nor known", file));
         LOGGER.info("RecipientIsLookalike ready: {}", policy.summary());
     }
 

@@ -23,7 +23,8 @@ import dev.lookalikeguard.detect.Techniques;
  * suffixes: mil, gov, gov.uk, mod.uk, gouv.fr;     protected suffixes: any name under them is real
  * domains: army.mil, navy.mil, defense.gov;        protected domains (also checked for suffix swaps)
  * known: nsa.gov, nasa.gov;                        further real domains, never flagged
- * lists: /opt/james/conf/dotgov.csv;               files of real domains (text or .gov CSV)
+ * lists: /opt/james/conf/dotgov.csv;               files of real domains (text or .gov CSV); a missing
+ *                                                  file stops start-up, unless written ?/path (optional)
  * allow: gouv.ml;                                  never flag these domains or anything under them
  * sensitivity: balanced;                           strict | balanced | paranoid
  * techniques: all -bit-flip                        all, a list of names, and/or -name to switch one off
@@ -38,12 +39,15 @@ public final class Policy {
     private final Sensitivity sensitivity;
     private final Set<String> enabledTechniques;
     private final List<ReferenceList> lists;
+    private final List<String> missingOptionalLists;
     private final Detector detector;
 
-    private Policy(Sensitivity sensitivity, Set<String> enabledTechniques, List<ReferenceList> lists, Detector detector) {
+    private Policy(Sensitivity sensitivity, Set<String> enabledTechniques, List<ReferenceList> lists,
+                   List<String> missingOptionalLists, Detector detector) {
         this.sensitivity = sensitivity;
         this.enabledTechniques = Set.copyOf(enabledTechniques);
         this.lists = List.copyOf(lists);
+        this.missingOptionalLists = List.copyOf(missingOptionalLists);
         this.detector = detector;
     }
 
@@ -57,13 +61,20 @@ public final class Policy {
         add(clauses, "allow", builder::allow);
 
         List<ReferenceList> lists = new ArrayList<>();
+        List<String> missingOptional = new ArrayList<>();
         for (String file : clauses.getOrDefault("lists", List.of())) {
-            ReferenceList list = ReferenceList.load(Path.of(file));
+            boolean optional = file.startsWith("?");
+            Path path = Path.of(optional ? file.substring(1) : file);
+            if (optional && !java.nio.file.Files.isReadable(path)) {
+                missingOptional.add(path.toString());
+                continue;
+            }
+            ReferenceList list = ReferenceList.load(path);
             lists.add(list);
             builder.knownCanonicalDomains(list.domains());
         }
         if (!clauses.containsKey("suffixes") && !clauses.containsKey("domains") && !clauses.containsKey("known")
-            && lists.isEmpty()) {
+            && lists.isEmpty() && missingOptional.isEmpty()) {
             throw new PolicyException("condition protects nothing: give at least one of 'suffixes:', 'domains:', "
                 + "'known:' or 'lists:' (e.g. \"suffixes: mil, gov; domains: army.mil\")");
         }
@@ -72,7 +83,7 @@ public final class Policy {
         builder.sensitivity(sensitivity);
         Set<String> enabled = techniques(clauses.get("techniques"));
         Techniques.NAMES.stream().filter(name -> !enabled.contains(name)).forEach(builder::disable);
-        return new Policy(sensitivity, enabled, lists, builder.build());
+        return new Policy(sensitivity, enabled, lists, missingOptional, builder.build());
     }
 
     private static Map<String, List<String>> clauses(String condition) throws PolicyException {
@@ -177,6 +188,11 @@ public final class Policy {
 
     public List<ReferenceList> lists() {
         return lists;
+    }
+
+    /** Optional list files ({@code ?/path}) that were missing or unreadable, and so not loaded. */
+    public List<String> missingOptionalLists() {
+        return missingOptionalLists;
     }
 
     /** One line for the start-up log. */

@@ -80,6 +80,25 @@ class PolicyTest {
     }
 
     @Nested
+    class OptionalLists {
+
+        @Test
+        void aMissingOptionalListIsReportedNotFatal() throws Exception {
+            Policy policy = Policy.parse("suffixes: mil; lists: ?/nonexistent/extra.txt");
+
+            assertThat(policy.lists()).isEmpty();
+            assertThat(policy.missingOptionalLists()).containsExactly("/nonexistent/extra.txt");
+        }
+
+        @Test
+        void aPresentOptionalListIsLoaded(@TempDir Path dir) throws Exception {
+            Path file = Files.writeString(dir.resolve("extra.txt"), "army.mil\n");
+
+            assertThat(Policy.parse("lists: ?" + file).lists()).hasSize(1);
+        }
+    }
+
+    @Nested
     class BadConditions {
 
         @ParameterizedTest(name = "\"{0}\" fails with a message naming \"{1}\"")

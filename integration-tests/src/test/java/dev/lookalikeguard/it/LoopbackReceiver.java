@@ -49,9 +49,18 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /** The copies delivered to every mailbox whose address starts with {@code localPart@}, whatever its domain form. */
     public int deliveredToLocalPart(String localPart) {
+        return deliveredWhere(email -> email.startsWith(localPart + "@"));
+    }
+
+    /** The copies delivered to every mailbox whose address starts with {@code prefix}. */
+    public int deliveredToLocalPartPrefix(String prefix) {
+        return deliveredWhere(email -> email.startsWith(prefix));
+    }
+
+    private int deliveredWhere(java.util.function.Predicate<String> address) {
         int count = 0;
         for (GreenMailUser user : greenMail.getUserManager().listUser()) {
-            if (user.getEmail().startsWith(localPart + "@")) {
+            if (address.test(user.getEmail())) {
                 try {
                     count += greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
                 } catch (FolderException e) {
