@@ -89,6 +89,9 @@ public final class Detector {
     }
 
     private Optional<String> allowedBy(String ascii) {
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
         String tail = ascii;
         while (true) {
             if (allowed.contains(tail)) {

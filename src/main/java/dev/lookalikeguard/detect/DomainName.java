@@ -34,7 +34,7 @@ public final class DomainName {
             parts[i] = ascii.substring(starts[i], end);
         }
         this.labels = List.of(parts);
-        this.unicodeStarts = starts(unicode, labels.size());
+        this.unicodeStarts = unicode.equals(ascii) ? starts : starts(unicode, labels.size());
     }
 
     private static int count(String text) {

@@ -44,6 +44,9 @@ public final class ProtectedNames {
     private final Map<String, String> skeletons;
     private final Map<String, String> concatenations;
     private final DeletionIndex labelIndex;
+    private final NameFilter exactFilter;
+    private final NameFilter skeletonFilter;
+    private final NameFilter concatenationFilter;
 
     private ProtectedNames(Builder builder) {
         this.suffixes = ImmutableSet.copyOf(builder.suffixes);
@@ -82,6 +85,9 @@ public final class ProtectedNames {
         List<Registrable> all = new ArrayList<>();
         bySuffix.values().forEach(group -> all.addAll(group.values()));
         this.labelIndex = new DeletionIndex(all);
+        this.exactFilter = new NameFilter(exact.keySet());
+        this.skeletonFilter = new NameFilter(skeletons.keySet());
+        this.concatenationFilter = new NameFilter(concatenations.keySet());
     }
 
     private static String skeletonOf(String asciiName) {
@@ -133,14 +139,14 @@ public final class ProtectedNames {
 
     /** The origin of an exact protected or known name, if it is one. */
     public Optional<Origin> exact(String name) {
-        return Optional.ofNullable(exact.get(name));
+        return exactFilter.mightContain(name) ? Optional.ofNullable(exact.get(name)) : Optional.empty();
     }
 
     /** The protected name that {@code name} equals or is under (mail.army.mil: army.mil), if any. */
     public Optional<String> coveringName(String name) {
         String tail = name;
         while (true) {
-            if (exact.containsKey(tail)) {
+            if (exactFilter.mightContain(tail) && exact.containsKey(tail)) {
                 return Optional.of(tail);
             }
             int dot = tail.indexOf('.');
@@ -165,14 +171,24 @@ public final class ProtectedNames {
         if (!bySuffix.containsKey(suffix)) {
             return List.of();
         }
-        Set<Registrable> found = new java.util.LinkedHashSet<>();
+        List<Registrable> found = new ArrayList<>(4);
         labelIndex.candidates(label, suffix, edits, id -> {
             Registrable candidate = labelIndex.entry(id);
-            if (candidate.suffix().equals(suffix)) {
+            if (candidate.suffix().equals(suffix) && !containsSame(found, candidate)) {
                 found.add(candidate);
             }
         });
         return found;
+    }
+
+    /** Candidate lists are short: a linear identity check beats hashing. */
+    private static boolean containsSame(List<Registrable> list, Registrable candidate) {
+        for (Registrable r : list) {
+            if (r == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Number of keys in the label index (for benchmarks). */
@@ -192,7 +208,7 @@ public final class ProtectedNames {
 
     /** The protected name or suffix with this skeleton, if any. */
     public Optional<String> withSkeleton(String skeleton) {
-        return Optional.ofNullable(skeletons.get(skeleton));
+        return skeletonFilter.mightContain(skeleton) ? Optional.ofNullable(skeletons.get(skeleton)) : Optional.empty();
     }
 
     /**
@@ -200,7 +216,7 @@ public final class ProtectedNames {
      * (armymil: army.mil; whitewaterwigov: whitewater-wi.gov), if any.
      */
     public Optional<String> concatenatedAs(String text) {
-        return Optional.ofNullable(concatenations.get(text));
+        return concatenationFilter.mightContain(text) ? Optional.ofNullable(concatenations.get(text)) : Optional.empty();
     }
 
     public int size() {

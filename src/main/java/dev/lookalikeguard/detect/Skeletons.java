@@ -13,6 +13,8 @@ public final class Skeletons {
     private static final SpoofChecker CHECKER = new SpoofChecker.Builder().build();
     /** The skeleton of each ASCII character, from ICU itself, so that host names in ASCII skip ICU. */
     private static final String[] ASCII = asciiTable();
+    /** '.' maps to itself and no letter, digit or hyphen maps to anything containing a dot. */
+    private static final boolean DOTS_PRESERVED = dotsPreserved();
 
     private Skeletons() {
     }
@@ -20,6 +22,39 @@ public final class Skeletons {
     public static String of(String unicodeText) {
         String fast = asciiSkeleton(unicodeText);
         return fast != null ? fast : icu(unicodeText);
+    }
+
+    /**
+     * The skeleton of every tail of the domain ({@code tail(i)}, in Unicode form). For a plain ASCII name
+     * the whole name's skeleton is computed once and cut at its dots: each character maps on its own and
+     * no host-name character's skeleton contains a dot (checked when the table is built).
+     */
+    public static String[] ofTails(DomainName domain) {
+        int count = domain.labels().size();
+        String[] tails = new String[count];
+        String whole = DOTS_PRESERVED && !domain.isInternationalized() ? asciiSkeleton(domain.ascii()) : null;
+        if (whole != null && count(whole, '.') == count - 1) {
+            int start = 0;
+            for (int i = 0; i < count; i++) {
+                tails[i] = start == 0 ? whole : whole.substring(start);
+                start = whole.indexOf('.', start) + 1;
+            }
+            return tails;
+        }
+        for (int i = 0; i < count; i++) {
+            tails[i] = of(domain.unicodeTail(i));
+        }
+        return tails;
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The skeleton as ICU computes it (UTS #39, applied twice around lower-casing). */
@@ -50,6 +85,18 @@ public final class Skeletons {
             skeleton.append(mapped);
         }
         return skeleton == null ? text : skeleton.toString();
+    }
+
+    private static boolean dotsPreserved() {
+        if (!".".equals(ASCII['.'])) {
+            return false;
+        }
+        for (char c : "abcdefghijklmnopqrstuvwxyz0123456789-".toCharArray()) {
+            if (ASCII[c] == null || ASCII[c].indexOf('.') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String[] asciiTable() {

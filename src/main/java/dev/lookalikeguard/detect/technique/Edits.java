@@ -31,7 +31,7 @@ final class Edits {
         while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
             i++;
         }
-        return longer.substring(i + 1).equals(shorter.substring(i)) ? i : -1;
+        return longer.regionMatches(i + 1, shorter, i, shorter.length() - i) ? i : -1;
     }
 
     /** Same length, two adjacent characters swapped: the first position. */
@@ -48,6 +48,6 @@ final class Edits {
         }
         boolean swapped = candidate.charAt(i) == original.charAt(i + 1) && candidate.charAt(i + 1) == original.charAt(i)
             && candidate.charAt(i) != candidate.charAt(i + 1);
-        return swapped && candidate.substring(i + 2).equals(original.substring(i + 2)) ? i : -1;
+        return swapped && candidate.regionMatches(i + 2, original, i + 2, candidate.length() - i - 2) ? i : -1;
     }
 }

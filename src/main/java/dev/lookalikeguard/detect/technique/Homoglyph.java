@@ -30,9 +30,10 @@ public final class Homoglyph implements Technique {
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
         DomainName domain = candidate.name();
         int count = domain.labels().size();
+        String[] skeletons = Skeletons.ofTails(domain);
         for (int i = 0; i < count; i++) {
             String typed = domain.tail(i);
-            Optional<String> target = names.withSkeleton(Skeletons.of(domain.unicodeTail(i)));
+            Optional<String> target = names.withSkeleton(skeletons[i]);
             if (target.isPresent() && !target.get().equals(typed)) {
                 String head = i > 0 ? domain.head(i) : "";
                 boolean suffixOnly = names.isProtectedSuffix(target.get()) && names.exact(target.get()).isEmpty();

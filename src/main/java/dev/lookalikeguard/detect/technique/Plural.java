@@ -22,7 +22,11 @@ public final class Plural implements LabelTechnique {
     }
 
     private static boolean isPluralOf(String plural, String singular) {
-        return plural.equals(singular + "s") || plural.equals(singular + "es");
+        int extra = plural.length() - singular.length();
+        if (extra < 1 || extra > 2 || !plural.startsWith(singular)) {
+            return false;
+        }
+        return extra == 1 ? plural.charAt(plural.length() - 1) == 's' : plural.endsWith("es");
     }
 
     @Override
