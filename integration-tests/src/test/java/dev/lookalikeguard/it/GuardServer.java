@@ -59,6 +59,8 @@ public final class GuardServer implements AutoCloseable {
     public static final class Builder {
         private final int receiverPort;
         private final Map<String, String> mailetContainerEdits = new LinkedHashMap<>();
+        private final Map<String, String> extraFiles = new LinkedHashMap<>();
+        private String extraWebAdminProperties = "";
         private Path workingDirectory;
 
         private Builder(int receiverPort) {
@@ -87,6 +89,18 @@ public final class GuardServer implements AutoCloseable {
             return this;
         }
 
+        /** An extra file in conf/ (e.g. a JWT public key). */
+        Builder confFile(String name, String content) {
+            extraFiles.put(name, content);
+            return this;
+        }
+
+        /** Lines appended to webadmin.properties. */
+        Builder webAdminProperties(String lines) {
+            extraWebAdminProperties += lines;
+            return this;
+        }
+
         /** Reuse a working directory (to restart a server on the same file-backed data). */
         Builder workingDirectory(Path directory) {
             this.workingDirectory = directory;
@@ -106,6 +120,11 @@ public final class GuardServer implements AutoCloseable {
             edit(conf.resolve("smtpserver.xml"), Map.of("127.0.0.1:2525", "127.0.0.1:0"));
             edit(conf.resolve("imapserver.xml"), Map.of("127.0.0.1:1143", "127.0.0.1:0"));
             edit(conf.resolve("webadmin.properties"), Map.of("port=8000", "port=0"));
+            Files.writeString(conf.resolve("webadmin.properties"), "\n" + extraWebAdminProperties + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            for (Map.Entry<String, String> file : extraFiles.entrySet()) {
+                Files.writeString(conf.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
             Map<String, String> mailets = new LinkedHashMap<>(mailetContainerEdits);
             mailets.put("<mailet match=\"All\" class=\"RemoteDelivery\">", "<mailet match=\"All\" class=\"RemoteDelivery\">"
                 + "<gateway>127.0.0.1</gateway><gatewayPort>" + receiverPort + "</gatewayPort>"
@@ -201,13 +220,18 @@ public final class GuardServer implements AutoCloseable {
     }
 
     HttpResponse<String> webAdminResponse(String method, String path) throws IOException, InterruptedException {
+        return webAdminResponse(method, path, Map.of());
+    }
+
+    HttpResponse<String> webAdminResponse(String method, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
         int port = server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(30))
-            .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     List<String> quarantinedKeys() throws IOException, InterruptedException {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * exactly once, with nothing lost and nothing duplicated. Prints the counts and the rate.
  */
 class LoadIT {
-    private static final int MAILS = Integer.getInteger("load.mails", 1000);
+    private static final int MAILS = Integer.getInteger("load.mails", 2000);
     private static final int CONNECTIONS = 8;
     private static final Pattern BOUNCED = Pattern.compile("Final-Recipient: rfc822; (look\\d+@army\\.ml)");
 

@@ -1,0 +1,76 @@
+package dev.lookalikeguard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With WebAdmin's JWT authentication on (as the README shows), the extension's routes, and so the
+ * quarantine and the allow-list, need an admin token.
+ */
+class WebAdminAuthenticationIT {
+    private static LoopbackReceiver receiver;
+    private static GuardServer james;
+    private static KeyPair keys;
+
+    @BeforeAll
+    static void start() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+        receiver = new LoopbackReceiver();
+        james = GuardServer.builder(receiver.port())
+            .confFile("jwt_publickey", pem)
+            .webAdminProperties("jwt.enabled=true\njwt.publickeypem.url=file://conf/jwt_publickey\n")
+            .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        james.close();
+        receiver.close();
+    }
+
+    @Test
+    void theGuardsRoutesRefuseRequestsWithoutAnAdminToken() throws Exception {
+        assertThat(james.webAdminResponse("GET", "/lookalike/quarantine").statusCode()).isEqualTo(401);
+        assertThat(james.webAdminResponse("PUT", "/lookalike/allow/army.ml").statusCode()).isEqualTo(401);
+        assertThat(james.webAdminResponse("GET", "/lookalike/quarantine", bearer(token(false))).statusCode()).isEqualTo(401);
+        assertThat(james.webAdminResponse("GET", "/lookalike/allow", bearer(token(false))).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminTokenOpensThem() throws Exception {
+        assertThat(james.webAdminResponse("GET", "/lookalike/quarantine", bearer(token(true))).statusCode()).isEqualTo(200);
+        assertThat(james.webAdminResponse("GET", "/lookalike/check?address=j@army.ml", bearer(token(true))).body())
+            .contains("\"verdict\":\"lookalike\"");
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    /** An RS256 JSON Web Token, signed with the test key, with or without the admin claim. */
+    private static String token(boolean admin) throws Exception {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = url.encodeToString(("{\"sub\":\"admin@guard.test\",\"admin\":" + admin + ",\"iat\":"
+            + (System.currentTimeMillis() / 1000) + "}").getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(keys.getPrivate());
+        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + url.encodeToString(signature.sign());
+    }
+}
