@@ -11,12 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.apache.james.util.Port;
-import org.apache.james.utils.SMTPMessageSender;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -26,6 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.it.GuardServer;
 import dev.lookalikeguard.it.LoopbackReceiver;
+import dev.lookalikeguard.it.SenderSide;
 
 /**
  * Runs the benchmarks and prints one table side by side: per-recipient median times (indexed engine
@@ -163,30 +159,7 @@ public final class BenchmarkReport {
     }
 
     private static void send(GuardServer james, int mails) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(E2E_CONNECTIONS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < E2E_CONNECTIONS; c++) {
-                int connection = c;
-                done.add(pool.submit(() -> {
-                    try (SMTPMessageSender sender = new SMTPMessageSender("guard.test")) {
-                        sender.connect("127.0.0.1", Port.of(james.smtpPort()));
-                        for (int i = connection; i < mails; i += E2E_CONNECTIONS) {
-                            String to = "user" + i + "@example.com";
-                            sender.sendMessageWithHeaders(GuardServer.SENDER, List.of(to, "ops@navy.mil"),
-                                "From: " + GuardServer.SENDER + "\r\nTo: " + to + ", ops@navy.mil\r\nSubject: load " + i
-                                    + "\r\n\r\nBody " + i + "\r\n");
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        SenderSide.sendConcurrently(james, E2E_CONNECTIONS, mails, i -> List.of("user" + i + "@example.com", "ops@navy.mil"));
     }
 
     private static void awaitReceived(LoopbackReceiver receiver, int copies) throws InterruptedException {

@@ -38,9 +38,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * or condition. Stops the server and deletes its working directory on {@link #close()}.
  */
 public final class GuardServer implements AutoCloseable {
-    static final String DOMAIN = "guard.test";
+    public static final String DOMAIN = "guard.test";
     public static final String SENDER = "colonel@" + DOMAIN;
-    static final String PASSWORD = "secret";
+    public static final String PASSWORD = "secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path workingDirectory;
@@ -182,7 +182,7 @@ public final class GuardServer implements AutoCloseable {
         return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
     }
 
-    int imapPort() {
+    public int imapPort() {
         return server.getProbe(ImapGuiceProbe.class).getImapPort();
     }
 

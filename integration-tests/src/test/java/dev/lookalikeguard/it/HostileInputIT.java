@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
-import org.apache.james.utils.TestIMAPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * RCPT (the client is told) or ends delivered or bounced, exactly once; look-alikes never leave.
  */
 class HostileInputIT {
-    private static final Pattern BOUNCED = Pattern.compile("Final-Recipient: rfc822; ([^\\r\\n]+)");
 
     private static LoopbackReceiver receiver;
     private static GuardServer james;
@@ -160,17 +155,6 @@ class HostileInputIT {
     }
 
     private static Map<String, Integer> bounced() throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", james.imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
-            if (imap.getMessageCount("INBOX") == 0) {
-                return counts;
-            }
-            Matcher matcher = BOUNCED.matcher(imap.sendCommand("FETCH 1:* (BODY.PEEK[2])"));
-            while (matcher.find()) {
-                counts.merge(matcher.group(1).toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            }
-        }
-        return counts;
+        return SenderSide.bouncedRecipients(james);
     }
 }

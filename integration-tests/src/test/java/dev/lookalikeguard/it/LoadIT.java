@@ -4,18 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.apache.james.util.Port;
-import org.apache.james.utils.SMTPMessageSender;
-import org.apache.james.utils.TestIMAPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class LoadIT {
     private static final int MAILS = Integer.getInteger("load.mails", 2000);
     private static final int CONNECTIONS = 8;
-    private static final Pattern BOUNCED = Pattern.compile("Final-Recipient: rfc822; (look\\d+@army\\.ml)");
 
     private static LoopbackReceiver receiver;
     private static GuardServer james;
@@ -54,7 +44,7 @@ class LoadIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         Map<String, Integer> bounced = Map.of();
         while (System.nanoTime() < deadline) {
-            bounced = bouncedRecipients();
+            bounced = SenderSide.bouncedRecipients(james);
             if (receiver.messages().size() >= 3 * MAILS && bounced.values().stream().mapToInt(Integer::intValue).sum() >= MAILS) {
                 break;
             }
@@ -62,7 +52,7 @@ class LoadIT {
         }
         long done = System.nanoTime();
         Thread.sleep(2000);
-        bounced = bouncedRecipients();
+        bounced = SenderSide.bouncedRecipients(james);
 
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < MAILS; i++) {
@@ -90,46 +80,7 @@ class LoadIT {
     }
 
     private static void send() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < CONNECTIONS; c++) {
-                int connection = c;
-                done.add(pool.submit(() -> {
-                    try (SMTPMessageSender sender = new SMTPMessageSender("guard.test")) {
-                        sender.connect("127.0.0.1", Port.of(james.smtpPort()));
-                        for (int i = connection; i < MAILS; i += CONNECTIONS) {
-                            List<String> to = List.of("clean" + i + "@example.com", "ops" + i + "@navy.mil",
-                                "look" + i + "@army.ml", "literal@[127.0.0.1]", "look" + i + "@army.ml");
-                            sender.sendMessageWithHeaders(GuardServer.SENDER, to, "From: " + GuardServer.SENDER
-                                + "\r\nTo: team@example.com\r\nSubject: load " + i + "\r\n\r\nBody " + i + "\r\n");
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Reads every notice in the sender's inbox and counts how often each recipient was reported bounced. */
-    private static Map<String, Integer> bouncedRecipients() throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", james.imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
-            if (imap.getMessageCount("INBOX") == 0) {
-                return counts;
-            }
-            String all = imap.sendCommand("FETCH 1:* (BODY.PEEK[2])");
-            Matcher matcher = BOUNCED.matcher(all);
-            while (matcher.find()) {
-                counts.merge(matcher.group(1), 1, Integer::sum);
-            }
-        }
-        return counts;
+        SenderSide.sendConcurrently(james, CONNECTIONS, MAILS, i -> List.of("clean" + i + "@example.com", "ops" + i + "@navy.mil",
+            "look" + i + "@army.ml", "literal@[127.0.0.1]", "look" + i + "@army.ml"));
     }
 }
