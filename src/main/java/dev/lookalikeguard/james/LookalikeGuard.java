@@ -203,7 +203,16 @@ public class LookalikeGuard extends GenericMailet {
             .collect(Collectors.joining("\n")));
         LookalikeAttributes.markHeld(mail);
         LookalikeAttributes.recordAction(mail, GuardAction.HOLD.label());
-        quarantine.store(mail);
+        try {
+            quarantine.store(mail);
+        } catch (MessagingException | RuntimeException e) {
+            // Not held after all: without the marker, a later reprocessing from James's error repository
+            // is checked again instead of passing as a released mail.
+            LookalikeAttributes.unmarkHeld(mail);
+            LOGGER.error("LookalikeGuard could not store mail {} in the quarantine {}: left to James's error handling, "
+                + "not delivered", mail.getName(), quarantineUrl.asString(), e);
+            throw e;
+        }
         mail.setState(Mail.GHOST);
     }
 

@@ -18,8 +18,6 @@ import org.apache.mailet.base.GenericMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.common.annotations.VisibleForTesting;
-
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.policy.Policy;
@@ -141,11 +139,6 @@ public class RecipientIsLookalike extends GenericMatcher {
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */
     protected Verdict verdict(String domain) {
         return policy.detector().check(domain);
-    }
-
-    @VisibleForTesting
-    Policy policy() {
-        return policy;
     }
 
     @Override

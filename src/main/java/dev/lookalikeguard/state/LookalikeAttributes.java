@@ -63,6 +63,10 @@ public final class LookalikeAttributes {
         mail.setAttribute(new Attribute(RELEASED, AttributeValue.of(true)));
     }
 
+    public static void unmarkHeld(Mail mail) {
+        mail.removeAttribute(RELEASED);
+    }
+
     public static void recordAction(Mail mail, String action) {
         mail.setAttribute(new Attribute(ACTION, AttributeValue.of(action)));
     }

@@ -59,8 +59,10 @@ class FaultsIT {
         james.send("Fault", "j.doe@army.ml");
 
         AWAIT.until(() -> errorKeys().size() == 1);
-        JsonNode failed = james.webAdmin("GET", ERRORS + "/" + errorKeys().get(0));
+        JsonNode failed = james.webAdmin("GET", ERRORS + "/" + errorKeys().get(0) + "?additionalFields=attributes");
         assertThat(failed.get("recipients").toString()).contains("j.doe@army.ml");
+        assertThat(failed.get("attributes").toString()).as("not marked as released")
+            .doesNotContain("dev.lookalikeguard.held").contains("dev.lookalikeguard.verdicts");
         Thread.sleep(1000);
         assertThat(receiver.deliveredTo("j.doe@army.ml")).isEmpty();
     }
