@@ -9,7 +9,9 @@ public enum GuardAction {
     /** Stored in the quarantine repository for an administrator to release through WebAdmin. */
     HOLD,
     /** A header is added and the mail goes on (monitor mode). */
-    TAG;
+    TAG,
+    /** Held, and the sender may release it with an authenticated reply carrying a one-time token. */
+    CONFIRM;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

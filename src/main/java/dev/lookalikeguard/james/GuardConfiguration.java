@@ -1,5 +1,6 @@
 package dev.lookalikeguard.james;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,8 +24,18 @@ public final class GuardConfiguration {
     public static final String LANGUAGE = "language";
     public static final String NOTICE_TEMPLATE = "noticeTemplate";
     public static final String POSTMASTER_COPY = "postmasterCopy";
+    public static final String CONFIRM_SECRET = "confirmSecret";
+    public static final String CONFIRM_ADDRESS = "confirmAddress";
+    public static final String CONFIRM_EXPIRY = "confirmExpiry";
+    public static final String HELD_EXPIRY = "heldExpiry";
+    public static final String NO_CONFIRM = "noConfirm";
+    public static final String REMEMBER = "remember";
+    public static final String CONFIRM_TEMPLATE = "confirmTemplate";
     public static final Set<String> PARAMETERS = Set.of(ACTION, REPOSITORY_PATH, HEADER, STATUS, ATTACHMENT, LANGUAGE,
-        NOTICE_TEMPLATE, POSTMASTER_COPY);
+        NOTICE_TEMPLATE, POSTMASTER_COPY, CONFIRM_SECRET, CONFIRM_ADDRESS, CONFIRM_EXPIRY, HELD_EXPIRY, NO_CONFIRM, REMEMBER,
+        CONFIRM_TEMPLATE);
+    private static final int MIN_SECRET_LENGTH = 16;
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
     public static final String DEFAULT_REPOSITORY_PATH = "var/mail/quarantine";
     public static final String DEFAULT_HEADER = "X-Lookalike-Guard";
@@ -43,9 +54,37 @@ public final class GuardConfiguration {
     private final Attachment attachment;
     private final NoticeTemplate notice;
     private final boolean postmasterCopy;
+    private final Optional<Confirm> confirm;
+
+    /** The settings of action=confirm. */
+    static final class Confirm {
+        final String secret;
+        final Optional<String> address;
+        final java.time.Duration tokenValidity;
+        final java.time.Duration heldExpiry;
+        final List<String> noConfirm;
+        final java.time.Duration remember;
+        final NoticeTemplate template;
+
+        Confirm(String secret, Optional<String> address, java.time.Duration tokenValidity, java.time.Duration heldExpiry,
+                List<String> noConfirm, java.time.Duration remember, NoticeTemplate template) {
+            this.secret = secret;
+            this.address = address;
+            this.tokenValidity = tokenValidity;
+            this.heldExpiry = heldExpiry;
+            this.noConfirm = List.copyOf(noConfirm);
+            this.remember = remember;
+            this.template = template;
+        }
+
+        /** Whether a look-alike of {@code nearest} may be released by its sender. */
+        boolean allowsSelfRelease(String nearest) {
+            return noConfirm.stream().noneMatch(entry -> nearest.equals(entry) || nearest.endsWith("." + entry));
+        }
+    }
 
     private GuardConfiguration(GuardAction action, Optional<String> repository, String header, String status,
-                               Attachment attachment, NoticeTemplate notice, boolean postmasterCopy) {
+                               Attachment attachment, NoticeTemplate notice, boolean postmasterCopy, Optional<Confirm> confirm) {
         this.action = action;
         this.repository = repository;
         this.header = header;
@@ -53,6 +92,7 @@ public final class GuardConfiguration {
         this.attachment = attachment;
         this.notice = notice;
         this.postmasterCopy = postmasterCopy;
+        this.confirm = confirm;
     }
 
     /**
@@ -87,7 +127,86 @@ public final class GuardConfiguration {
         Attachment attachment = parseAttachment(parameter.apply(ATTACHMENT));
         NoticeTemplate notice = parseNotice(parameter.apply(LANGUAGE), parameter.apply(NOTICE_TEMPLATE));
         boolean postmasterCopy = parseBoolean(POSTMASTER_COPY, parameter.apply(POSTMASTER_COPY), false);
-        return new GuardConfiguration(action, repository, header, status, attachment, notice, postmasterCopy);
+        Optional<Confirm> confirm = action == GuardAction.CONFIRM ? Optional.of(parseConfirm(parameter)) : Optional.empty();
+        if (action != GuardAction.CONFIRM) {
+            for (String name : List.of(CONFIRM_SECRET, CONFIRM_ADDRESS, CONFIRM_EXPIRY, HELD_EXPIRY, NO_CONFIRM, REMEMBER,
+                CONFIRM_TEMPLATE)) {
+                if (parameter.apply(name) != null) {
+                    throw new MessagingException("LookalikeGuard: parameter '" + name + "' only applies to action confirm");
+                }
+            }
+        }
+        return new GuardConfiguration(action, repository, header, status, attachment, notice, postmasterCopy, confirm);
+    }
+
+    private static Confirm parseConfirm(Function<String, String> parameter) throws MessagingException {
+        String secret = parameter.apply(CONFIRM_SECRET);
+        if (secret == null || secret.strip().length() < MIN_SECRET_LENGTH) {
+            throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_SECRET + "' is required with action confirm: "
+                + "a secret of at least " + MIN_SECRET_LENGTH + " characters (e.g. the output of: openssl rand -hex 32)");
+        }
+        Optional<String> address = Optional.ofNullable(parameter.apply(CONFIRM_ADDRESS)).map(String::strip);
+        if (address.isEmpty()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is required with action confirm: "
+                + "the address senders reply to, an existing address of this server, e.g. lookalike-release@example.gov");
+        }
+        try {
+            new org.apache.james.core.MailAddress(address.get());
+        } catch (javax.mail.internet.AddressException e) {
+            throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is '" + address.get()
+                + "'; expected an address of this server, e.g. lookalike-release@example.gov");
+        }
+        java.time.Duration validity = duration(CONFIRM_EXPIRY, parameter.apply(CONFIRM_EXPIRY), java.time.Duration.ofDays(7));
+        java.time.Duration heldExpiry = duration(HELD_EXPIRY, parameter.apply(HELD_EXPIRY), validity);
+        java.time.Duration remember = duration(REMEMBER, parameter.apply(REMEMBER), java.time.Duration.ZERO);
+        List<String> noConfirm = new java.util.ArrayList<>();
+        for (String entry : Optional.ofNullable(parameter.apply(NO_CONFIRM)).orElse("").split("[,\\s]+")) {
+            if (!entry.isBlank()) {
+                try {
+                    noConfirm.add(dev.lookalikeguard.detect.DomainName.parse(entry).ascii());
+                } catch (dev.lookalikeguard.detect.InvalidDomainException e) {
+                    throw new MessagingException("LookalikeGuard: parameter '" + NO_CONFIRM + "': '" + entry + "' is "
+                        + e.getMessage());
+                }
+            }
+        }
+        NoticeTemplate template;
+        String file = parameter.apply(CONFIRM_TEMPLATE);
+        if (file != null && !file.isBlank()) {
+            try {
+                template = NoticeTemplate.fromFile(java.nio.file.Path.of(file.strip()));
+            } catch (MessagingException e) {
+                throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_TEMPLATE + "': " + e.getMessage(), e);
+            }
+        } else {
+            String language = Optional.ofNullable(parameter.apply(LANGUAGE)).map(l -> l.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElse("en");
+            template = NoticeTemplate.builtIn("confirm", language);
+        }
+        return new Confirm(secret.strip(), address, validity, heldExpiry, noConfirm, remember, template);
+    }
+
+    /** A duration such as 30s, 15m, 12h or 7d. */
+    static java.time.Duration duration(String name, String value, java.time.Duration defaultValue) throws MessagingException {
+        if (value == null) {
+            return defaultValue;
+        }
+        java.util.regex.Matcher matcher = DURATION.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value
+                + "'; expected a duration such as 30s, 15m, 12h or 7d");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        switch (matcher.group(2)) {
+            case "s":
+                return java.time.Duration.ofSeconds(amount);
+            case "m":
+                return java.time.Duration.ofMinutes(amount);
+            case "h":
+                return java.time.Duration.ofHours(amount);
+            default:
+                return java.time.Duration.ofDays(amount);
+        }
     }
 
     private static NoticeTemplate parseNotice(String language, String template) throws MessagingException {
@@ -133,7 +252,7 @@ public final class GuardConfiguration {
             return GuardAction.parse(value);
         } catch (IllegalArgumentException e) {
             throw new MessagingException("LookalikeGuard: parameter '" + ACTION + "' is '" + value
-                + "'; expected bounce, hold or tag");
+                + "'; expected bounce, hold, tag or confirm");
         }
     }
 
@@ -183,6 +302,10 @@ public final class GuardConfiguration {
 
     NoticeTemplate notice() {
         return notice;
+    }
+
+    Optional<Confirm> confirm() {
+        return confirm;
     }
 
     /** Whether the postmaster gets a copy of every notice. */

@@ -1,9 +1,14 @@
 package dev.lookalikeguard.james;
 
+import java.util.Date;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -13,6 +18,7 @@ import javax.mail.internet.MimeUtility;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
@@ -79,6 +85,8 @@ public class LookalikeGuard extends GenericMailet {
     private MailRepository quarantine;
     private MailRepositoryUrl quarantineUrl;
     private BounceNotice notice;
+    private MailAddress releaseAddress;
+    private ScheduledExecutorService expirySweeper;
 
     @Inject
     public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry) {
@@ -107,8 +115,69 @@ public class LookalikeGuard extends GenericMailet {
         }
         notice = new BounceNotice(configuration);
         registry.ifPresent(r -> r.registerQuarantine(quarantineUrl));
+        if (configuration.confirm().isPresent()) {
+            initConfirm(configuration.confirm().get());
+        }
         LOGGER.info("LookalikeGuard ready: action={} quarantine={}", configuration.action().label(),
             quarantineUrl.asString());
+    }
+
+    private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
+        if (registry.isEmpty()) {
+            throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
+        }
+        String address = confirm.address.orElseThrow();
+        try {
+            releaseAddress = new MailAddress(address);
+        } catch (javax.mail.internet.AddressException e) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "' is '" + address + "'", e);
+        }
+        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(), confirm.remember));
+        long period = Math.max(200, Math.min(confirm.heldExpiry.toMillis() / 4, 30_000));
+        expirySweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lookalike-guard-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        expirySweeper.scheduleWithFixedDelay(this::expireHeldMail, period, period, TimeUnit.MILLISECONDS);
+        LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
+            + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
+    }
+
+    @Override
+    public void destroy() {
+        if (expirySweeper != null) {
+            expirySweeper.shutdownNow();
+        }
+    }
+
+    /** Returns to their senders the mails held for confirmation longer than heldExpiry (never deletes silently). */
+    void expireHeldMail() {
+        GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
+        try {
+            Date limit = new Date(System.currentTimeMillis() - confirm.heldExpiry.toMillis());
+            for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext(); ) {
+                MailKey key = keys.next();
+                Mail held = quarantine.retrieve(key);
+                if (held == null || !LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label())
+                    || held.getLastUpdated() == null || held.getLastUpdated().after(limit)) {
+                    continue;
+                }
+                Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
+                quarantine.remove(key);
+                if (bounceable(held)) {
+                    sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
+                }
+                stopped.forEach((recipient, verdict) -> {
+                    LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
+                        + "sender", verdict.domain(), dash(verdict.nearest()), key.asString());
+                    metricFactory.generate(METRIC_PREFIX + "expire").increment();
+                });
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.error("LookalikeGuard could not sweep the quarantine {} for expired held mail; will retry",
+                quarantineUrl.asString(), e);
+        }
     }
 
     @Override
@@ -119,13 +188,7 @@ public class LookalikeGuard extends GenericMailet {
             metricFactory.generate(METRIC_PREFIX + "release").increment();
             return;
         }
-        Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
-        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
-        for (MailAddress recipient : new LinkedHashSet<>(mail.getRecipients())) {
-            stopped.put(recipient, Optional.ofNullable(verdicts.get(recipient.asString()))
-                .orElseGet(() -> RecipientVerdict.detectionFailed(recipient.getDomain().asString(),
-                    new IllegalStateException("no verdict recorded by RecipientIsLookalike"))));
-        }
+        Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(mail);
         if (stopped.isEmpty()) {
             return;
         }
@@ -135,7 +198,10 @@ public class LookalikeGuard extends GenericMailet {
                 bounce(mail, stopped);
                 break;
             case HOLD:
-                hold(mail, stopped);
+                hold(mail, stopped, GuardAction.HOLD);
+                break;
+            case CONFIRM:
+                confirm(mail, stopped);
                 break;
             default:
                 tag(mail, stopped);
@@ -150,6 +216,18 @@ public class LookalikeGuard extends GenericMailet {
         });
     }
 
+    /** The mail's recipients (each once) with their recorded verdicts; a missing verdict counts as a failed check. */
+    private static Map<MailAddress, RecipientVerdict> stoppedRecipients(Mail mail) {
+        Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
+        for (MailAddress recipient : new LinkedHashSet<>(mail.getRecipients())) {
+            stopped.put(recipient, Optional.ofNullable(verdicts.get(recipient.asString()))
+                .orElseGet(() -> RecipientVerdict.detectionFailed(recipient.getDomain().asString(),
+                    new IllegalStateException("no verdict recorded by RecipientIsLookalike"))));
+        }
+        return stopped;
+    }
+
     private GuardAction effectiveAction(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         GuardAction configured = configuration.action();
         if (configured == GuardAction.TAG) {
@@ -160,7 +238,7 @@ public class LookalikeGuard extends GenericMailet {
                 mail.getName());
             return GuardAction.HOLD;
         }
-        if (configured == GuardAction.BOUNCE && !bounceable(mail)) {
+        if ((configured == GuardAction.BOUNCE || configured == GuardAction.CONFIRM) && !bounceable(mail)) {
             LOGGER.warn("LookalikeGuard holds mail {} instead of bouncing it: it has no sender to notify or is itself "
                 + "an automatic notice", mail.getName());
             return GuardAction.HOLD;
@@ -178,8 +256,13 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+        sendNotice(mail, notice.build(mail, stopped, getMailetContext().getPostmaster()));
+        mail.setState(Mail.GHOST);
+    }
+
+    /** Sends a notice from the null sender to the mail's sender (and the postmaster if configured). */
+    private void sendNotice(Mail mail, MimeMessage message) throws MessagingException {
         MailAddress postmaster = getMailetContext().getPostmaster();
-        MimeMessage message = notice.build(mail, stopped, postmaster);
         MailImpl.Builder builder = MailImpl.builder()
             .name(MailImpl.getId())
             .sender(MaybeSender.nullSender())
@@ -194,17 +277,37 @@ public class LookalikeGuard extends GenericMailet {
         } finally {
             bounce.dispose();
         }
-        mail.setState(Mail.GHOST);
     }
 
-    private void hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+    /** Holds the mail, then gives its sender a one-time release token per recipient that may be self-released. */
+    private void confirm(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
+        GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
+        MailKey key = hold(mail, stopped, GuardAction.CONFIRM);
+        MailAddress sender = mail.getMaybeSender().get();
+        MailAddress postmaster = getMailetContext().getPostmaster();
+        for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
+            if (!confirm.allowsSelfRelease(entry.getValue().nearest())) {
+                LOGGER.info("action=confirm recipient_domain={} nearest={}: no self-release for look-alikes of this name, held "
+                    + "for an administrator", entry.getValue().domain(), entry.getValue().nearest());
+                continue;
+            }
+            String token = registry.orElseThrow().confirmations().issue(confirm.secret, key.asString(), quarantineUrl.asString(),
+                entry.getKey().asString(), sender.asString(), confirm.tokenValidity);
+            sendNotice(mail, ConfirmNotice.build(confirm.template, mail, entry.getKey(), entry.getValue(), token,
+                releaseAddress, postmaster, confirm.heldExpiry));
+        }
+    }
+
+    private MailKey hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
         mail.setRecipients(ImmutableList.copyOf(stopped.keySet()));
         mail.setErrorMessage(stopped.values().stream().map(RecipientVerdict::explanation)
             .collect(Collectors.joining("\n")));
+        mail.setLastUpdated(new Date());
         LookalikeAttributes.markHeld(mail);
-        LookalikeAttributes.recordAction(mail, GuardAction.HOLD.label());
+        LookalikeAttributes.recordAction(mail, action.label());
+        MailKey key;
         try {
-            quarantine.store(mail);
+            key = quarantine.store(mail);
         } catch (MessagingException | RuntimeException e) {
             // Not held after all: without the marker, a later reprocessing from James's error repository
             // is checked again instead of passing as a released mail.
@@ -214,6 +317,7 @@ public class LookalikeGuard extends GenericMailet {
             throw e;
         }
         mail.setState(Mail.GHOST);
+        return key;
     }
 
     private void tag(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {

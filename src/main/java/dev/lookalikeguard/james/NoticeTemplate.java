@@ -23,11 +23,11 @@ import javax.mail.MessagingException;
  */
 final class NoticeTemplate {
     static final Set<String> LANGUAGES = Set.of("en", "fr");
-    private static final Set<String> GLOBAL = Set.of("count", "postmaster", "subject");
-    private static final Set<String> SUBJECT = Set.of("count", "postmaster", "subject", "suggestion");
-    private static final Set<String> BODY = Set.of("count", "postmaster", "subject", "recipients");
+    private static final Set<String> GLOBAL = Set.of("count", "postmaster", "subject", "expiry", "release_address");
+    private static final Set<String> SUBJECT = Set.of("count", "postmaster", "subject", "suggestion", "expiry");
+    private static final Set<String> BODY = Set.of("count", "postmaster", "subject", "recipients", "expiry", "release_address");
     private static final Set<String> RECIPIENT = Set.of("count", "postmaster", "subject", "recipient", "domain", "nearest",
-        "suggestion", "suggested_address", "technique", "score", "explanation");
+        "suggestion", "suggested_address", "technique", "score", "explanation", "expiry", "release_address");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)\\}");
 
     private final String fromName;
@@ -45,11 +45,17 @@ final class NoticeTemplate {
     }
 
     static NoticeTemplate builtIn(String language) throws MessagingException {
-        try (InputStream in = NoticeTemplate.class.getResourceAsStream("notice-" + language + ".txt")) {
+        return builtIn("notice", language);
+    }
+
+    /** A built-in template: {@code kind} is notice (bounce) or confirm. */
+    static NoticeTemplate builtIn(String kind, String language) throws MessagingException {
+        String name = kind + "-" + language + ".txt";
+        try (InputStream in = NoticeTemplate.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new MessagingException("no built-in notice for language '" + language + "'");
+                throw new MessagingException("no built-in " + kind + " notice for language '" + language + "'");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in notice-" + language + ".txt");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in " + name);
         } catch (IOException e) {
             throw new MessagingException("cannot read the built-in notice for '" + language + "'", e);
         }

@@ -101,7 +101,7 @@ public class RecipientIsLookalike extends GenericMatcher {
             if (matched.contains(recipient)) {
                 continue;
             }
-            RecipientVerdict verdict = check(recipient);
+            RecipientVerdict verdict = check(recipient, mail.getMaybeSender().asOptional());
             if (verdict != null) {
                 matched.add(recipient);
                 verdicts.put(recipient.asString(), verdict);
@@ -114,7 +114,7 @@ public class RecipientIsLookalike extends GenericMatcher {
     }
 
     /** The verdict to record when this recipient must be stopped, else null. */
-    private RecipientVerdict check(MailAddress recipient) {
+    private RecipientVerdict check(MailAddress recipient, Optional<MailAddress> sender) {
         String domain = recipient.getDomain().asString();
         try {
             Verdict verdict = verdict(domain);
@@ -128,12 +128,32 @@ public class RecipientIsLookalike extends GenericMatcher {
                     allowedBy.get());
                 return null;
             }
+            if (sender.isPresent() && remembered(sender.get(), verdict)) {
+                return null;
+            }
             return RecipientVerdict.of(verdict);
         } catch (RuntimeException e) {
             LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
                 + "the guard holds the mail", domain, e);
             return RecipientVerdict.detectionFailed(domain, e);
         }
+    }
+
+    /** Whether this sender already confirmed writing to this domain (action=confirm with remember). */
+    private boolean remembered(MailAddress sender, Verdict verdict) {
+        if (registry.isEmpty()) {
+            return false;
+        }
+        try {
+            if (registry.get().confirmations().remembered(sender.asString(), verdict.domain())) {
+                LOGGER.info("action=remembered recipient_domain={} nearest={}: the sender confirmed this domain before",
+                    verdict.domain(), verdict.nearest().orElse("-"));
+                return true;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.warn("could not read remembered confirmations; checking recipient domain {} as usual", verdict.domain(), e);
+        }
+        return false;
     }
 
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */

@@ -19,12 +19,53 @@ import dev.lookalikeguard.policy.Policy;
 @Singleton
 public class GuardRegistry {
     private final RuntimeAllowList allowList;
+    private final Confirmations confirmations;
     private final List<Policy> policies = new CopyOnWriteArrayList<>();
     private final List<MailRepositoryUrl> quarantines = new CopyOnWriteArrayList<>();
+    private final List<ConfirmSettings> confirmSettings = new CopyOnWriteArrayList<>();
 
     @Inject
-    public GuardRegistry(RuntimeAllowList allowList) {
+    public GuardRegistry(RuntimeAllowList allowList, Confirmations confirmations) {
         this.allowList = allowList;
+        this.confirmations = confirmations;
+    }
+
+    /** What a guard with action=confirm tells the release handler: its secret, release address, remember period. */
+    public static final class ConfirmSettings {
+        private final String secret;
+        private final String releaseAddress;
+        private final java.time.Duration remember;
+
+        public ConfirmSettings(String secret, String releaseAddress, java.time.Duration remember) {
+            this.secret = secret;
+            this.releaseAddress = releaseAddress;
+            this.remember = remember;
+        }
+
+        public String secret() {
+            return secret;
+        }
+
+        public String releaseAddress() {
+            return releaseAddress;
+        }
+
+        public java.time.Duration remember() {
+            return remember;
+        }
+    }
+
+    public void registerConfirm(ConfirmSettings settings) {
+        confirmSettings.add(settings);
+    }
+
+    /** The settings of the guard whose release address this is. */
+    public Optional<ConfirmSettings> confirmSettingsFor(String releaseAddress) {
+        return confirmSettings.stream().filter(s -> s.releaseAddress.equalsIgnoreCase(releaseAddress)).findFirst();
+    }
+
+    public Confirmations confirmations() {
+        return confirmations;
     }
 
     public void register(Policy policy) {

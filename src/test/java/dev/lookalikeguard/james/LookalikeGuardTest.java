@@ -264,7 +264,7 @@ class LookalikeGuardTest {
 
         @ParameterizedTest(name = "{0}={1} is refused naming {0}")
         @CsvSource({
-            "action,     drop,          parameter 'action' is 'drop'; expected bounce, hold or tag",
+            "action,     drop,          parameter 'action' is 'drop'; expected bounce, hold, tag or confirm",
             "status,     4.1.1,         parameter 'status' is '4.1.1'",
             "header,     X Bad Header,  parameter 'header' is 'X Bad Header'",
             "attachment, everything,    parameter 'attachment' is 'everything'",
@@ -273,6 +273,7 @@ class LookalikeGuardTest {
             "language,   de,            parameter 'language' is 'de'; expected one of [en, fr]",
             "postmasterCopy, maybe,     parameter 'postmasterCopy' is 'maybe'; expected true or false",
             "noticeTemplate, /nonexistent/notice.txt, parameter 'noticeTemplate': '/nonexistent/notice.txt' cannot be read",
+            "confirmSecret, 0123456789abcdef, parameter 'confirmSecret' only applies to action confirm",
         })
         void badValuesFailInit(String name, String value, String message) {
             assertThatThrownBy(() -> guard(name, value))
@@ -288,6 +289,34 @@ class LookalikeGuardTest {
 
             assertThatThrownBy(() -> guard("noticeTemplate", template.toString()))
                 .hasMessageContaining("parameter 'noticeTemplate'").hasMessageContaining("unknown placeholder {recipeint}");
+        }
+
+        @ParameterizedTest(name = "confirm with {0}")
+        @CsvSource(delimiter = '|', value = {
+            "confirmAddress=r@guard.test                                         | parameter 'confirmSecret' is required",
+            "confirmSecret=short,confirmAddress=r@guard.test                     | at least 16 characters",
+            "confirmSecret=0123456789abcdef                                      | parameter 'confirmAddress' is required",
+            "confirmSecret=0123456789abcdef,confirmAddress=not an address        | parameter 'confirmAddress' is 'not an address'",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=soon | parameter 'heldExpiry' is 'soon'; expected a duration",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,noConfirm=xn--zz | parameter 'noConfirm': 'xn--zz' is",
+        })
+        void confirmParametersAreValidated(String parameters, String message) {
+            List<String> pairs = new java.util.ArrayList<>(List.of("action", "confirm"));
+            for (String pair : parameters.split(",")) {
+                pairs.add(pair.substring(0, pair.indexOf('=')));
+                pairs.add(pair.substring(pair.indexOf('=') + 1));
+            }
+            assertThatThrownBy(() -> guard(pairs.toArray(new String[0])))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining(message);
+        }
+
+        @Test
+        void durationsReadSecondsMinutesHoursAndDays() throws Exception {
+            assertThat(GuardConfiguration.duration("x", "30s", null)).hasSeconds(30);
+            assertThat(GuardConfiguration.duration("x", "15m", null)).hasMinutes(15);
+            assertThat(GuardConfiguration.duration("x", "12h", null)).hasHours(12);
+            assertThat(GuardConfiguration.duration("x", "7d", null)).hasDays(7);
         }
 
         @Test

@@ -61,6 +61,7 @@ public final class GuardServer implements AutoCloseable {
         private final Map<String, String> mailetContainerEdits = new LinkedHashMap<>();
         private final Map<String, String> extraFiles = new LinkedHashMap<>();
         private String extraWebAdminProperties = "";
+        private final java.util.List<String> extraUsers = new java.util.ArrayList<>();
         private Path workingDirectory;
 
         private Builder(int receiverPort) {
@@ -69,6 +70,18 @@ public final class GuardServer implements AutoCloseable {
 
         Builder action(String action) {
             mailetContainerEdits.put("<action>bounce</action>", "<action>" + action + "</action>");
+            return this;
+        }
+
+        /** action confirm, with these extra LookalikeGuard parameters (XML elements). */
+        Builder confirm(String parametersXml) {
+            mailetContainerEdits.put("<action>bounce</action>", "<action>confirm</action>" + parametersXml);
+            return this;
+        }
+
+        /** More local users (password {@value GuardServer#PASSWORD}). */
+        Builder users(String... addresses) {
+            extraUsers.addAll(java.util.List.of(addresses));
             return this;
         }
 
@@ -152,8 +165,12 @@ public final class GuardServer implements AutoCloseable {
             }
             GuardServer guard = new GuardServer(directory, server);
             DataProbeImpl data = server.getProbe(DataProbeImpl.class);
-            if (!java.util.Arrays.asList(data.listUsers()).contains(SENDER)) {
-                data.addUser(SENDER, PASSWORD);
+            java.util.List<String> users = new java.util.ArrayList<>(extraUsers);
+            users.add(0, SENDER);
+            for (String user : users) {
+                if (!java.util.Arrays.asList(data.listUsers()).contains(user)) {
+                    data.addUser(user, PASSWORD);
+                }
             }
             return guard;
         }

@@ -35,6 +35,6 @@ class StartupIT {
     @Test
     void aBadActionStopsStartUp() {
         assertThatThrownBy(() -> GuardServer.builder(receiver.port()).action("drop").start())
-            .hasStackTraceContaining("LookalikeGuard: parameter 'action' is 'drop'; expected bounce, hold or tag");
+            .hasStackTraceContaining("LookalikeGuard: parameter 'action' is 'drop'; expected bounce, hold, tag or confirm");
     }
 }

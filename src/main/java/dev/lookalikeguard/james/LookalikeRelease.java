@@ -1,0 +1,162 @@
+package dev.lookalikeguard.james;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.mailrepository.api.MailKey;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lookalikeguard.state.Confirmations;
+import dev.lookalikeguard.state.GuardRegistry;
+
+/**
+ * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}): the token in the subject
+ * must be known, unaltered, unexpired and unused, and the reply must come from the original sender,
+ * authenticated by SMTP AUTH as that sender. Then the held mail is released for that one recipient
+ * (delivered once, never held again; the other held recipients stay held), the token is spent, and the
+ * sender gets a short answer. Anything else is refused with a log line and an answer saying why. The
+ * reply itself is never delivered.
+ * <pre>{@code
+ * <mailet match="dev.lookalikeguard.james.IsLookalikeRelease" class="dev.lookalikeguard.james.LookalikeRelease"/>
+ * }</pre>
+ */
+public class LookalikeRelease extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeRelease.class);
+    private static final String METRIC_PREFIX = "lookalikeGuard_";
+
+    private final GuardRegistry registry;
+    private final MailRepositoryStore store;
+    private final MetricFactory metricFactory;
+
+    @Inject
+    public LookalikeRelease(GuardRegistry registry, MailRepositoryStore store, MetricFactory metricFactory) {
+        this.registry = registry;
+        this.store = store;
+        this.metricFactory = metricFactory;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(java.util.Set.of());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        for (MailAddress releaseAddress : mail.getRecipients()) {
+            Optional<GuardRegistry.ConfirmSettings> settings = registry.confirmSettingsFor(releaseAddress.asString());
+            if (settings.isPresent()) {
+                handle(mail, settings.get());
+            }
+        }
+        mail.setState(Mail.GHOST);
+    }
+
+    private void handle(Mail reply, GuardRegistry.ConfirmSettings settings) throws MessagingException {
+        String sender = reply.getMaybeSender().asString();
+        Optional<String> token = Confirmations.tokenIn(reply.getMessage().getSubject());
+        if (token.isEmpty()) {
+            refuse(reply, "no release token in the subject", Optional.empty());
+            return;
+        }
+        Optional<String> authenticated = reply.getAttribute(Mail.SMTP_AUTH_USER).map(Attribute::getValue)
+            .map(AttributeValue::value).map(String::valueOf);
+        Confirmations.Result result = registry.confirmations().redeem(settings.secret(), token.get(), sender, authenticated);
+        if (result.outcome() != Confirmations.Outcome.OK) {
+            refuse(reply, result.outcome().reason(), result.grant().map(Confirmations.Grant::recipient));
+            return;
+        }
+        Confirmations.Grant grant = result.grant().orElseThrow();
+        if (!release(grant)) {
+            refuse(reply, "the message is no longer held (already released, expired or deleted)", Optional.of(grant.recipient()));
+            return;
+        }
+        if (!settings.remember().isZero()) {
+            registry.confirmations().remember(grant.sender(), new MailAddress(grant.recipient()).getDomain().asString(),
+                settings.remember());
+        }
+        LOGGER.info("action=self-release recipient={} sender={} mail={}: released by its authenticated sender",
+            grant.recipient(), grant.sender(), grant.heldKey());
+        metricFactory.generate(METRIC_PREFIX + "self_release").increment();
+        answer(reply, "Released: your message to " + grant.recipient(),
+            "As you confirmed, your message to " + grant.recipient() + " has been released and is on its way.");
+    }
+
+    /** Sends a copy of the held mail for this recipient only, and keeps the others held. */
+    private boolean release(Confirmations.Grant grant) throws MessagingException {
+        MailRepository quarantine;
+        try {
+            quarantine = store.select(MailRepositoryUrl.from(grant.quarantine()));
+        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
+            throw new MessagingException("cannot open " + grant.quarantine(), e);
+        }
+        MailKey key = new MailKey(grant.heldKey());
+        Mail held = quarantine.retrieve(key);
+        MailAddress recipient = new MailAddress(grant.recipient());
+        if (held == null || !held.getRecipients().contains(recipient)) {
+            return false;
+        }
+        MailImpl copy = MailImpl.duplicate(held);
+        try {
+            copy.setName(MailImpl.getId());
+            copy.setRecipients(List.of(recipient));
+            getMailetContext().sendMail(copy, Mail.DEFAULT);
+        } finally {
+            copy.dispose();
+        }
+        List<MailAddress> remaining = new ArrayList<>(held.getRecipients());
+        remaining.remove(recipient);
+        if (remaining.isEmpty()) {
+            quarantine.remove(key);
+        } else {
+            held.setRecipients(remaining);
+            quarantine.store(held);
+        }
+        return true;
+    }
+
+    private void refuse(Mail reply, String reason, Optional<String> recipient) throws MessagingException {
+        LOGGER.warn("action=self-release-refused sender={} authenticated={} recipient={} reason={}",
+            reply.getMaybeSender().asString(), reply.getAttribute(Mail.SMTP_AUTH_USER).isPresent(), recipient.orElse("-"), reason);
+        metricFactory.generate(METRIC_PREFIX + "self_release_refused").increment();
+        answer(reply, "Not released: " + reason, "Your request to release a held message was refused: " + reason + ".\n"
+            + "The message stays held. Ask your mail administrator (" + getMailetContext().getPostmaster().asString()
+            + ") if you need it sent.");
+    }
+
+    private void answer(Mail reply, String subject, String text) throws MessagingException {
+        if (reply.getMaybeSender().isNullSender()) {
+            return;
+        }
+        MailAddress to = reply.getMaybeSender().get();
+        MimeMessage message = ConfirmNotice.answer(getMailetContext().getPostmaster(), to, subject, text);
+        MailImpl answer = MailImpl.builder().name(MailImpl.getId()).sender(MaybeSender.nullSender()).addRecipient(to)
+            .mimeMessage(message).build();
+        try {
+            getMailetContext().sendMail(answer);
+        } finally {
+            answer.dispose();
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Releases held mail on its sender's authenticated reply";
+    }
+}
