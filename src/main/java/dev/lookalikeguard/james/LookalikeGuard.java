@@ -291,10 +291,16 @@ public class LookalikeGuard extends GenericMailet {
                     + "for an administrator", entry.getValue().domain(), entry.getValue().nearest());
                 continue;
             }
-            String token = registry.orElseThrow().confirmations().issue(confirm.secret, key.asString(), quarantineUrl.asString(),
-                entry.getKey().asString(), sender.asString(), confirm.tokenValidity);
-            sendNotice(mail, ConfirmNotice.build(confirm.template, mail, entry.getKey(), entry.getValue(), token,
-                releaseAddress, postmaster, confirm.heldExpiry));
+            try {
+                String token = registry.orElseThrow().confirmations().issue(confirm.secret, key.asString(),
+                    quarantineUrl.asString(), entry.getKey().asString(), sender.asString(), confirm.tokenValidity);
+                sendNotice(mail, ConfirmNotice.build(confirm.template, mail, entry.getKey(), entry.getValue(), token,
+                    releaseAddress, postmaster, confirm.heldExpiry));
+            } catch (MessagingException | RuntimeException e) {
+                // The mail is safely held already: an admin can still release it; do not hand it to error handling too.
+                LOGGER.error("LookalikeGuard held mail {} but could not send its sender the confirmation notice for {}: "
+                    + "release it through WebAdmin", key.asString(), entry.getKey().asString(), e);
+            }
         }
     }
 
