@@ -90,18 +90,7 @@ final class BounceNotice {
     private MimeBodyPart humanPart(Map<MailAddress, RecipientVerdict> stopped, Map<String, String> values)
             throws MessagingException {
         List<Map<String, String>> recipients = new ArrayList<>();
-        stopped.forEach((recipient, verdict) -> {
-            Map<String, String> block = new LinkedHashMap<>();
-            block.put("recipient", recipient.asString());
-            block.put("domain", verdict.domain());
-            block.put("nearest", verdict.nearest());
-            block.put("suggestion", verdict.suggestion());
-            block.put("suggested_address", verdict.suggestion().isEmpty() ? "" : recipient.getLocalPart() + "@" + verdict.suggestion());
-            block.put("technique", verdict.technique());
-            block.put("score", String.valueOf(verdict.score()));
-            block.put("explanation", verdict.explanation());
-            recipients.add(block);
-        });
+        stopped.forEach((recipient, verdict) -> recipients.add(NoticeTemplate.recipientValues(recipient, verdict)));
         MimeBodyPart part = new MimeBodyPart();
         part.setText(configuration.notice().body(values, recipients), StandardCharsets.UTF_8.name());
         return part;

@@ -41,16 +41,7 @@ final class ConfirmNotice {
         values.put("suggestion", verdict.suggestion());
         values.put("expiry", describe(heldExpiry));
         values.put("release_address", releaseAddress.asString());
-        Map<String, String> block = new LinkedHashMap<>();
-        block.put("recipient", recipient.asString());
-        block.put("domain", verdict.domain());
-        block.put("nearest", verdict.nearest());
-        block.put("suggestion", verdict.suggestion());
-        block.put("suggested_address", verdict.suggestion().isEmpty() ? "" : recipient.getLocalPart() + "@" + verdict.suggestion());
-        block.put("technique", verdict.technique());
-        block.put("score", String.valueOf(verdict.score()));
-        block.put("explanation", verdict.explanation());
-
+        Map<String, String> block = NoticeTemplate.recipientValues(recipient, verdict);
         MimeMessage notice = new MimeMessage(SESSION);
         try {
             notice.setFrom(new InternetAddress(postmaster.asString(), template.fromName(values), "UTF-8"));

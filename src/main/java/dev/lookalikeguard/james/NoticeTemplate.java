@@ -130,6 +130,21 @@ final class NoticeTemplate {
         return result;
     }
 
+    /** The values of a recipient block's placeholders. */
+    static Map<String, String> recipientValues(org.apache.james.core.MailAddress recipient,
+                                               dev.lookalikeguard.state.RecipientVerdict verdict) {
+        Map<String, String> block = new LinkedHashMap<>();
+        block.put("recipient", recipient.asString());
+        block.put("domain", verdict.domain());
+        block.put("nearest", verdict.nearest());
+        block.put("suggestion", verdict.suggestion());
+        block.put("suggested_address", verdict.suggestion().isEmpty() ? "" : recipient.getLocalPart() + "@" + verdict.suggestion());
+        block.put("technique", verdict.technique());
+        block.put("score", String.valueOf(verdict.score()));
+        block.put("explanation", verdict.explanation());
+        return block;
+    }
+
     String fromName(Map<String, String> values) {
         return fill(fromName, values);
     }

@@ -17,15 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.internet.MimeMessage;
 
 import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
-import org.apache.james.mailrepository.api.MailRepositoryPath;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
-import org.apache.james.mailrepository.api.Protocol;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -55,7 +49,7 @@ public class Confirmations {
     private static final AttributeName EXPIRES = AttributeName.of("dev.lookalikeguard.confirm.expires");
     private static final AttributeName DOMAIN = AttributeName.of("dev.lookalikeguard.confirm.domain");
 
-    private final MailRepositoryStore store;
+    private final StateRepository entries;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
@@ -65,7 +59,7 @@ public class Confirmations {
     }
 
     Confirmations(MailRepositoryStore store, Clock clock) {
-        this.store = store;
+        this.entries = new StateRepository(store, PATH);
         this.clock = clock;
     }
 
@@ -131,7 +125,7 @@ public class Confirmations {
         String token = id + "." + mac(secret, id, heldKey, recipient, sender, expires);
         MailImpl entry = MailImpl.builder()
             .name(id)
-            .mimeMessage(placeholder("release token"))
+            .mimeMessage(StateRepository.placeholder("look-alike guard release token", "release token"))
             .addAttribute(new Attribute(HELD_KEY, AttributeValue.of(heldKey)))
             .addAttribute(new Attribute(QUARANTINE, AttributeValue.of(quarantine)))
             .addAttribute(new Attribute(RECIPIENT, AttributeValue.of(recipient)))
@@ -139,7 +133,7 @@ public class Confirmations {
             .addAttribute(new Attribute(EXPIRES, AttributeValue.of(expires.toEpochMilli())))
             .build();
         try {
-            repository().store(entry);
+            entries.repository().store(entry);
         } finally {
             entry.dispose();
         }
@@ -156,8 +150,7 @@ public class Confirmations {
         int dot = token.indexOf('.');
         String id = token.substring(0, Math.max(0, dot)).toLowerCase(Locale.ROOT);
         String mac = token.substring(dot + 1).toLowerCase(Locale.ROOT);
-        MailRepository repository = repository();
-        Mail entry = id.isEmpty() ? null : retrieveIfPresent(repository, new MailKey(id));
+        Mail entry = id.isEmpty() ? null : entries.retrieveIfPresent(new MailKey(id));
         if (entry == null) {
             return new Result(Outcome.UNKNOWN, Optional.empty());
         }
@@ -176,7 +169,7 @@ public class Confirmations {
         if (authenticatedUser.map(user -> !user.equalsIgnoreCase(grant.sender)).orElse(true)) {
             return new Result(Outcome.NOT_AUTHENTICATED, Optional.of(grant));
         }
-        repository.remove(new MailKey(id));
+        entries.repository().remove(new MailKey(id));
         return new Result(Outcome.OK, Optional.of(grant));
     }
 
@@ -203,13 +196,13 @@ public class Confirmations {
     public void remember(String sender, String domain, Duration validity) throws MessagingException {
         MailImpl entry = MailImpl.builder()
             .name(pairKey(sender, domain))
-            .mimeMessage(placeholder("remembered pair"))
+            .mimeMessage(StateRepository.placeholder("look-alike guard remembered pair", "remembered pair"))
             .addAttribute(new Attribute(SENDER, AttributeValue.of(sender.toLowerCase(Locale.ROOT))))
             .addAttribute(new Attribute(DOMAIN, AttributeValue.of(domain)))
             .addAttribute(new Attribute(EXPIRES, AttributeValue.of(clock.instant().plus(validity).toEpochMilli())))
             .build();
         try {
-            repository().store(entry);
+            entries.repository().store(entry);
         } finally {
             entry.dispose();
         }
@@ -217,18 +210,8 @@ public class Confirmations {
 
     /** Whether {@code sender} confirmed writing to {@code domain} and that is still remembered. */
     public boolean remembered(String sender, String domain) throws MessagingException {
-        Mail entry = retrieveIfPresent(repository(), new MailKey(pairKey(sender, domain)));
+        Mail entry = entries.retrieveIfPresent(new MailKey(pairKey(sender, domain)));
         return entry != null && clock.instant().toEpochMilli() < number(entry, EXPIRES);
-    }
-
-    /** Looks the key up in the repository's key list first: retrieving a missing key makes some repositories log errors. */
-    private static Mail retrieveIfPresent(MailRepository repository, MailKey key) throws MessagingException {
-        for (java.util.Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
-            if (keys.next().equals(key)) {
-                return repository.retrieve(key);
-            }
-        }
-        return null;
     }
 
     private static String pairKey(String sender, String domain) {
@@ -283,14 +266,6 @@ public class Confirmations {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    private static MimeMessage placeholder(String what) throws MessagingException {
-        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
-        message.setSubject("look-alike guard " + what);
-        message.setText(what);
-        message.saveChanges();
-        return message;
-    }
-
     private static String text(Mail mail, AttributeName name) {
         return mail.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf).orElse("");
     }
@@ -298,15 +273,5 @@ public class Confirmations {
     private static long number(Mail mail, AttributeName name) {
         return mail.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value)
             .filter(Number.class::isInstance).map(Number.class::cast).map(Number::longValue).orElse(0L);
-    }
-
-    private MailRepository repository() throws MessagingException {
-        MailRepositoryUrl url = MailRepositoryUrl.fromPathAndProtocol(
-            store.defaultProtocol().orElse(new Protocol("memory")), MailRepositoryPath.from(PATH));
-        try {
-            return store.select(url);
-        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
-            throw new MessagingException("cannot open " + url.asString(), e);
-        }
     }
 }

@@ -14,15 +14,10 @@ import java.util.TreeSet;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import javax.mail.MessagingException;
-import javax.mail.Session;
-import javax.mail.internet.MimeMessage;
 
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
-import org.apache.james.mailrepository.api.MailRepositoryPath;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
-import org.apache.james.mailrepository.api.Protocol;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -49,7 +44,7 @@ public class RuntimeAllowList {
     private static final Logger LOGGER = LoggerFactory.getLogger(RuntimeAllowList.class);
     private static final AttributeName REASON = AttributeName.of("dev.lookalikeguard.allow.reason");
 
-    private final MailRepositoryStore store;
+    private final StateRepository state;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(Set.of(), Instant.EPOCH);
 
@@ -59,7 +54,7 @@ public class RuntimeAllowList {
     }
 
     RuntimeAllowList(MailRepositoryStore store, Clock clock) {
-        this.store = store;
+        this.state = new StateRepository(store, PATH);
         this.clock = clock;
     }
 
@@ -120,18 +115,14 @@ public class RuntimeAllowList {
     /** Adds a domain (Unicode or ASCII); returns its canonical form. */
     public String add(String domain, String reason) throws InvalidDomainException, MessagingException {
         String ascii = DomainName.parse(domain).ascii();
-        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
-        message.setSubject("look-alike guard allow-list entry: " + ascii);
-        message.setText(reason);
-        message.saveChanges();
         MailImpl entry = MailImpl.builder()
             .name(ascii)
-            .mimeMessage(message)
+            .mimeMessage(StateRepository.placeholder("look-alike guard allow-list entry: " + ascii, reason))
             .lastUpdated(Date.from(clock.instant()))
             .addAttribute(new Attribute(REASON, AttributeValue.of(reason)))
             .build();
         try {
-            repository().store(entry);
+            state.repository().store(entry);
         } finally {
             entry.dispose();
         }
@@ -142,10 +133,9 @@ public class RuntimeAllowList {
     /** Removes a domain; false if it was not there. */
     public boolean remove(String domain) throws InvalidDomainException, MessagingException {
         String ascii = DomainName.parse(domain).ascii();
-        MailRepository repository = repository();
-        boolean present = repository.retrieve(new MailKey(ascii)) != null;
+        boolean present = state.retrieveIfPresent(new MailKey(ascii)) != null;
         if (present) {
-            repository.remove(new MailKey(ascii));
+            state.repository().remove(new MailKey(ascii));
         }
         reload();
         return present;
@@ -153,7 +143,7 @@ public class RuntimeAllowList {
 
     public List<Entry> list() throws MessagingException {
         List<Entry> entries = new ArrayList<>();
-        MailRepository repository = repository();
+        MailRepository repository = state.repository();
         for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
             Mail mail = repository.retrieve(keys.next());
             if (mail != null) {
@@ -187,19 +177,9 @@ public class RuntimeAllowList {
 
     private synchronized void reload() throws MessagingException {
         Set<String> domains = new TreeSet<>();
-        for (Iterator<MailKey> keys = repository().list(); keys.hasNext(); ) {
+        for (Iterator<MailKey> keys = state.repository().list(); keys.hasNext(); ) {
             domains.add(keys.next().asString());
         }
         snapshot = new Snapshot(Set.copyOf(domains), clock.instant());
-    }
-
-    private MailRepository repository() throws MessagingException {
-        MailRepositoryUrl url = MailRepositoryUrl.fromPathAndProtocol(
-            store.defaultProtocol().orElse(new Protocol("memory")), MailRepositoryPath.from(PATH));
-        try {
-            return store.select(url);
-        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
-            throw new MessagingException("cannot open the run-time allow-list " + url.asString(), e);
-        }
     }
 }
