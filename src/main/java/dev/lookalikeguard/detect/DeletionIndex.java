@@ -86,11 +86,6 @@ final class DeletionIndex {
         return near.size + far.size;
     }
 
-    /** Bytes held by the tables (for benchmarks). */
-    long tableBytes() {
-        return 8L * (near.keys.length + far.keys.length);
-    }
-
     /** An open-addressing table of packed keys, at most two thirds full. */
     private static final class Table {
         private final long[] keys;

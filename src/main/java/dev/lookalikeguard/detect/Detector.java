@@ -1,6 +1,5 @@
 package dev.lookalikeguard.detect;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -183,12 +182,5 @@ public final class Detector {
                 throw new IllegalArgumentException("'" + name + "' is " + e.getMessage(), e);
             }
         }
-    }
-
-    /** For diagnostics: the names of the techniques that run. */
-    public List<String> techniqueNames() {
-        List<String> result = new ArrayList<>();
-        techniques.forEach(t -> result.add(t.name()));
-        return result;
     }
 }

@@ -196,11 +196,6 @@ public final class ProtectedNames {
         return labelIndex.keyCount();
     }
 
-    /** Bytes of the label index's table (for benchmarks). */
-    public long labelIndexBytes() {
-        return labelIndex.tableBytes();
-    }
-
     /** Every registrable cut whose label is exactly {@code label}, whatever its suffix. */
     public List<Registrable> registrablesLabelled(String label) {
         return byLabel.getOrDefault(label, List.of());

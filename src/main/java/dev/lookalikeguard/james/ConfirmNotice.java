@@ -17,7 +17,6 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 
-import dev.lookalikeguard.state.Confirmations;
 import dev.lookalikeguard.state.RecipientVerdict;
 
 /**
@@ -92,9 +91,5 @@ final class ConfirmNotice {
             return seconds / 60 + " minute(s)";
         }
         return seconds + " second(s)";
-    }
-
-    static boolean hasToken(String subject) {
-        return Confirmations.tokenIn(subject).isPresent();
     }
 }

@@ -71,10 +71,6 @@ public final class LoopbackReceiver implements AutoCloseable {
         return count;
     }
 
-    boolean awaitMessages(int count, long millis) {
-        return greenMail.waitForIncomingEmail(millis, count);
-    }
-
     public void reset() throws Exception {
         greenMail.purgeEmailFromAllMailboxes();
     }
