@@ -36,7 +36,12 @@ public final class Candidate {
     }
 
     private static int labelCount(String suffix, DomainName name) {
-        int suffixLabels = suffix.split("\\.").length;
+        int suffixLabels = 1;
+        for (int i = 0; i < suffix.length(); i++) {
+            if (suffix.charAt(i) == '.') {
+                suffixLabels++;
+            }
+        }
         return name.labels().size() - suffixLabels;
     }
 

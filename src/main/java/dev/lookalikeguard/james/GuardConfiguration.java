@@ -59,14 +59,14 @@ public final class GuardConfiguration {
     /** The settings of action=confirm. */
     static final class Confirm {
         final String secret;
-        final Optional<String> address;
+        final org.apache.james.core.MailAddress address;
         final java.time.Duration tokenValidity;
         final java.time.Duration heldExpiry;
         final List<String> noConfirm;
         final java.time.Duration remember;
         final NoticeTemplate template;
 
-        Confirm(String secret, Optional<String> address, java.time.Duration tokenValidity, java.time.Duration heldExpiry,
+        Confirm(String secret, org.apache.james.core.MailAddress address, java.time.Duration tokenValidity, java.time.Duration heldExpiry,
                 List<String> noConfirm, java.time.Duration remember, NoticeTemplate template) {
             this.secret = secret;
             this.address = address;
@@ -145,15 +145,16 @@ public final class GuardConfiguration {
             throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_SECRET + "' is required with action confirm: "
                 + "a secret of at least " + MIN_SECRET_LENGTH + " characters (e.g. the output of: openssl rand -hex 32)");
         }
-        Optional<String> address = Optional.ofNullable(parameter.apply(CONFIRM_ADDRESS)).map(String::strip);
-        if (address.isEmpty()) {
+        Optional<String> addressValue = Optional.ofNullable(parameter.apply(CONFIRM_ADDRESS)).map(String::strip);
+        if (addressValue.isEmpty()) {
             throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is required with action confirm: "
                 + "the address senders reply to, an existing address of this server, e.g. lookalike-release@example.gov");
         }
+        org.apache.james.core.MailAddress address;
         try {
-            new org.apache.james.core.MailAddress(address.get());
+            address = new org.apache.james.core.MailAddress(addressValue.get());
         } catch (javax.mail.internet.AddressException e) {
-            throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is '" + address.get()
+            throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is '" + addressValue.get()
                 + "'; expected an address of this server, e.g. lookalike-release@example.gov");
         }
         java.time.Duration validity = duration(CONFIRM_EXPIRY, parameter.apply(CONFIRM_EXPIRY), java.time.Duration.ofDays(7));

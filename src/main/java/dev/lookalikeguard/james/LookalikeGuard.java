@@ -126,12 +126,7 @@ public class LookalikeGuard extends GenericMailet {
         if (registry.isEmpty()) {
             throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
         }
-        String address = confirm.address.orElseThrow();
-        try {
-            releaseAddress = new MailAddress(address);
-        } catch (javax.mail.internet.AddressException e) {
-            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "' is '" + address + "'", e);
-        }
+        releaseAddress = confirm.address;
         registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(), confirm.remember));
         long period = Math.max(200, Math.min(confirm.heldExpiry.toMillis() / 4, 30_000));
         expirySweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.state.Confirmations;
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.StateRepository;
 
 /**
  * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}): the token in the subject
@@ -100,12 +101,7 @@ public class LookalikeRelease extends GenericMailet {
 
     /** Sends a copy of the held mail for this recipient only, and keeps the others held. */
     private boolean release(Confirmations.Grant grant) throws MessagingException {
-        MailRepository quarantine;
-        try {
-            quarantine = store.select(MailRepositoryUrl.from(grant.quarantine()));
-        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
-            throw new MessagingException("cannot open " + grant.quarantine(), e);
-        }
+        MailRepository quarantine = StateRepository.open(store, MailRepositoryUrl.from(grant.quarantine()));
         MailKey key = new MailKey(grant.heldKey());
         Mail held = quarantine.retrieve(key);
         MailAddress recipient = new MailAddress(grant.recipient());

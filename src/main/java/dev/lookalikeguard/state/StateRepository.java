@@ -20,7 +20,7 @@ import org.apache.mailet.Mail;
  * protocol): a store James already manages, persistent where the server persists mail repositories
  * and shared by every node of a clustered James.
  */
-final class StateRepository {
+public final class StateRepository {
     private final MailRepositoryStore store;
     private final MailRepositoryUrl url;
 
@@ -31,6 +31,11 @@ final class StateRepository {
     }
 
     MailRepository repository() throws MessagingException {
+        return open(store, url);
+    }
+
+    /** Selects a repository, turning the store's failure into a MessagingException naming the URL. */
+    public static MailRepository open(MailRepositoryStore store, MailRepositoryUrl url) throws MessagingException {
         try {
             return store.select(url);
         } catch (MailRepositoryStore.MailRepositoryStoreException e) {

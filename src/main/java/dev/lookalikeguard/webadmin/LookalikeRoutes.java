@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -37,6 +35,7 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.StateRepository;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -308,7 +307,7 @@ public class LookalikeRoutes implements Routes {
 
     private List<Held> held(Filter filter) throws MessagingException {
         List<Held> result = new ArrayList<>();
-        for (MailRepositoryUrl url : new LinkedHashSet<>(registry.quarantines())) {
+        for (MailRepositoryUrl url : registry.quarantines()) {
             MailRepository repository = repository(url);
             for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
                 MailKey key = keys.next();
@@ -325,8 +324,7 @@ public class LookalikeRoutes implements Routes {
     }
 
     private Held find(String key) throws MessagingException {
-        Set<MailRepositoryUrl> urls = new LinkedHashSet<>(registry.quarantines());
-        for (MailRepositoryUrl url : urls) {
+        for (MailRepositoryUrl url : registry.quarantines()) {
             MailRepository repository = repository(url);
             Mail mail = repository.retrieve(new MailKey(key));
             if (mail != null) {
@@ -337,11 +335,7 @@ public class LookalikeRoutes implements Routes {
     }
 
     private MailRepository repository(MailRepositoryUrl url) throws MessagingException {
-        try {
-            return store.select(url);
-        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
-            throw new MessagingException("cannot open quarantine " + url.asString(), e);
-        }
+        return StateRepository.open(store, url);
     }
 
     private static int intParameter(Request request, String name, int defaultValue, int max) {

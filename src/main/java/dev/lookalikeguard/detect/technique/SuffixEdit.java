@@ -87,8 +87,8 @@ public final class SuffixEdit implements Technique {
         if (!real) {
             return new Finding(registrable, meant, List.of(NAME), 70, opening + meant + ": " + why);
         }
-        boolean registeredThere = PublicSuffixes.registrySuffixStrictlyAbove(domain.ascii())
-            .map(typed::equals).orElse(false);
+        // Outside protected suffixes, the candidate's suffix is its registry suffix when it has one.
+        boolean registeredThere = candidate.suffixIsRegistrySuffix() && candidate.suffix().equals(typed);
         if (sensitivity.flagsAnyNameUnderNearSuffix() && registeredThere) {
             return new Finding(registrable, meant, List.of(NAME), 60, opening + meant + ": " + why);
         }
