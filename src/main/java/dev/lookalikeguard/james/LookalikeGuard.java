@@ -25,6 +25,7 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
+import org.apache.mailet.MailetConfig;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,12 @@ public class LookalikeGuard extends GenericMailet {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.empty();
+    }
+
+    /** A bad parameter stops James with one line: see {@link LookalikeConfigurationError}. */
+    @Override
+    public void init(MailetConfig config) throws MessagingException {
+        LookalikeConfigurationError.reportingOnce(() -> super.init(config));
     }
 
     @Override

@@ -14,6 +14,7 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.apache.mailet.MatcherConfig;
 import org.apache.mailet.base.GenericMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,12 @@ public class RecipientIsLookalike extends GenericMatcher {
     @Inject
     public RecipientIsLookalike(GuardRegistry registry) {
         this.registry = Optional.of(registry);
+    }
+
+    /** A bad condition stops James with one line: see {@link LookalikeConfigurationError}. */
+    @Override
+    public void init(MatcherConfig config) throws MessagingException {
+        LookalikeConfigurationError.reportingOnce(() -> super.init(config));
     }
 
     @Override

@@ -277,7 +277,7 @@ class LookalikeGuardTest {
         })
         void badValuesFailInit(String name, String value, String message) {
             assertThatThrownBy(() -> guard(name, value))
-                .isInstanceOf(MessagingException.class)
+                .isInstanceOf(LookalikeConfigurationError.class)
                 .hasMessageContaining(message);
         }
 
@@ -307,7 +307,7 @@ class LookalikeGuardTest {
                 pairs.add(pair.substring(pair.indexOf('=') + 1));
             }
             assertThatThrownBy(() -> guard(pairs.toArray(new String[0])))
-                .isInstanceOf(MessagingException.class)
+                .isInstanceOf(LookalikeConfigurationError.class)
                 .hasMessageContaining(message);
         }
 

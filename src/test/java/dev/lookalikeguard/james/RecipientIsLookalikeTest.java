@@ -92,14 +92,14 @@ class RecipientIsLookalikeTest {
         @Test
         void aBadConditionFailsInitNamingTheBadPart() {
             assertThatThrownBy(() -> matcher("sufixes: mil"))
-                .isInstanceOf(MessagingException.class)
+                .isInstanceOf(LookalikeConfigurationError.class)
                 .hasMessageContaining("RecipientIsLookalike: bad condition: unknown clause 'sufixes'");
         }
 
         @Test
         void anEmptyConditionFailsInit() {
             assertThatThrownBy(() -> matcher(""))
-                .isInstanceOf(MessagingException.class)
+                .isInstanceOf(LookalikeConfigurationError.class)
                 .hasMessageContaining("protects nothing");
         }
     }

@@ -1,14 +1,33 @@
 package dev.lookalikeguard.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
-/** Bad configuration stops James at start-up with a message naming the bad part. */
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+
+import dev.lookalikeguard.james.LookalikeConfigurationError;
+
+/**
+ * Bad configuration stops James at start-up with one clear line naming the bad part: the message is
+ * logged once, without a stack trace (not the ~200 lines James logs for a mailet's MessagingException).
+ */
 class StartupIT {
     private static LoopbackReceiver receiver;
+    private ListAppender<ILoggingEvent> log;
 
     @BeforeAll
     static void start() {
@@ -20,21 +39,67 @@ class StartupIT {
         receiver.close();
     }
 
+    @BeforeEach
+    void captureLog() {
+        log = new ListAppender<>();
+        log.start();
+        root().addAppender(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        root().detachAppender(log);
+    }
+
     @Test
-    void aBadConditionStopsStartUp() {
+    void aBadConditionStopsStartUpWithOneLine() {
+        String message = "RecipientIsLookalike: bad condition: unknown clause 'sufixes'; expected one of suffixes, domains";
+
         assertThatThrownBy(() -> GuardServer.builder(receiver.port()).condition("sufixes: mil; domains: army.mil").start())
-            .hasStackTraceContaining("RecipientIsLookalike: bad condition: unknown clause 'sufixes'");
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessageContaining(message);
+        assertThat(linesContaining(message)).hasSize(1);
+        assertThat(errorLines()).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
-    void aConditionThatProtectsNothingStopsStartUp() {
+    void aConditionThatProtectsNothingStopsStartUpWithOneLine() {
         assertThatThrownBy(() -> GuardServer.builder(receiver.port()).condition("sensitivity: paranoid").start())
-            .hasStackTraceContaining("condition protects nothing");
+            .hasMessageContaining("condition protects nothing");
+        assertThat(linesContaining("condition protects nothing")).hasSize(1);
     }
 
     @Test
-    void aBadActionStopsStartUp() {
+    void aBadActionStopsStartUpWithOneLine() {
+        String message = "LookalikeGuard: parameter 'action' is 'drop'; expected bounce, hold, tag or confirm";
+
         assertThatThrownBy(() -> GuardServer.builder(receiver.port()).action("drop").start())
-            .hasStackTraceContaining("LookalikeGuard: parameter 'action' is 'drop'; expected bounce, hold, tag or confirm");
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessageContaining(message);
+        assertThat(linesContaining(message)).hasSize(1);
+        assertThat(errorLines()).hasSizeLessThanOrEqualTo(2);
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** The log as an appender prints it: each event's message, then its stack trace, one entry per line. */
+    private List<String> lines(ILoggingEvent event) {
+        String text = event.getFormattedMessage()
+            + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        return Arrays.asList(text.split("\\R"));
+    }
+
+    private List<String> linesContaining(String text) {
+        return log.list.stream().flatMap(event -> lines(event).stream())
+            .filter(line -> line.contains(text))
+            .collect(Collectors.toList());
+    }
+
+    private List<String> errorLines() {
+        return log.list.stream().filter(event -> event.getLevel().levelStr.equals("ERROR"))
+            .flatMap(event -> lines(event).stream())
+            .collect(Collectors.toList());
     }
 }
