@@ -9,6 +9,12 @@ import java.util.Set;
 
 import com.google.common.collect.ImmutableSet;
 
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.technique.Candidate;
+import dev.lookalikeguard.detect.technique.Technique;
+
 /**
  * The detection engine: gives every recipient domain one {@link Verdict}. Immutable and thread-safe;
  * build it once (at matcher start-up, or in the command-line checker) and share it.
@@ -18,8 +24,10 @@ import com.google.common.collect.ImmutableSet;
  *   <li>not a host name: {@code invalid};</li>
  *   <li>a protected or known name, or under one: {@code protected};</li>
  *   <li>on the allow-list, or under an entry of it: {@code clean};</li>
- *   <li>a near miss by any enabled technique: {@code lookalike} (the highest score wins);</li>
- *   <li>under a protected suffix (an unknown .mil name is not stopped for being unknown): {@code protected};</li>
+ *   <li>a near miss by any enabled technique scoring at least the minimum score: {@code lookalike} (the
+ *       highest score wins);</li>
+ *   <li>under a protected suffix (an unknown .mil name is not stopped for being unknown): {@code protected},
+ *       unless it is an internationalised name there (government registries register none): {@code clean};</li>
  *   <li>otherwise {@code clean}.</li>
  * </ol>
  */
@@ -27,14 +35,16 @@ public final class Detector {
     private final ProtectedNames names;
     private final Set<String> allowed;
     private final Sensitivity sensitivity;
+    private final int minScore;
     private final List<Technique> techniques;
 
-    private Detector(ProtectedNames names, Set<String> allowed, Sensitivity sensitivity, Set<String> enabledTechniques,
-                     boolean scan) {
-        this.names = names;
-        this.allowed = ImmutableSet.copyOf(allowed);
-        this.sensitivity = sensitivity;
-        this.techniques = Techniques.create(enabledTechniques, scan);
+    private Detector(Builder builder) {
+        this.names = builder.names.crossSuffixForKnown(builder.sensitivity.searchesKnownNamesEverywhere())
+            .scan(builder.scan).build();
+        this.allowed = ImmutableSet.copyOf(builder.allowed);
+        this.sensitivity = builder.sensitivity;
+        this.minScore = builder.minScore.orElse(builder.sensitivity.minScore());
+        this.techniques = Techniques.create(builder.enabled);
     }
 
     public static Builder builder() {
@@ -69,22 +79,35 @@ public final class Detector {
         if (allowance.isPresent()) {
             return Verdict.clean(ascii, ascii + " is allowed by the allow-list entry " + allowance.get());
         }
-        Candidate candidate = Candidate.of(domain, names);
+        Candidate candidate = Candidate.of(ascii, domain.unicode(), domain.labels(), names);
         Finding best = null;
+        Finding bestBelow = null;
         for (Technique technique : techniques) {
-            Optional<Finding> finding = technique.examine(candidate, names, sensitivity);
-            if (finding.isPresent() && finding.get().beats(best)) {
-                best = finding.get();
+            Optional<Finding> finding = technique.examine(candidate, names);
+            if (finding.isEmpty()) {
+                continue;
+            }
+            if (finding.get().score() >= minScore) {
+                best = finding.get().beats(best) ? finding.get() : best;
+            } else if (bestBelow == null || finding.get().score() > bestBelow.score()) {
+                bestBelow = finding.get();
             }
         }
         if (best != null) {
             return Verdict.lookalike(ascii, best);
         }
-        if (candidate.underProtectedSuffix()) {
-            return Verdict.protectedName(ascii, candidate.suffix(), ascii + " is under the protected suffix "
-                + candidate.suffix() + " and is not a near miss of a protected name");
+        String below = bestBelow == null ? "" : " (it resembles " + bestBelow.nearest() + " with score "
+            + bestBelow.score() + ", below the minimum score " + minScore + ")";
+        Optional<String> protectedSuffix = names.longestProtectedSuffixStrictlyAbove(ascii);
+        if (protectedSuffix.isPresent()) {
+            if (domain.isInternationalized() && candidate.placement() == Placement.INSIDE_UNREGISTERED) {
+                return Verdict.clean(ascii, ascii + " is under the protected suffix " + protectedSuffix.get()
+                    + ", where internationalised names are not registered, and is not near any protected name" + below);
+            }
+            return Verdict.protectedName(ascii, protectedSuffix.get(), ascii + " is under the protected suffix "
+                + protectedSuffix.get() + " and is not a near miss of a protected name" + below);
         }
-        return Verdict.clean(ascii, ascii + " is not near any protected name");
+        return Verdict.clean(ascii, ascii + " is not near any protected name" + below);
     }
 
     private Optional<String> allowedBy(String ascii) {
@@ -108,6 +131,11 @@ public final class Detector {
         return sensitivity;
     }
 
+    /** The lowest score called a look-alike (the sensitivity's, or the condition's {@code minScore}). */
+    public int minScore() {
+        return minScore;
+    }
+
     public ProtectedNames names() {
         return names;
     }
@@ -117,11 +145,21 @@ public final class Detector {
         private final ProtectedNames.Builder names = ProtectedNames.builder();
         private final Set<String> allowed = new HashSet<>();
         private Sensitivity sensitivity = Sensitivity.BALANCED;
+        private Optional<Integer> minScore = Optional.empty();
         private final Set<String> enabled = new LinkedHashSet<>(Techniques.NAMES);
         private boolean scan;
 
         public Builder protectSuffix(String suffix) {
             names.suffix(canonical(suffix));
+            return this;
+        }
+
+        /**
+         * Declares that the known names hold the complete registry of this protected suffix (as the public
+         * .gov registry does for gov): a name under it that is not known is not registered.
+         */
+        public Builder completeSuffix(String suffix) {
+            names.completeSuffix(canonical(suffix));
             return this;
         }
 
@@ -152,6 +190,15 @@ public final class Detector {
             return this;
         }
 
+        /** The lowest score called a look-alike, instead of the sensitivity's (0 to 100). */
+        public Builder minScore(int value) {
+            if (value < 0 || value > 100) {
+                throw new IllegalArgumentException("minimum score " + value + " is not between 0 and 100");
+            }
+            this.minScore = Optional.of(value);
+            return this;
+        }
+
         /** Switch a technique off by name (see {@link Techniques#NAMES}). */
         public Builder disable(String technique) {
             if (!Techniques.NAMES.contains(technique)) {
@@ -163,8 +210,8 @@ public final class Detector {
         }
 
         /**
-         * Compare each recipient with every protected label of its suffix instead of using the deletion
-         * index. Same verdicts, cost proportional to the list: the test oracle and benchmark baseline.
+         * Compare each recipient with every protected label instead of using the deletion indexes. Same
+         * verdicts, cost proportional to the list: the test oracle and benchmark baseline.
          */
         public Builder naiveScan() {
             this.scan = true;
@@ -172,7 +219,7 @@ public final class Detector {
         }
 
         public Detector build() {
-            return new Detector(names.build(), allowed, sensitivity, enabled, scan);
+            return new Detector(this);
         }
 
         private static String canonical(String name) {

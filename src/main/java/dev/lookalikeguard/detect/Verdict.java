@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import com.google.common.collect.ImmutableList;
 
+import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.score.Scoring;
+
 /**
  * What the engine says about one recipient domain, and why. Immutable.
  *
@@ -102,6 +105,11 @@ public final class Verdict {
     /** 0 to 100: how surely this is a near miss (0 unless a look-alike). */
     public int score() {
         return score;
+    }
+
+    /** The score's band (see {@link Scoring.Band}); meaningful for look-alikes. */
+    public Scoring.Band band() {
+        return Scoring.Band.of(score);
     }
 
     public String explanation() {

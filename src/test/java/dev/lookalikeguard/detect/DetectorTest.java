@@ -145,13 +145,24 @@ class DetectorTest {
 
         private Detector at(Sensitivity sensitivity) {
             return Detector.builder().protectSuffix("mil").protectDomain("army.mil").protectDomain("marines.mil")
-                .sensitivity(sensitivity).build();
+                .protectDomain("dha.mil").sensitivity(sensitivity).build();
         }
 
         @Test
-        void strictNeedsLongerLabelsForOneEdit() {
-            assertThat(at(Sensitivity.STRICT).check("amry.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+        void strictLeavesOneEditOfAThreeLetterLabelAlone() {
+            // dhq for dha: a neighbouring key, but three letters leave room for coincidence (score 65, possible)
+            assertThat(at(Sensitivity.STRICT).check("dhq.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(at(Sensitivity.BALANCED).check("dhq.mil").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
             assertThat(at(Sensitivity.STRICT).check("marnies.mil").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
+        void aMinimumScoreReplacesTheSensitivitysThreshold() {
+            Detector strictest = Detector.builder().protectSuffix("mil").protectDomain("army.mil").minScore(95).build();
+
+            assertThat(strictest.check("army.ml").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(strictest.check("amry.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(strictest.check("amry.mil").explanation()).contains("below the minimum score 95");
         }
 
         @Test
