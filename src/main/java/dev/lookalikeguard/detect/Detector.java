@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.google.common.collect.ImmutableSet;
 
@@ -13,6 +14,7 @@ import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.score.Evidence.Placement;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.technique.Candidate;
+import dev.lookalikeguard.detect.technique.Homoglyph;
 import dev.lookalikeguard.detect.technique.Technique;
 
 /**
@@ -37,6 +39,8 @@ public final class Detector {
     private final Sensitivity sensitivity;
     private final int minScore;
     private final List<Technique> techniques;
+    /** Whether internationalised names are compared by what they read as (the homoglyph technique is on). */
+    private final boolean folds;
 
     private Detector(Builder builder) {
         this.names = builder.names.crossSuffixForKnown(builder.sensitivity.searchesKnownNamesEverywhere())
@@ -45,6 +49,7 @@ public final class Detector {
         this.sensitivity = builder.sensitivity;
         this.minScore = builder.minScore.orElse(builder.sensitivity.minScore());
         this.techniques = Techniques.create(builder.enabled);
+        this.folds = builder.enabled.contains(Homoglyph.NAME);
     }
 
     public static Builder builder() {
@@ -57,7 +62,7 @@ public final class Detector {
         try {
             domain = DomainName.parse(rawDomain);
         } catch (InvalidDomainException e) {
-            return Verdict.invalid(rawDomain == null ? "" : rawDomain.strip(), String.valueOf(rawDomain).strip()
+            return Verdict.invalid(rawDomain == null ? "" : rawDomain.strip(), () -> String.valueOf(rawDomain).strip()
                 + " is " + e.getMessage());
         }
         return check(domain);
@@ -67,22 +72,23 @@ public final class Detector {
         String ascii = domain.ascii();
         Optional<String> covering = names.coveringName(ascii);
         if (covering.isPresent()) {
-            String origin = names.exact(covering.get()).orElseThrow().description();
-            return Verdict.protectedName(ascii, covering.get(), covering.get().equals(ascii)
-                ? ascii + " is a " + origin
-                : ascii + " is under the " + origin + " " + covering.get());
+            String name = covering.get();
+            return Verdict.protectedName(ascii, name, () -> {
+                String origin = names.exact(name).orElseThrow().description();
+                return name.equals(ascii) ? ascii + " is a " + origin : ascii + " is under the " + origin + " " + name;
+            });
         }
         if (names.isProtectedSuffix(ascii)) {
-            return Verdict.protectedName(ascii, ascii, ascii + " is a protected suffix");
+            return Verdict.protectedName(ascii, ascii, () -> ascii + " is a protected suffix");
         }
         Optional<String> allowance = allowedBy(ascii);
         if (allowance.isPresent()) {
-            return Verdict.clean(ascii, ascii + " is allowed by the allow-list entry " + allowance.get());
+            return Verdict.clean(ascii, () -> ascii + " is allowed by the allow-list entry " + allowance.get());
         }
         Candidate candidate = Candidate.of(ascii, domain.unicode(), domain.labels(), names);
         Finding best = null;
         Finding bestBelow = null;
-        for (Technique technique : techniques) {
+        for (Technique technique : candidate.folded() > 0 && !folds ? List.<Technique>of() : techniques) {
             Optional<Finding> finding = technique.examine(candidate, names);
             if (finding.isEmpty()) {
                 continue;
@@ -94,20 +100,23 @@ public final class Detector {
             }
         }
         if (best != null) {
-            return Verdict.lookalike(ascii, best);
+            return Verdict.lookalike(ascii, candidate.folded() == 0 ? best : best.folded(Homoglyph.NAME, candidate::foldNote));
         }
-        String below = bestBelow == null ? "" : " (it resembles " + bestBelow.nearest() + " with score "
-            + bestBelow.score() + ", below the minimum score " + minScore + ")";
+        Finding weak = bestBelow;
+        Supplier<String> below = () -> weak == null ? "" : " (it resembles " + weak.nearest() + " with score "
+            + weak.score() + ", below the minimum score " + minScore + ")";
         Optional<String> protectedSuffix = names.longestProtectedSuffixStrictlyAbove(ascii);
         if (protectedSuffix.isPresent()) {
+            String suffix = protectedSuffix.get();
             if (domain.isInternationalized() && candidate.placement() == Placement.INSIDE_UNREGISTERED) {
-                return Verdict.clean(ascii, ascii + " is under the protected suffix " + protectedSuffix.get()
-                    + ", where internationalised names are not registered, and is not near any protected name" + below);
+                return Verdict.clean(ascii, () -> ascii + " is under the protected suffix " + suffix
+                    + ", where internationalised names are not registered, and is not near any protected name"
+                    + below.get());
             }
-            return Verdict.protectedName(ascii, protectedSuffix.get(), ascii + " is under the protected suffix "
-                + protectedSuffix.get() + " and is not a near miss of a protected name" + below);
+            return Verdict.protectedName(ascii, suffix, () -> ascii + " is under the protected suffix " + suffix
+                + " and is not a near miss of a protected name" + below.get());
         }
-        return Verdict.clean(ascii, ascii + " is not near any protected name" + below);
+        return Verdict.clean(ascii, () -> ascii + " is not near any protected name" + below.get());
     }
 
     private Optional<String> allowedBy(String ascii) {

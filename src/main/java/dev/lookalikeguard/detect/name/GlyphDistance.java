@@ -1,7 +1,6 @@
 package dev.lookalikeguard.detect.name;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +19,8 @@ public final class GlyphDistance {
     private static final int HYPHEN = 3;
     private static final int TYPO = 4;
     private static final int FAR = Integer.MAX_VALUE / 4;
+    /** Two-for-one glyphs that may move one alignment off the diagonal (more are rare and cost the band). */
+    private static final int MAX_SHIFTING_GLYPHS = 2;
 
     private static final byte NONE = 0;
     private static final byte SAME = 1;
@@ -177,17 +178,75 @@ public final class GlyphDistance {
      * that is internationalised is {@linkplain Glyphs#fold(String) folded} first).
      */
     public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs) {
+        Scratch scratch = SCRATCH.get();
+        long measure = measure(scratch, typed, meant, maxTypos, maxGlyphs);
+        if (measure < 0) {
+            return null;
+        }
+        return new Difference(backtrack(typed, meant, scratch.step, scratch.width, scratch.band), cost(measure));
+    }
+
+    /**
+     * How many typos and glyph steps the cheapest alignment takes, without listing its edits: packed as
+     * {@link #typos(long)}, {@link #glyphs(long)} and {@link #cost(long)}, or -1 beyond the limits. For
+     * ranking many candidates cheaply before {@link #between} explains the best.
+     */
+    public static long measure(String typed, String meant, int maxTypos, int maxGlyphs) {
+        return measure(SCRATCH.get(), typed, meant, maxTypos, maxGlyphs);
+    }
+
+    public static int typos(long measure) {
+        return (int) (measure >>> 40) & 0xff;
+    }
+
+    public static int glyphs(long measure) {
+        return (int) (measure >>> 32) & 0xff;
+    }
+
+    public static int cost(long measure) {
+        return (int) measure;
+    }
+
+    /** Per-thread work arrays, grown to the largest alignment seen. */
+    private static final class Scratch {
+        int[] cost = new int[0];
+        byte[] step = new byte[0];
+        byte[] typos = new byte[0];
+        byte[] glyphs = new byte[0];
+        int width;
+        int band;
+
+        void ensure(int cells) {
+            if (cost.length < cells) {
+                cost = new int[cells];
+                step = new byte[cells];
+                typos = new byte[cells];
+                glyphs = new byte[cells];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static long measure(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
         int n = typed.length();
         int m = meant.length();
-        int band = maxTypos + maxGlyphs;
+        // Insertions and omissions move the alignment off the diagonal, and so does each two-for-one glyph.
+        int band = maxTypos + Math.min(maxGlyphs, MAX_SHIFTING_GLYPHS);
         if (Math.abs(n - m) > band) {
-            return null;
+            return -1;
         }
         int limit = maxTypos * TYPO + maxGlyphs * GLYPH;
         int width = 2 * band + 1;
-        int[] cost = new int[(n + 1) * width];
-        byte[] step = new byte[(n + 1) * width];
-        Arrays.fill(cost, FAR);
+        scratch.ensure((n + 1) * width);
+        scratch.width = width;
+        scratch.band = band;
+        int[] cost = scratch.cost;
+        byte[] step = scratch.step;
+        byte[] typoCount = scratch.typos;
+        byte[] glyphCount = scratch.glyphs;
+        java.util.Arrays.fill(cost, 0, (n + 1) * width, FAR);
+        int previousRowBest = FAR;
         for (int i = 0; i <= n; i++) {
             int rowBest = FAR;
             int from = Math.max(0, i - band);
@@ -196,84 +255,114 @@ public final class GlyphDistance {
                 int cell = i * width + (j - i + band);
                 if (i == 0 && j == 0) {
                     cost[cell] = 0;
+                    typoCount[cell] = 0;
+                    glyphCount[cell] = 0;
                     rowBest = 0;
                     continue;
                 }
                 int best = FAR;
                 byte how = NONE;
+                int from2 = -1;
+                int addTypos = 0;
+                int addGlyphs = 0;
                 if (i > 0 && j > 0) {
                     char a = typed.charAt(i - 1);
                     char b = meant.charAt(j - 1);
-                    int c = at(cost, i - 1, j - 1, width, band, n, m);
+                    int previous = cell - width;
+                    int c = cost[previous];
                     int add = a == b ? 0 : Glyphs.similar(a, b) ? GLYPH : TYPO;
                     if (c + add < best) {
                         best = c + add;
                         how = a == b ? SAME : add == GLYPH ? SIMILAR : SUBSTITUTE;
+                        from2 = previous;
+                        addTypos = add == TYPO ? 1 : 0;
+                        addGlyphs = add == GLYPH ? 1 : 0;
                     }
                 }
-                if (i > 0) {
+                if (i > 0 && j - (i - 1) + band < width) {
+                    int previous = cell - width + 1;
                     int add = typed.charAt(i - 1) == '-' ? HYPHEN : TYPO;
-                    int c = at(cost, i - 1, j, width, band, n, m) + add;
+                    int c = cost[previous] + add;
                     if (c < best) {
                         best = c;
                         how = EXTRA;
+                        from2 = previous;
+                        addTypos = 1;
+                        addGlyphs = 0;
                     }
                 }
-                if (j > 0) {
+                if (j > 0 && j - 1 - i + band >= 0) {
+                    int previous = cell - 1;
                     int add = meant.charAt(j - 1) == '-' ? HYPHEN : TYPO;
-                    int c = at(cost, i, j - 1, width, band, n, m) + add;
+                    int c = cost[previous] + add;
                     if (c < best) {
                         best = c;
                         how = MISSING;
+                        from2 = previous;
+                        addTypos = 1;
+                        addGlyphs = 0;
                     }
                 }
                 if (i > 1 && j > 1 && typed.charAt(i - 1) == meant.charAt(j - 2) && typed.charAt(i - 2) == meant.charAt(j - 1)
                     && typed.charAt(i - 1) != typed.charAt(i - 2)) {
-                    int c = at(cost, i - 2, j - 2, width, band, n, m) + TYPO;
+                    int previous = cell - 2 * width;
+                    int c = cost[previous] + TYPO;
                     if (c < best) {
                         best = c;
                         how = SWAP;
+                        from2 = previous;
+                        addTypos = 1;
+                        addGlyphs = 0;
                     }
                 }
-                int twoForOne = i > 1 && j > 0 ? Glyphs.readsAs(typed.charAt(i - 2), typed.charAt(i - 1), meant.charAt(j - 1)) : 0;
-                if (twoForOne > 0) {
-                    int c = at(cost, i - 2, j - 1, width, band, n, m) + GLYPH * twoForOne;
-                    if (c < best) {
-                        best = c;
-                        how = TWO_FOR_ONE;
+                if (i > 1 && j > 0 && j - (i - 2) - 1 + band < width) {
+                    int steps = Glyphs.readsAs(typed.charAt(i - 2), typed.charAt(i - 1), meant.charAt(j - 1));
+                    if (steps > 0) {
+                        int previous = cell - 2 * width + 1;
+                        int c = cost[previous] + GLYPH * steps;
+                        if (c < best) {
+                            best = c;
+                            how = TWO_FOR_ONE;
+                            from2 = previous;
+                            addTypos = 0;
+                            addGlyphs = steps;
+                        }
                     }
                 }
-                int oneForTwo = i > 0 && j > 1 ? Glyphs.readsAs(meant.charAt(j - 2), meant.charAt(j - 1), typed.charAt(i - 1)) : 0;
-                if (oneForTwo > 0) {
-                    int c = at(cost, i - 1, j - 2, width, band, n, m) + GLYPH * oneForTwo;
-                    if (c < best) {
-                        best = c;
-                        how = ONE_FOR_TWO;
+                if (i > 0 && j > 1 && j - 2 - (i - 1) + band >= 0) {
+                    int steps = Glyphs.readsAs(meant.charAt(j - 2), meant.charAt(j - 1), typed.charAt(i - 1));
+                    if (steps > 0) {
+                        int previous = cell - width - 1;
+                        int c = cost[previous] + GLYPH * steps;
+                        if (c < best) {
+                            best = c;
+                            how = ONE_FOR_TWO;
+                            from2 = previous;
+                            addTypos = 0;
+                            addGlyphs = steps;
+                        }
                     }
                 }
                 cost[cell] = best;
                 step[cell] = how;
+                if (from2 >= 0 && best < FAR) {
+                    typoCount[cell] = (byte) Math.min(100, typoCount[from2] + addTypos);
+                    glyphCount[cell] = (byte) Math.min(100, glyphCount[from2] + addGlyphs);
+                }
                 rowBest = Math.min(rowBest, best);
             }
-            if (rowBest > limit) {
-                return null;
+            // A swap or a two-for-one glyph steps over a row: give up only when two rows in a row are too far.
+            if (rowBest > limit && previousRowBest > limit) {
+                return -1;
             }
+            previousRowBest = rowBest;
         }
-        int total = at(cost, n, m, width, band, n, m);
-        if (total > limit) {
-            return null;
+        int last = n * width + (m - n + band);
+        int total = cost[last];
+        if (total > limit || typoCount[last] > maxTypos || glyphCount[last] > maxGlyphs) {
+            return -1;
         }
-        List<Edit> edits = backtrack(typed, meant, step, width, band);
-        Difference difference = new Difference(edits, total);
-        return difference.typos() <= maxTypos && difference.glyphs() <= maxGlyphs ? difference : null;
-    }
-
-    private static int at(int[] cost, int i, int j, int width, int band, int n, int m) {
-        int offset = j - i + band;
-        if (i < 0 || j < 0 || i > n || j > m || offset < 0 || offset >= width) {
-            return FAR;
-        }
-        return cost[i * width + offset];
+        return ((long) typoCount[last] << 40) | ((long) glyphCount[last] << 32) | total;
     }
 
     private static List<Edit> backtrack(String typed, String meant, byte[] step, int width, int band) {

@@ -46,13 +46,13 @@ public final class Glyphs {
      */
     private static final String[][] DOUBLE_PAIRS = {{"rn", "m"}, {"rr", "m"}, {"nn", "m"}, {"vv", "w"}, {"cl", "d"},
         {"dl", "d"}, {"lb", "b"}, {"lh", "h"}, {"lk", "k"}, {"lc", "k"}};
-    /**
-     * After the single characters are mapped, the pairs merged into one in a key, in this order (a pass
-     * each): rn (rm after mapping), rr, cl (el), dl, lb (ld), lh, lk, vv (and uu), nn (mm).
+    /*
+     * In a key, look-alike pairs are merged into one character, left to right in the label as typed, before
+     * single characters are mapped (see merged()): rn, rr and nn into m (rn before rr: arrny is a-r-rn-y), vv into
+     * w, cl, ci and c1 into d (ci and c1 read as cl), dl into d, lb into b (then d), lh into h, lk into k.
      */
-    private static final String[][] KEY_MERGES = {{"rm", "m"}, {"rr", "m"}, {"el", "d"}, {"dl", "d"}, {"ld", "d"},
-        {"lh", "h"}, {"lk", "k"}, {"vv", "w"}, {"mm", "m"}};
     private static final boolean[][] SIMILAR = similarTable();
+    private static final boolean[] DOUBLE_TARGET = doubleTargets();
 
     private static final ConcurrentHashMap<Integer, String> FOLDED = new ConcurrentHashMap<>();
     /** Marks an unfoldable code point in {@link #FOLDED}. */
@@ -144,43 +144,53 @@ public final class Glyphs {
 
     /**
      * The glyph key of an ASCII label (see the class comment): a label and its glyph look-alikes share it.
-     * Single characters are mapped onto their representative first, then look-alike pairs merged. The key is
-     * coarse on purpose (army and amy share one: {@code rm} merges): it only finds candidates, and
-     * {@link GlyphDistance} says what really differs. Lower-case ASCII in, same length or shorter out.
+     * Look-alike pairs are merged first ({@code rn} to {@code m}), then single characters mapped onto their
+     * representative. The key is coarse on purpose: it only finds candidates, and {@link GlyphDistance} says
+     * what really differs. Lower-case ASCII in, same length or shorter out.
      */
     public static String key(String label) {
         int n = label.length();
-        char[] out = null;
+        char[] out = new char[n];
+        int size = 0;
+        boolean changed = false;
         for (int i = 0; i < n; i++) {
             char c = label.charAt(i);
+            char merged = i + 1 < n ? merged(c, label.charAt(i + 1)) : 0;
+            // rr followed by n: the rn wins (arrny reads a-r-rn-y, not a-rr-n-y).
+            if (merged != 0 && c == 'r' && label.charAt(i + 1) == 'r' && i + 2 < n && label.charAt(i + 2) == 'n') {
+                merged = 0;
+            }
+            if (merged != 0) {
+                out[size++] = merged;
+                i++;
+                changed = true;
+                continue;
+            }
             char mapped = c < SINGLE.length && SINGLE[c] != 0 ? SINGLE[c] : c;
-            if (mapped != c && out == null) {
-                out = label.toCharArray();
-            }
-            if (out != null) {
-                out[i] = mapped;
-            }
+            changed |= mapped != c;
+            out[size++] = mapped;
         }
-        char[] chars = out == null ? label.toCharArray() : out;
-        int size = n;
-        for (String[] merge : KEY_MERGES) {
-            size = merge(chars, size, merge[0].charAt(0), merge[0].charAt(1), merge[1].charAt(0));
-        }
-        return out == null && size == n ? label : new String(chars, 0, size);
+        return changed ? new String(out, 0, size) : label;
     }
 
-    /** Replaces each non-overlapping {@code first second} by {@code one}, left to right; the new size. */
-    private static int merge(char[] chars, int size, char first, char second, char one) {
-        int write = 0;
-        for (int read = 0; read < size; read++) {
-            if (read + 1 < size && chars[read] == first && chars[read + 1] == second) {
-                chars[write++] = one;
-                read++;
-            } else {
-                chars[write++] = chars[read];
-            }
+    /** The character a look-alike pair is merged into (already mapped), or 0. */
+    private static char merged(char first, char second) {
+        switch (first) {
+            case 'r':
+                return second == 'n' || second == 'r' ? 'm' : 0;
+            case 'n':
+                return second == 'n' ? 'm' : 0;
+            case 'v':
+                return second == 'v' ? 'w' : 0;
+            case 'c':
+                return second == 'l' || second == 'i' || second == '1' ? 'd' : 0;
+            case 'd':
+                return second == 'l' ? 'd' : 0;
+            case 'l':
+                return second == 'b' ? 'd' : second == 'h' ? 'h' : second == 'k' ? 'k' : 0;
+            default:
+                return 0;
         }
-        return write;
     }
 
     /** Whether two single characters are glyph look-alikes of each other (0 and o, c and e, m and n, ...). */
@@ -194,6 +204,9 @@ public final class Glyphs {
      * 0 when they do not.
      */
     static int readsAs(char first, char second, char one) {
+        if (one >= 128 || !DOUBLE_TARGET[one]) {
+            return 0;
+        }
         int best = 0;
         for (String[] pair : DOUBLE_PAIRS) {
             char a = pair[0].charAt(0);
@@ -214,6 +227,14 @@ public final class Glyphs {
         char[] table = new char[128];
         for (String pair : SINGLE_PAIRS_TO_KEY) {
             table[pair.charAt(0)] = pair.charAt(1);
+        }
+        return table;
+    }
+
+    private static boolean[] doubleTargets() {
+        boolean[] table = new boolean[128];
+        for (String[] pair : DOUBLE_PAIRS) {
+            table[pair[1].charAt(0)] = true;
         }
         return table;
     }

@@ -50,12 +50,17 @@ public final class ProtectedNames {
     private final Map<String, Map<String, Registrable>> bySuffix;
     private final Map<String, String> nameKeys;
     private final Map<String, String> concatenations;
+    /** The last two characters of every concatenation key: a label that ends otherwise spells none. */
+    private final Set<String> concatenationEndings;
     private final Map<String, List<Registrable>> crossSuffixByKey;
     private final Map<String, List<Registrable>> crossSuffixByLabel;
     private final List<Registrable> crossSuffix;
     private final int[] crossSuffixLabelLengths;
     private final DeletionIndex sameSuffixIndex;
     private final DeletionIndex crossSuffixIndex;
+    /** The protected suffixes as index entries (label: the whole suffix), to find the ones a typed tail is near. */
+    private final List<Registrable> suffixEntries;
+    private final DeletionIndex suffixIndex;
     private final NameFilter exactFilter;
     private final NameFilter nameKeyFilter;
     private final NameFilter concatenationFilter;
@@ -95,6 +100,8 @@ public final class ProtectedNames {
         this.bySuffix = frozen.build();
         this.nameKeys = ImmutableMap.copyOf(keyIndex);
         this.concatenations = ImmutableMap.copyOf(concatenationIndex);
+        this.concatenationEndings = concatenationIndex.keySet().stream().map(k -> k.substring(k.length() - 2))
+            .collect(ImmutableSet.toImmutableSet());
 
         List<Registrable> all = new ArrayList<>();
         List<Registrable> cross = new ArrayList<>();
@@ -115,6 +122,9 @@ public final class ProtectedNames {
         this.crossSuffix = ImmutableList.copyOf(cross);
         this.crossSuffixLabelLengths = crossLengths.stream().mapToInt(Integer::intValue).sorted().toArray();
         this.sameSuffixIndex = new DeletionIndex(all, true);
+        this.suffixEntries = suffixes.stream().sorted().map(suffix -> new Registrable(suffix, "", true, false))
+            .collect(ImmutableList.toImmutableList());
+        this.suffixIndex = new DeletionIndex(suffixEntries, false);
         this.crossSuffixIndex = new DeletionIndex(cross, false);
         this.exactFilter = new NameFilter(exact.keySet());
         this.nameKeyFilter = new NameFilter(nameKeys.keySet());
@@ -305,6 +315,29 @@ public final class ProtectedNames {
         return EditDistance.longestCommonSubsequence(key, target) >= needed;
     }
 
+    /**
+     * Every protected suffix whose glyph key may be within one edit of {@code tailKey} (the keys of a
+     * typed name's last labels, joined with dots): a superset, verify with {@link GlyphDistance}.
+     */
+    public void suffixesNear(String tailKey, Consumer<String> consumer) {
+        if (scan) {
+            suffixEntries.forEach(entry -> {
+                if (reachable(tailKey, entry.key(), 1)) {
+                    consumer.accept(entry.label());
+                }
+            });
+            return;
+        }
+        List<Registrable> seen = new ArrayList<>(2);
+        suffixIndex.candidates(tailKey, "", 1, id -> {
+            Registrable entry = suffixIndex.entry(id);
+            if (!containsSame(seen, entry)) {
+                seen.add(entry);
+                consumer.accept(entry.label());
+            }
+        });
+    }
+
     /** The names searched across suffixes whose label has exactly this glyph key. */
     public List<Registrable> crossSuffixWithKey(String key) {
         return crossSuffixByKey.getOrDefault(key, List.of());
@@ -335,11 +368,19 @@ public final class ProtectedNames {
         return nameKeyFilter.mightContain(nameKey) ? Optional.ofNullable(nameKeys.get(nameKey)) : Optional.empty();
     }
 
+    /** Whether some protected name's concatenation key ends as {@code key} does (its last two characters). */
+    public boolean mayEndAConcatenation(String key) {
+        return key.length() >= 2 && concatenationEndings.contains(key.substring(key.length() - 2));
+    }
+
     /**
      * The protected name whose labels, run together without dots or hyphens, have this glyph key
      * (armymil: army.mil; whitewaterwigov: whitewater-wi.gov), if any.
      */
     public Optional<String> concatenatedAs(String key) {
+        if (key.length() < 2 || !concatenationEndings.contains(key.substring(key.length() - 2))) {
+            return Optional.empty();
+        }
         return concatenationFilter.mightContain(key) ? Optional.ofNullable(concatenations.get(key)) : Optional.empty();
     }
 

@@ -1,7 +1,9 @@
 package dev.lookalikeguard.detect.score;
 
 import java.util.List;
+import java.util.function.Supplier;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 
 /**
@@ -17,15 +19,34 @@ public final class Finding {
     private final List<String> techniques;
     private final Evidence evidence;
     private final int score;
-    private final String explanation;
+    private final Supplier<String> explanation;
 
-    public Finding(String nearest, String suggestion, List<String> techniques, Evidence evidence, String explanation) {
+    /** @param explanation the explanation in words, built only when asked for (most findings lose to a better one) */
+    public Finding(String nearest, String suggestion, List<String> techniques, Evidence evidence,
+                   Supplier<String> explanation) {
+        this(nearest, suggestion, techniques, evidence, Scoring.score(evidence), explanation);
+    }
+
+    private Finding(String nearest, String suggestion, List<String> techniques, Evidence evidence, int score,
+                    Supplier<String> explanation) {
         this.nearest = nearest;
         this.suggestion = suggestion;
         this.techniques = ImmutableList.copyOf(techniques);
         this.evidence = evidence;
-        this.score = Scoring.score(evidence);
-        this.explanation = explanation;
+        this.score = score;
+        this.explanation = Suppliers.memoize(explanation::get);
+    }
+
+    /**
+     * This finding for a name that was folded from Unicode to be compared: named by {@code technique} too
+     * (homoglyph) when it is not already, and explained with the folded characters.
+     */
+    public Finding folded(String technique, Supplier<String> foldNote) {
+        if (techniques.contains(technique)) {
+            return this;
+        }
+        List<String> more = ImmutableList.<String>builder().addAll(techniques).add(technique).build();
+        return new Finding(nearest, suggestion, more, evidence, score, () -> explanation.get() + "; " + foldNote.get());
     }
 
     public String nearest() {
@@ -49,6 +70,11 @@ public final class Finding {
     }
 
     public String explanation() {
+        return explanation.get();
+    }
+
+    /** The explanation, still to be built. */
+    public Supplier<String> lazyExplanation() {
         return explanation;
     }
 

@@ -87,10 +87,14 @@ public final class Scoring {
     private static final int LENGTH_2 = 30;
     private static final int LENGTH_3 = 20;
     private static final int LENGTH_4 = 6;
-    /** The protected label is a common word: the same word elsewhere is often a different real name. */
-    private static final int COMMON_WORD = 10;
+    /**
+     * The protected label is a common word: the same word elsewhere is often a different real name (less for
+     * labels of four letters or fewer, whose length already says so).
+     */
+    private static final int COMMON_WORD = 15;
+    private static final int COMMON_SHORT_WORD = 10;
     /** A known name, not one the admin listed: other suffixes and words are only searched at paranoid. */
-    private static final int KNOWN_ONLY = 25;
+    private static final int KNOWN_ONLY = 30;
     /** A known name, not a listed one, changed in two ways (suffix and label) or from a label of a few letters. */
     private static final int KNOWN_ONLY_COMBINED = 10;
     /**
@@ -131,7 +135,7 @@ public final class Scoring {
                 score = labelChange(e, false) == 0 ? VISUAL_COPY : typoBase(e) - lengthPenalty(e) - glyphPenalty(e);
                 break;
             case SUFFIX_SWAP:
-                score = SUFFIX_SWAP - labelChange(e, true) - swapLengthPenalty(e) - (e.commonWord() ? COMMON_WORD : 0)
+                score = SUFFIX_SWAP - labelChange(e, true) - swapLengthPenalty(e) - commonWordPenalty(e)
                     - (e.listed() ? 0 : KNOWN_ONLY) - (e.placement() == Placement.NOWHERE ? SUFFIX_NOT_REAL : 0);
                 break;
             case APPENDED_SUFFIX:
@@ -197,6 +201,13 @@ public final class Scoring {
             default:
                 return 0;
         }
+    }
+
+    private static int commonWordPenalty(Evidence e) {
+        if (!e.commonWord()) {
+            return 0;
+        }
+        return e.protectedLabelLength() <= 4 ? COMMON_SHORT_WORD : COMMON_WORD;
     }
 
     /** Short labels under another suffix or with a word added are often other real names. */

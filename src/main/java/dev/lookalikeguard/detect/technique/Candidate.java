@@ -30,6 +30,11 @@ public final class Candidate {
     private final Placement placement;
     private final int folded;
     private final String[] keys;
+    /** The visual labels' keys joined with dots, and where each label's key starts in it. */
+    private final String nameKey;
+    private final int[] keyStarts;
+    /** Where each visual label starts in {@link #visual}. */
+    private final int[] starts;
 
     private Candidate(String ascii, String unicode, String visual, List<String> labels, int suffixStart,
                       boolean underProtectedSuffix, boolean suffixIsRegistrySuffix, Placement placement, int folded) {
@@ -42,10 +47,23 @@ public final class Candidate {
         this.suffixIsRegistrySuffix = suffixIsRegistrySuffix;
         this.placement = placement;
         this.folded = folded;
-        this.keys = new String[labels.size()];
-        for (int i = 0; i < keys.length; i++) {
+        int count = labels.size();
+        this.keys = new String[count];
+        this.keyStarts = new int[count];
+        this.starts = new int[count];
+        StringBuilder key = new StringBuilder(visual.length());
+        int offset = 0;
+        for (int i = 0; i < count; i++) {
             keys[i] = Glyphs.key(labels.get(i));
+            keyStarts[i] = key.length();
+            starts[i] = offset;
+            offset += labels.get(i).length() + 1;
+            key.append(keys[i]);
+            if (i + 1 < count) {
+                key.append('.');
+            }
         }
+        this.nameKey = key.toString();
     }
 
     /**
@@ -213,12 +231,17 @@ public final class Candidate {
 
     /** The visual labels from {@code index} to the end, joined: {@code tail(1)} of a.b.c is b.c. */
     public String tail(int index) {
-        return String.join(".", labels.subList(index, labels.size()));
+        return index == 0 ? visual : visual.substring(starts[index]);
     }
 
     /** The visual labels before {@code index}, joined: {@code head(1)} of a.b.c is a. */
     public String head(int index) {
-        return String.join(".", labels.subList(0, Math.min(index, labels.size())));
+        return index >= starts.length ? visual : visual.substring(0, Math.max(0, starts[index] - 1));
+    }
+
+    /** The glyph keys of the labels from {@code index} to the end, joined with dots. */
+    public String tailKey(int index) {
+        return index == 0 ? nameKey : nameKey.substring(keyStarts[index]);
     }
 
     /** {@code prefix.label.suffix} with the given label and suffix: what the sender probably meant. */

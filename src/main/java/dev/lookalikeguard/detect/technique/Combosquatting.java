@@ -83,7 +83,7 @@ public final class Combosquatting implements Technique {
                 .withTarget(length, target.listed(), target.commonWord()).withWord(separated, sameSuffix);
             String added = (before + after).replace("-", "");
             best = better(best, new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()),
-                List.of(NAME), evidence, candidate.display() + " looks like " + target.name() + ": '" + added
+                List.of(NAME), evidence, () -> candidate.display() + " looks like " + target.name() + ": '" + added
                     + "' was added to " + target.label() + (sameSuffix ? "" : " and the name put under " + candidate.suffix())));
         }
         return best;

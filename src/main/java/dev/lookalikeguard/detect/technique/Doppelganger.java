@@ -32,7 +32,10 @@ public final class Doppelganger implements Technique {
         }
         String label = candidate.label();
         boolean hyphenated = label.indexOf('-') >= 0;
-        String text = Glyphs.key(hyphenated ? label.replace("-", "") : label);
+        String text = hyphenated ? Glyphs.key(label.replace("-", "")) : candidate.labelKey();
+        if (!names.mayEndAConcatenation(text)) {
+            return Optional.empty();
+        }
         for (int i = 0; i + MIN_WHOLE <= text.length(); i++) {
             String tail = text.substring(i);
             if (i > 0 && tail.length() < MIN_WITH_PREFIX) {
@@ -47,7 +50,7 @@ public final class Doppelganger implements Technique {
                     .withTarget(registrable.map(r -> r.label().length()).orElse(tail.length()),
                         registrable.map(Registrable::listed).orElse(false), false);
                 return Optional.of(new Finding(target.get(), meant, List.of(NAME), evidence,
-                    candidate.display() + " looks like " + meant + ": the dots of " + meant
+                    () -> candidate.display() + " looks like " + meant + ": the dots of " + meant
                         + " were left out and the name put under " + candidate.suffix()));
             }
         }

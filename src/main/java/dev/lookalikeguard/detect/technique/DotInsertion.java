@@ -34,12 +34,13 @@ public final class DotInsertion implements Technique {
             joined.insert(0, labels.get(suffixStart - pieces));
             Registrable target = names.registrablesUnder(candidate.suffix()).get(joined.toString());
             if (target != null) {
+                int dots = pieces - 1;
                 int first = suffixStart - pieces;
                 String meant = (first > 0 ? candidate.head(first) + "." : "") + target.name();
                 Evidence evidence = Evidence.of(Shape.EXTRA_DOT, candidate.placement()).withGlyphs(0, candidate.folded())
                     .withTarget(target.label().length(), target.listed(), false);
                 return Optional.of(new Finding(target.name(), meant, List.of(NAME), evidence,
-                    candidate.display() + " looks like " + meant + ": " + (pieces == 2 ? "a dot was" : (pieces - 1)
+                    () -> candidate.display() + " looks like " + meant + ": " + (dots == 1 ? "a dot was" : dots
                         + " dots were") + " typed inside " + target.label()));
             }
         }

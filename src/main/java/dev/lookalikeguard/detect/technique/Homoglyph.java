@@ -27,18 +27,8 @@ public final class Homoglyph implements Technique {
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
         List<String> labels = candidate.labels();
         int count = labels.size();
-        StringBuilder key = new StringBuilder();
-        int[] starts = new int[count];
         for (int i = 0; i < count; i++) {
-            starts[i] = key.length();
-            key.append(candidate.key(i));
-            if (i + 1 < count) {
-                key.append('.');
-            }
-        }
-        String whole = key.toString();
-        for (int i = 0; i < count; i++) {
-            Optional<String> target = names.withNameKey(starts[i] == 0 ? whole : whole.substring(starts[i]));
+            Optional<String> target = names.withNameKey(candidate.tailKey(i));
             if (target.isEmpty()) {
                 continue;
             }
@@ -58,7 +48,7 @@ public final class Homoglyph implements Technique {
             Evidence evidence = Evidence.of(Shape.VISUAL_COPY, candidate.placement())
                 .withGlyphs(difference.glyphs(), candidate.folded());
             return Optional.of(new Finding(nearest, meant, List.of(NAME), evidence,
-                candidate.display() + " looks like " + meant + ": " + describe(candidate, difference)));
+                () -> candidate.display() + " looks like " + meant + ": " + describe(candidate, difference)));
         }
         return Optional.empty();
     }

@@ -67,6 +67,39 @@ final class LabelComparison {
         return enabled.containsAll(techniques) ? new LabelComparison(target, typed, difference, kind, techniques) : null;
     }
 
+    /**
+     * Like {@link #of}, but null as soon as the cheap measure shows it cannot beat {@code best} (see
+     * {@link #beats}): most candidates of a look-up are dropped without listing their edits.
+     */
+    static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
+                                      LabelComparison best) {
+        long measure = GlyphDistance.measure(typed, target.label(), maxTypos, MAX_GLYPHS);
+        if (measure < 0 || GlyphDistance.cost(measure) == 0) {
+            return null;
+        }
+        if (best != null) {
+            int typos = GlyphDistance.typos(measure);
+            int glyphs = GlyphDistance.glyphs(measure);
+            if (typos != best.typos()) {
+                if (typos > best.typos()) {
+                    return null;
+                }
+            } else if (glyphs != best.difference.glyphs()) {
+                if (glyphs > best.difference.glyphs()) {
+                    return null;
+                }
+            } else if (target.listed() != best.target.listed()) {
+                if (!target.listed()) {
+                    return null;
+                }
+            } else if (GlyphDistance.cost(measure) > best.difference.cost()) {
+                return null;
+            }
+        }
+        LabelComparison comparison = of(typed, target, maxTypos, enabled);
+        return comparison != null && comparison.beats(best) ? comparison : null;
+    }
+
     Registrable target() {
         return target;
     }

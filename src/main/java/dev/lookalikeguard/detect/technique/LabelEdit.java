@@ -45,7 +45,7 @@ public final class LabelEdit implements Technique {
         Shape shape = match.typos() == 0 ? Shape.VISUAL_COPY : Shape.LABEL_TYPO;
         return Optional.of(new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()),
             match.techniques(), match.evidence(shape, candidate.placement(), candidate.folded()),
-            candidate.display() + " looks like " + target.name() + ": " + match.describe()));
+            () -> candidate.display() + " looks like " + target.name() + ": " + match.describe()));
     }
 
     /**
@@ -62,8 +62,8 @@ public final class LabelEdit implements Technique {
     }
 
     private void consider(String label, Registrable target, LabelComparison[] best) {
-        LabelComparison match = LabelComparison.of(label, target, LabelComparison.maxTypos(target), enabled);
-        if (match != null && match.beats(best[0])) {
+        LabelComparison match = LabelComparison.ofIfBetter(label, target, LabelComparison.maxTypos(target), enabled, best[0]);
+        if (match != null) {
             best[0] = match;
         }
     }

@@ -3,6 +3,7 @@ package dev.lookalikeguard.detect.technique;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.ProtectedNames;
@@ -43,19 +44,18 @@ public final class SuffixEdit implements Technique {
         Finding best = null;
         for (int k = 1; k <= Math.min(MAX_SUFFIX_LABELS, count - 1); k++) {
             int start = count - k;
-            String typed = candidate.tail(start);
-            for (String suffix : names.suffixes()) {
-                if (Math.abs(typed.length() - suffix.length()) > SUFFIX_GLYPHS) {
-                    continue;
-                }
+            Finding[] found = {best};
+            names.suffixesNear(candidate.tailKey(start), suffix -> {
+                String typed = candidate.tail(start);
                 GlyphDistance.Difference difference = GlyphDistance.between(typed, suffix, 1, SUFFIX_GLYPHS);
                 if (difference != null && !difference.isNone()) {
                     Finding finding = examine(candidate, start, typed, suffix, difference, names);
-                    if (finding != null && finding.beats(best)) {
-                        best = finding;
+                    if (finding != null && finding.beats(found[0])) {
+                        found[0] = finding;
                     }
                 }
-            }
+            });
+            best = found[0];
         }
         return Optional.ofNullable(best);
     }
@@ -66,9 +66,9 @@ public final class SuffixEdit implements Technique {
         String meant = head + "." + suffix;
         String label = candidate.labels().get(start - 1);
         boolean real = PublicSuffixes.isRegistrySuffix(typed);
-        String why = "suffix " + typed + " is " + (difference.typos() == 0 ? "a look-alike of " : "one edit from ") + suffix
-            + (real ? ", and " + typed + " is a real suffix anyone can register under" : " (" + typed + " is not a real suffix)");
-        String opening = candidate.display() + " looks like ";
+        Supplier<String> why = () -> "suffix " + typed + " is " + (difference.typos() == 0 ? "a look-alike of " : "one edit from ")
+            + suffix + (real ? ", and " + typed + " is a real suffix anyone can register under"
+                : " (" + typed + " is not a real suffix)");
         Evidence base = Evidence.of(Shape.SUFFIX_TYPO, candidate.placement()).withTypedSuffixReal(real)
             .withGlyphs(0, candidate.folded());
 
@@ -76,7 +76,7 @@ public final class SuffixEdit implements Technique {
         if (covering.isPresent()) {
             boolean listed = names.exact(covering.get()).map(o -> o == ProtectedNames.Origin.LISTED).orElse(false);
             return new Finding(covering.get(), meant, List.of(NAME), base.withTarget(label.length(), listed, false),
-                opening + meant + ": " + why);
+                () -> candidate.display() + " looks like " + meant + ": " + why.get());
         }
         if (labelEdit.isPresent()) {
             LabelComparison match = labelEdit.get().nearest(label, candidate.key(start - 1), suffix, names);
@@ -88,7 +88,8 @@ public final class SuffixEdit implements Technique {
                 Evidence evidence = match.evidence(Shape.SUFFIX_TYPO, candidate.placement(), candidate.folded())
                     .withTypedSuffixReal(real);
                 return new Finding(match.target().name(), prefix + match.target().name(), techniques, evidence,
-                    opening + match.target().name() + ": " + why + "; and " + match.describe());
+                    () -> candidate.display() + " looks like " + match.target().name() + ": " + why.get() + "; and "
+                        + match.describe());
             }
         }
         // Any other name: under a suffix that is not real it cannot exist, so it is surely a typo; under a real
@@ -97,7 +98,8 @@ public final class SuffixEdit implements Technique {
         boolean registeredThere = candidate.suffixIsRegistrySuffix() && candidate.suffix().equals(typed);
         if (!real || registeredThere) {
             return new Finding(label + "." + suffix, meant, List.of(NAME), Evidence.of(Shape.NEAR_SUFFIX,
-                candidate.placement()).withTypedSuffixReal(real), opening + meant + ": " + why);
+                candidate.placement()).withTypedSuffixReal(real), () -> candidate.display() + " looks like " + meant + ": "
+                + why.get());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
@@ -56,7 +57,7 @@ public final class SuffixSwap implements Technique {
         }
         return Optional.of(new Finding(covering.orElse(before), before, List.of(NAME),
             Evidence.of(Shape.APPENDED_SUFFIX, candidate.placement()).withGlyphs(0, candidate.folded()),
-            candidate.display() + " looks like " + before + ": ." + candidate.suffix() + " was added after it"));
+            () -> candidate.display() + " looks like " + before + ": ." + candidate.suffix() + " was added after it"));
     }
 
     private Optional<Finding> swapped(Candidate candidate, ProtectedNames names) {
@@ -96,17 +97,19 @@ public final class SuffixSwap implements Technique {
         List<String> techniques = new ArrayList<>();
         techniques.add(NAME);
         Evidence evidence;
-        String why = "the suffix " + target.suffix() + " was replaced by " + candidate.suffix();
+        Supplier<String> why;
         if (match == null) {
             evidence = Evidence.of(Shape.SUFFIX_SWAP, candidate.placement()).withGlyphs(0, candidate.folded())
                 .withTarget(target.label().length(), target.listed(), target.commonWord());
+            why = () -> "the suffix " + target.suffix() + " was replaced by " + candidate.suffix();
         } else {
             techniques.addAll(match.techniques());
             evidence = match.evidence(Shape.SUFFIX_SWAP, candidate.placement(), candidate.folded());
-            why += ", and " + match.describe();
+            why = () -> "the suffix " + target.suffix() + " was replaced by " + candidate.suffix() + ", and "
+                + match.describe();
         }
         return new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()), techniques, evidence,
-            candidate.display() + " looks like " + target.name() + ": " + why);
+            () -> candidate.display() + " looks like " + target.name() + ": " + why.get());
     }
 
     private static Finding better(Finding best, Finding candidate) {
