@@ -6,8 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.google.common.collect.ImmutableSet;
+
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.technique.Candidate;
+import dev.lookalikeguard.detect.technique.Homoglyph;
+import dev.lookalikeguard.detect.technique.Technique;
 
 /**
  * The detection engine: gives every recipient domain one {@link Verdict}. Immutable and thread-safe;
@@ -18,8 +26,10 @@ import com.google.common.collect.ImmutableSet;
  *   <li>not a host name: {@code invalid};</li>
  *   <li>a protected or known name, or under one: {@code protected};</li>
  *   <li>on the allow-list, or under an entry of it: {@code clean};</li>
- *   <li>a near miss by any enabled technique: {@code lookalike} (the highest score wins);</li>
- *   <li>under a protected suffix (an unknown .mil name is not stopped for being unknown): {@code protected};</li>
+ *   <li>a near miss by any enabled technique scoring at least the minimum score: {@code lookalike} (the
+ *       highest score wins);</li>
+ *   <li>under a protected suffix (an unknown .mil name is not stopped for being unknown): {@code protected},
+ *       unless it is an internationalised name there (government registries register none): {@code clean};</li>
  *   <li>otherwise {@code clean}.</li>
  * </ol>
  */
@@ -27,14 +37,19 @@ public final class Detector {
     private final ProtectedNames names;
     private final Set<String> allowed;
     private final Sensitivity sensitivity;
+    private final int minScore;
     private final List<Technique> techniques;
+    /** Whether internationalised names are compared by what they read as (the homoglyph technique is on). */
+    private final boolean folds;
 
-    private Detector(ProtectedNames names, Set<String> allowed, Sensitivity sensitivity, Set<String> enabledTechniques,
-                     boolean scan) {
-        this.names = names;
-        this.allowed = ImmutableSet.copyOf(allowed);
-        this.sensitivity = sensitivity;
-        this.techniques = Techniques.create(enabledTechniques, scan);
+    private Detector(Builder builder) {
+        this.names = builder.names.crossSuffixForKnown(builder.sensitivity.searchesKnownNamesEverywhere())
+            .scan(builder.scan).build();
+        this.allowed = ImmutableSet.copyOf(builder.allowed);
+        this.sensitivity = builder.sensitivity;
+        this.minScore = builder.minScore.orElse(builder.sensitivity.minScore());
+        this.techniques = Techniques.create(builder.enabled);
+        this.folds = builder.enabled.contains(Homoglyph.NAME);
     }
 
     public static Builder builder() {
@@ -47,7 +62,7 @@ public final class Detector {
         try {
             domain = DomainName.parse(rawDomain);
         } catch (InvalidDomainException e) {
-            return Verdict.invalid(rawDomain == null ? "" : rawDomain.strip(), String.valueOf(rawDomain).strip()
+            return Verdict.invalid(rawDomain == null ? "" : rawDomain.strip(), () -> String.valueOf(rawDomain).strip()
                 + " is " + e.getMessage());
         }
         return check(domain);
@@ -57,34 +72,51 @@ public final class Detector {
         String ascii = domain.ascii();
         Optional<String> covering = names.coveringName(ascii);
         if (covering.isPresent()) {
-            String origin = names.exact(covering.get()).orElseThrow().description();
-            return Verdict.protectedName(ascii, covering.get(), covering.get().equals(ascii)
-                ? ascii + " is a " + origin
-                : ascii + " is under the " + origin + " " + covering.get());
+            String name = covering.get();
+            return Verdict.protectedName(ascii, name, () -> {
+                String origin = names.exact(name).orElseThrow().description();
+                return name.equals(ascii) ? ascii + " is a " + origin : ascii + " is under the " + origin + " " + name;
+            });
         }
         if (names.isProtectedSuffix(ascii)) {
-            return Verdict.protectedName(ascii, ascii, ascii + " is a protected suffix");
+            return Verdict.protectedName(ascii, ascii, () -> ascii + " is a protected suffix");
         }
         Optional<String> allowance = allowedBy(ascii);
         if (allowance.isPresent()) {
-            return Verdict.clean(ascii, ascii + " is allowed by the allow-list entry " + allowance.get());
+            return Verdict.clean(ascii, () -> ascii + " is allowed by the allow-list entry " + allowance.get());
         }
-        Candidate candidate = Candidate.of(domain, names);
+        Candidate candidate = Candidate.of(ascii, domain.unicode(), domain.labels(), names);
         Finding best = null;
-        for (Technique technique : techniques) {
-            Optional<Finding> finding = technique.examine(candidate, names, sensitivity);
-            if (finding.isPresent() && finding.get().beats(best)) {
-                best = finding.get();
+        Finding bestBelow = null;
+        for (Technique technique : candidate.folded() > 0 && !folds ? List.<Technique>of() : techniques) {
+            Optional<Finding> finding = technique.examine(candidate, names);
+            if (finding.isEmpty()) {
+                continue;
+            }
+            if (finding.get().score() >= minScore) {
+                best = finding.get().beats(best) ? finding.get() : best;
+            } else if (bestBelow == null || finding.get().score() > bestBelow.score()) {
+                bestBelow = finding.get();
             }
         }
         if (best != null) {
-            return Verdict.lookalike(ascii, best);
+            return Verdict.lookalike(ascii, candidate.folded() == 0 ? best : best.folded(Homoglyph.NAME, candidate::foldNote));
         }
-        if (candidate.underProtectedSuffix()) {
-            return Verdict.protectedName(ascii, candidate.suffix(), ascii + " is under the protected suffix "
-                + candidate.suffix() + " and is not a near miss of a protected name");
+        Finding weak = bestBelow;
+        Supplier<String> below = () -> weak == null ? "" : " (it resembles " + weak.nearest() + " with score "
+            + weak.score() + ", below the minimum score " + minScore + ")";
+        Optional<String> protectedSuffix = names.longestProtectedSuffixStrictlyAbove(ascii);
+        if (protectedSuffix.isPresent()) {
+            String suffix = protectedSuffix.get();
+            if (domain.isInternationalized() && candidate.placement() == Placement.INSIDE_UNREGISTERED) {
+                return Verdict.clean(ascii, () -> ascii + " is under the protected suffix " + suffix
+                    + ", where internationalised names are not registered, and is not near any protected name"
+                    + below.get());
+            }
+            return Verdict.protectedName(ascii, suffix, () -> ascii + " is under the protected suffix " + suffix
+                + " and is not a near miss of a protected name" + below.get());
         }
-        return Verdict.clean(ascii, ascii + " is not near any protected name");
+        return Verdict.clean(ascii, () -> ascii + " is not near any protected name" + below.get());
     }
 
     private Optional<String> allowedBy(String ascii) {
@@ -108,6 +140,11 @@ public final class Detector {
         return sensitivity;
     }
 
+    /** The lowest score called a look-alike (the sensitivity's, or the condition's {@code minScore}). */
+    public int minScore() {
+        return minScore;
+    }
+
     public ProtectedNames names() {
         return names;
     }
@@ -117,11 +154,21 @@ public final class Detector {
         private final ProtectedNames.Builder names = ProtectedNames.builder();
         private final Set<String> allowed = new HashSet<>();
         private Sensitivity sensitivity = Sensitivity.BALANCED;
+        private Optional<Integer> minScore = Optional.empty();
         private final Set<String> enabled = new LinkedHashSet<>(Techniques.NAMES);
         private boolean scan;
 
         public Builder protectSuffix(String suffix) {
             names.suffix(canonical(suffix));
+            return this;
+        }
+
+        /**
+         * Declares that the known names hold the complete registry of this protected suffix (as the public
+         * .gov registry does for gov): a name under it that is not known is not registered.
+         */
+        public Builder completeSuffix(String suffix) {
+            names.completeSuffix(canonical(suffix));
             return this;
         }
 
@@ -152,6 +199,15 @@ public final class Detector {
             return this;
         }
 
+        /** The lowest score called a look-alike, instead of the sensitivity's (0 to 100). */
+        public Builder minScore(int value) {
+            if (value < 0 || value > 100) {
+                throw new IllegalArgumentException("minimum score " + value + " is not between 0 and 100");
+            }
+            this.minScore = Optional.of(value);
+            return this;
+        }
+
         /** Switch a technique off by name (see {@link Techniques#NAMES}). */
         public Builder disable(String technique) {
             if (!Techniques.NAMES.contains(technique)) {
@@ -163,8 +219,8 @@ public final class Detector {
         }
 
         /**
-         * Compare each recipient with every protected label of its suffix instead of using the deletion
-         * index. Same verdicts, cost proportional to the list: the test oracle and benchmark baseline.
+         * Compare each recipient with every protected label instead of using the deletion indexes. Same
+         * verdicts, cost proportional to the list: the test oracle and benchmark baseline.
          */
         public Builder naiveScan() {
             this.scan = true;
@@ -172,7 +228,7 @@ public final class Detector {
         }
 
         public Detector build() {
-            return new Detector(names.build(), allowed, sensitivity, enabled, scan);
+            return new Detector(this);
         }
 
         private static String canonical(String name) {

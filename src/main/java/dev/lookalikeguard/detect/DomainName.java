@@ -1,10 +1,9 @@
 package dev.lookalikeguard.detect;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
-import com.ibm.icu.text.IDNA;
+import dev.lookalikeguard.detect.name.Idna;
 
 /**
  * A host name normalised once: lower case, no trailing dot, IDN mapped by UTS #46 (non-transitional,
@@ -12,9 +11,6 @@ import com.ibm.icu.text.IDNA;
  * their canonical ASCII form. Immutable and thread-safe.
  */
 public final class DomainName {
-    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI
-        | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO | IDNA.NONTRANSITIONAL_TO_ASCII
-        | IDNA.NONTRANSITIONAL_TO_UNICODE);
     private static final int MAX_INPUT_LENGTH = 1024;
 
     private final String ascii;
@@ -88,23 +84,19 @@ public final class DomainName {
         if (plain != null) {
             return new DomainName(plain, plain);
         }
-        StringBuilder ascii = new StringBuilder();
-        IDNA.Info info = new IDNA.Info();
-        UTS46.nameToASCII(trimmed, ascii, info);
-        if (info.hasErrors()) {
-            throw new InvalidDomainException("not a valid host name (" + describe(info) + ")");
+        Idna.Result ascii = Idna.toAscii(trimmed);
+        if (ascii.hasErrors()) {
+            throw new InvalidDomainException("not a valid host name (" + ascii.errors() + ")");
         }
-        String asciiName = ascii.toString().toLowerCase(Locale.ROOT);
+        String asciiName = ascii.name();
         if (asciiName.isEmpty() || asciiName.endsWith(".")) {
             throw new InvalidDomainException("empty label");
         }
-        StringBuilder unicode = new StringBuilder();
-        IDNA.Info back = new IDNA.Info();
-        UTS46.nameToUnicode(asciiName, unicode, back);
-        if (back.hasErrors()) {
-            throw new InvalidDomainException("not a valid internationalised name (" + describe(back) + ")");
+        Idna.Result unicode = Idna.toUnicodeChecked(asciiName);
+        if (unicode.hasErrors()) {
+            throw new InvalidDomainException("not a valid internationalised name (" + unicode.errors() + ")");
         }
-        return new DomainName(asciiName, unicode.toString());
+        return new DomainName(asciiName, unicode.name());
     }
 
     /**
@@ -143,18 +135,11 @@ public final class DomainName {
 
     /** The parse through ICU's UTS #46 only (the reference for {@link #plainAscii(String)}). */
     static String icuAscii(String name) throws InvalidDomainException {
-        StringBuilder ascii = new StringBuilder();
-        IDNA.Info info = new IDNA.Info();
-        UTS46.nameToASCII(name, ascii, info);
-        if (info.hasErrors()) {
-            throw new InvalidDomainException(describe(info));
+        Idna.Result ascii = Idna.toAscii(name);
+        if (ascii.hasErrors()) {
+            throw new InvalidDomainException(ascii.errors());
         }
-        return ascii.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static String describe(IDNA.Info info) {
-        return info.getErrors().stream().map(error -> error.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-            .sorted().collect(java.util.stream.Collectors.joining(", "));
+        return ascii.name();
     }
 
     /** Canonical ASCII (A-label) form, lower case, no trailing dot. */

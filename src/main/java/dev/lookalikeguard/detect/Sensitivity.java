@@ -2,69 +2,41 @@ package dev.lookalikeguard.detect;
 
 import java.util.Locale;
 
+import dev.lookalikeguard.detect.score.Scoring;
+
 /**
- * How far from a protected name a domain may be and still be called a look-alike.
+ * How sure the engine must be before it calls a domain a look-alike: the lowest score that counts (see
+ * {@link Scoring} and its bands), and how widely it searches.
  *
  * <table>
- *   <caption>What each level allows (label length = length of the protected label, e.g. 4 for army)</caption>
+ *   <caption>What each level stops</caption>
  *   <tr><th></th><th>strict</th><th>balanced (default)</th><th>paranoid</th></tr>
- *   <tr><td>one label edit (omission, transposition, keyboard, ...)</td><td>labels of 6+</td><td>4+</td><td>3+</td></tr>
- *   <tr><td>two label edits</td><td>never</td><td>labels of 10+</td><td>7+</td></tr>
- *   <tr><td>homoglyphs, doppelgangers, suffix edit to a known name</td><td>always</td><td>always</td><td>always</td></tr>
- *   <tr><td>suffix swap to a common TLD (army.com)</td><td>never</td><td>names listed in <code>domains</code></td><td>every known name</td></tr>
- *   <tr><td>label edit combined with suffix edit (amry.ml)</td><td>never</td><td>yes</td><td>yes</td></tr>
- *   <tr><td>any name under a real suffix one edit from a protected suffix (x.ml)</td><td>no</td><td>no</td><td>yes</td></tr>
+ *   <tr><td>lowest score called a look-alike</td><td>75 (likely and certain)</td><td>60 (possible too)</td><td>40</td></tr>
+ *   <tr><td>look-alikes of known names (lists) under other suffixes or with a word added</td><td>no</td><td>no</td><td>yes</td></tr>
  * </table>
+ * A {@code minScore} clause in the condition replaces the level's lowest score.
  */
 public enum Sensitivity {
-    STRICT(6, Integer.MAX_VALUE, false, false, false, false),
-    BALANCED(4, 10, true, false, true, false),
-    PARANOID(3, 7, true, true, true, true);
+    STRICT(Scoring.STRICT_THRESHOLD, false),
+    BALANCED(Scoring.BALANCED_THRESHOLD, false),
+    PARANOID(Scoring.PARANOID_THRESHOLD, true);
 
-    private final int singleEditMinLength;
-    private final int doubleEditMinLength;
-    private final boolean swapsListedDomains;
-    private final boolean swapsKnownDomains;
-    private final boolean combinesEdits;
-    private final boolean flagsAnyNameUnderNearSuffix;
+    private final int minScore;
+    private final boolean searchesKnownNamesEverywhere;
 
-    Sensitivity(int singleEditMinLength, int doubleEditMinLength, boolean swapsListedDomains,
-                boolean swapsKnownDomains, boolean combinesEdits, boolean flagsAnyNameUnderNearSuffix) {
-        this.singleEditMinLength = singleEditMinLength;
-        this.doubleEditMinLength = doubleEditMinLength;
-        this.swapsListedDomains = swapsListedDomains;
-        this.swapsKnownDomains = swapsKnownDomains;
-        this.combinesEdits = combinesEdits;
-        this.flagsAnyNameUnderNearSuffix = flagsAnyNameUnderNearSuffix;
+    Sensitivity(int minScore, boolean searchesKnownNamesEverywhere) {
+        this.minScore = minScore;
+        this.searchesKnownNamesEverywhere = searchesKnownNamesEverywhere;
     }
 
-    /** How many label edits separate a look-alike from a protected label of this length (0: none allowed). */
-    public int allowedEdits(int protectedLabelLength) {
-        if (protectedLabelLength >= doubleEditMinLength) {
-            return 2;
-        }
-        return protectedLabelLength >= singleEditMinLength ? 1 : 0;
+    /** The lowest score this level calls a look-alike. */
+    public int minScore() {
+        return minScore;
     }
 
-    /** The shortest protected label that may be two edits from a look-alike (MAX_VALUE: never). */
-    public int doubleEditMinLength() {
-        return doubleEditMinLength;
-    }
-
-    public int maxEdits() {
-        return doubleEditMinLength == Integer.MAX_VALUE ? 1 : 2;
-    }
-
-    public boolean swapsSuffixOf(boolean listedInDomains) {
-        return listedInDomains ? swapsListedDomains : swapsKnownDomains;
-    }
-
-    public boolean combinesEdits() {
-        return combinesEdits;
-    }
-
-    public boolean flagsAnyNameUnderNearSuffix() {
-        return flagsAnyNameUnderNearSuffix;
+    /** Whether look-alikes of known names (not only listed ones) are searched under other suffixes. */
+    public boolean searchesKnownNamesEverywhere() {
+        return searchesKnownNamesEverywhere;
     }
 
     public String label() {

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+
+import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.score.Scoring;
 
 /**
  * What the engine says about one recipient domain, and why. Immutable.
@@ -37,33 +42,33 @@ public final class Verdict {
     private final String suggestion;
     private final List<String> techniques;
     private final int score;
-    private final String explanation;
+    private final Supplier<String> explanation;
 
     private Verdict(String domain, Kind kind, String nearest, String suggestion, List<String> techniques,
-                    int score, String explanation) {
+                    int score, Supplier<String> explanation) {
         this.domain = Objects.requireNonNull(domain);
         this.kind = Objects.requireNonNull(kind);
         this.nearest = nearest;
         this.suggestion = suggestion;
         this.techniques = ImmutableList.copyOf(techniques);
         this.score = score;
-        this.explanation = Objects.requireNonNull(explanation);
+        this.explanation = Suppliers.memoize(Objects.requireNonNull(explanation)::get);
     }
 
     static Verdict lookalike(String domain, Finding finding) {
         return new Verdict(domain, Kind.LOOKALIKE, finding.nearest(), finding.suggestion(), finding.techniques(),
-            finding.score(), finding.explanation());
+            finding.score(), finding.lazyExplanation());
     }
 
-    static Verdict protectedName(String domain, String matched, String explanation) {
+    static Verdict protectedName(String domain, String matched, Supplier<String> explanation) {
         return new Verdict(domain, Kind.PROTECTED, matched, null, List.of(), 0, explanation);
     }
 
-    static Verdict clean(String domain, String explanation) {
+    static Verdict clean(String domain, Supplier<String> explanation) {
         return new Verdict(domain, Kind.CLEAN, null, null, List.of(), 0, explanation);
     }
 
-    static Verdict invalid(String domain, String explanation) {
+    static Verdict invalid(String domain, Supplier<String> explanation) {
         return new Verdict(domain, Kind.INVALID, null, null, List.of(), 0, explanation);
     }
 
@@ -104,12 +109,18 @@ public final class Verdict {
         return score;
     }
 
+    /** The score's band (see {@link Scoring.Band}); meaningful for look-alikes. */
+    public Scoring.Band band() {
+        return Scoring.Band.of(score);
+    }
+
+    /** Why, in one line (built on first use: most verdicts are never explained). */
     public String explanation() {
-        return explanation;
+        return explanation.get();
     }
 
     @Override
     public String toString() {
-        return kind.label() + " " + domain + " (" + explanation + ")";
+        return kind.label() + " " + domain + " (" + explanation() + ")";
     }
 }

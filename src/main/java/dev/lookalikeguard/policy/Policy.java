@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,15 +26,18 @@ import dev.lookalikeguard.detect.Techniques;
  * known: nsa.gov, nasa.gov;                        further real domains, never flagged
  * lists: /opt/james/conf/dotgov.csv;               files of real domains (text or .gov CSV); a missing
  *                                                  file stops start-up, unless written ?/path (optional)
+ * complete: gov;                                   protected suffixes whose whole registry the lists hold
+ *                                                  (implied for the suffix of a .gov registry CSV)
  * allow: gouv.ml;                                  never flag these domains or anything under them
  * sensitivity: balanced;                           strict | balanced | paranoid
+ * minScore: 75;                                    the lowest score called a look-alike (default: the sensitivity's)
  * techniques: all -bit-flip                        all, a list of names, and/or -name to switch one off
  * </pre>
  * At least one of suffixes, domains, known or lists is required.
  */
 public final class Policy {
-    public static final List<String> CLAUSES = List.of("suffixes", "domains", "known", "lists", "allow", "sensitivity",
-        "techniques");
+    public static final List<String> CLAUSES = List.of("suffixes", "domains", "known", "lists", "complete", "allow",
+        "sensitivity", "minScore", "techniques");
     private static final Pattern VALUE_SEPARATOR = Pattern.compile("[,\\s]+");
 
     private final Sensitivity sensitivity;
@@ -72,6 +76,17 @@ public final class Policy {
             ReferenceList list = ReferenceList.load(path);
             lists.add(list);
             builder.knownCanonicalDomains(list.domains());
+            if (list.isRegistry()) {
+                list.commonSuffix().filter(clauses.getOrDefault("suffixes", List.of())::contains)
+                    .ifPresent(builder::completeSuffix);
+            }
+        }
+        for (String suffix : clauses.getOrDefault("complete", List.of())) {
+            if (!clauses.getOrDefault("suffixes", List.of()).contains(suffix)) {
+                throw new PolicyException("clause 'complete': '" + suffix + "' is not one of the protected suffixes; "
+                    + "list it in 'suffixes:' too");
+            }
+            builder.completeSuffix(suffix);
         }
         if (!clauses.containsKey("suffixes") && !clauses.containsKey("domains") && !clauses.containsKey("known")
             && lists.isEmpty() && missingOptional.isEmpty()) {
@@ -81,6 +96,7 @@ public final class Policy {
 
         Sensitivity sensitivity = sensitivity(clauses.get("sensitivity"));
         builder.sensitivity(sensitivity);
+        minScore(clauses.get("minscore")).ifPresent(builder::minScore);
         Set<String> enabled = techniques(clauses.get("techniques"));
         Techniques.NAMES.stream().filter(name -> !enabled.contains(name)).forEach(builder::disable);
         return new Policy(sensitivity, enabled, lists, missingOptional, builder.build());
@@ -98,7 +114,7 @@ public final class Policy {
                     + String.join(", ", CLAUSES));
             }
             String name = clause.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (!CLAUSES.contains(name)) {
+            if (CLAUSES.stream().noneMatch(known -> known.toLowerCase(Locale.ROOT).equals(name))) {
                 throw new PolicyException("unknown clause '" + name + "'; expected one of " + String.join(", ", CLAUSES));
             }
             if (clauses.containsKey(name)) {
@@ -143,6 +159,25 @@ public final class Policy {
             return Sensitivity.parse(values.get(0));
         } catch (IllegalArgumentException e) {
             throw new PolicyException("clause 'sensitivity': " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Integer> minScore(List<String> values) throws PolicyException {
+        if (values == null) {
+            return Optional.empty();
+        }
+        String expected = "clause 'minScore' takes one whole number from 0 to 100 (e.g. 'minScore: 75')";
+        if (values.size() != 1) {
+            throw new PolicyException(expected);
+        }
+        try {
+            int value = Integer.parseInt(values.get(0));
+            if (value < 0 || value > 100) {
+                throw new PolicyException(expected + ", not " + value);
+            }
+            return Optional.of(value);
+        } catch (NumberFormatException e) {
+            throw new PolicyException(expected + ", not '" + values.get(0) + "'", e);
         }
     }
 
@@ -197,7 +232,7 @@ public final class Policy {
 
     /** One line for the start-up log. */
     public String summary() {
-        return "sensitivity=" + sensitivity.label() + " protected_suffixes=" + detector.names().suffixes().size()
+        return "sensitivity=" + sensitivity.label() + " min_score=" + detector.minScore() + " protected_suffixes=" + detector.names().suffixes().size()
             + " protected_names=" + (detector.names().size() - detector.names().suffixes().size())
             + " techniques=" + enabledTechniques.size() + "/" + Techniques.NAMES.size();
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.lookalikeguard.detect.DomainName;
@@ -17,7 +18,8 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 
 /**
  * A list of known-real domains read from a file: plain text (one domain per line, {@code #} comments,
- * blank lines ignored) or CSV with a {@code Domain name} column (the format of the public .gov registry).
+ * blank lines ignored) or CSV with a {@code Domain name} column (the format of the public .gov registry,
+ * which the list then is: see {@link #isRegistry()}).
  */
 public final class ReferenceList {
     private static final String DOMAIN_COLUMN = "domain name";
@@ -25,11 +27,13 @@ public final class ReferenceList {
     private final Path path;
     private final Set<String> domains;
     private final List<String> rejected;
+    private final boolean registry;
 
-    private ReferenceList(Path path, Set<String> domains, List<String> rejected) {
+    private ReferenceList(Path path, Set<String> domains, List<String> rejected, boolean registry) {
         this.path = path;
         this.domains = Set.copyOf(domains);
         this.rejected = List.copyOf(rejected);
+        this.registry = registry;
     }
 
     /** Reads the file; a missing or unreadable file is an error naming it. */
@@ -39,9 +43,11 @@ public final class ReferenceList {
         }
         Set<String> domains = new LinkedHashSet<>();
         List<String> rejected = new ArrayList<>();
+        boolean registry;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String first = reader.readLine();
             int column = first == null ? -1 : csvDomainColumn(first);
+            registry = column >= 0;
             if (first != null && column < 0) {
                 add(first, domains, rejected);
             }
@@ -51,7 +57,7 @@ public final class ReferenceList {
         } catch (IOException e) {
             throw new PolicyException("list file '" + path + "' could not be read: " + e.getMessage(), e);
         }
-        return new ReferenceList(path, domains, rejected);
+        return new ReferenceList(path, domains, rejected, registry);
     }
 
     private static int csvDomainColumn(String header) {
@@ -102,6 +108,28 @@ public final class ReferenceList {
     /** The domains, canonical ASCII. */
     public Set<String> domains() {
         return domains;
+    }
+
+    /**
+     * Whether the file is a registry export (CSV with a {@code Domain name} column, as the public .gov
+     * registry publishes every registered name): its suffix's registry is complete in it.
+     */
+    public boolean isRegistry() {
+        return registry;
+    }
+
+    /** The last label every domain of the list shares (gov for the .gov registry), if there is one. */
+    public Optional<String> commonSuffix() {
+        String common = null;
+        for (String domain : domains) {
+            String tld = domain.substring(domain.lastIndexOf('.') + 1);
+            if (common == null) {
+                common = tld;
+            } else if (!common.equals(tld)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(common);
     }
 
     /** Entries that were not host names (reported at start-up, otherwise ignored). */

@@ -23,12 +23,12 @@ class DetectorPropertiesTest {
 
     @Property(tries = 3000)
     void anyStringGetsOneOfTheFourVerdictsWithoutThrowing(@ForAll String input) {
-        assertAnswered(DETECTOR.check(input));
+        assertAnswered(input);
     }
 
     @Property(tries = 3000)
     void hostileDomainShapedStringsGetOneOfTheFourVerdicts(@ForAll("hostile") String input) {
-        assertAnswered(DETECTOR.check(input));
+        assertAnswered(input);
     }
 
     @Property(tries = 1000)
@@ -36,14 +36,33 @@ class DetectorPropertiesTest {
         assertThat(DETECTOR.check(input).kind()).as(input).isEqualTo(Verdict.Kind.PROTECTED);
     }
 
-    private static void assertAnswered(Verdict verdict) {
-        assertThat(verdict.kind()).isIn((Object[]) Verdict.Kind.values());
+    /** Each kind of verdict carries what it promises, and only that; the same input gets the same verdict. */
+    private static void assertAnswered(String input) {
+        Verdict verdict = DETECTOR.check(input);
         assertThat(verdict.explanation()).isNotBlank();
-        assertThat(verdict.score()).isBetween(0, 100);
-        if (verdict.isLookalike()) {
-            assertThat(verdict.nearest()).isPresent();
-            assertThat(KNOWN).doesNotContain(verdict.domain());
+        switch (verdict.kind()) {
+            case LOOKALIKE:
+                assertThat(verdict.nearest()).isPresent();
+                assertThat(verdict.suggestion()).isPresent();
+                assertThat(verdict.techniques()).isNotEmpty().allMatch(Techniques.NAMES::contains);
+                assertThat(verdict.score()).isBetween(DETECTOR.minScore(), 100);
+                assertThat(KNOWN).doesNotContain(verdict.domain());
+                break;
+            case PROTECTED:
+                String covering = verdict.nearest().orElseThrow();
+                assertThat(verdict.domain().equals(covering) || verdict.domain().endsWith("." + covering)).as(verdict.toString())
+                    .isTrue();
+                assertThat(verdict.techniques()).isEmpty();
+                break;
+            default:
+                assertThat(verdict.techniques()).isEmpty();
+                assertThat(verdict.score()).isZero();
+                assertThat(verdict.suggestion()).isEmpty();
         }
+        Verdict again = DETECTOR.check(input);
+        assertThat(again.kind()).isEqualTo(verdict.kind());
+        assertThat(again.nearest()).isEqualTo(verdict.nearest());
+        assertThat(again.score()).isEqualTo(verdict.score());
     }
 
     @Provide

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.lookalikeguard.detect.score.Scoring;
+
 class DetectorTest {
 
     /** The protection most deployments start from: military and government suffixes and a few names. */
@@ -141,17 +143,136 @@ class DetectorTest {
     }
 
     @Nested
+    class WhatLeaks {
+
+        /** Names directly under open suffixes, a complete .gov registry, and labels that are common words. */
+        private final Detector detector = Detector.builder()
+            .protectSuffix("mil").protectSuffix("gov").protectSuffix("gov.uk").protectSuffix("mod.uk")
+            .protectDomain("dfas.mil").protectDomain("tricare.mil").protectDomain("army.mil").protectDomain("navy.mil")
+            .protectDomain("nsa.gov").protectDomain("police.uk").protectDomain("nhs.uk").protectDomain("army.mod.uk")
+            .knownDomain("nasa.gov").knownDomain("boston.gov").knownDomain("whitehouse.gov")
+            .completeSuffix("gov")
+            .build();
+
+        private Verdict check(String domain) {
+            return detector.check(domain);
+        }
+
+        @ParameterizedTest(name = "{0} looks like {1} by {2}")
+        @CsvSource({
+            "dfas.shop,          dfas.mil,     suffix-swap",
+            "tricare.online,     tricare.mil,  suffix-swap",
+            "nsa.tk,             nsa.gov,      suffix-swap",
+            "dfas-login.com,     dfas.mil,     combosquatting",
+            "tricareportal.net,  tricare.mil,  combosquatting",
+            "po.lice.uk,         police.uk,    dot-insertion",
+            "polce.uk,           police.uk,    omission",
+            "nhz.uk,             nhs.uk,       keyboard",
+            "army.nob.uk,        army.mod.uk,  homoglyph",
+            "vvhitehousc.gov,    whitehouse.gov, homoglyph",
+            "arrny-rnil.com,     army.mil,     doppelganger",
+        })
+        void areCaught(String domain, String nearest, String technique) {
+            Verdict verdict = check(domain);
+
+            assertThat(verdict.kind()).as(verdict.toString()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(verdict.nearest()).as(verdict.toString()).contains(nearest);
+            assertThat(verdict.techniques()).as(verdict.toString()).first().isEqualTo(technique);
+        }
+
+        @Test
+        void aDotTypedInsideALabel() {
+            Detector withAfricom = Detector.builder().protectSuffix("mil").protectDomain("africom.mil").build();
+
+            Verdict verdict = withAfricom.check("afr.icom.mil");
+
+            assertThat(verdict.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(verdict.techniques()).containsExactly("dot-insertion");
+            assertThat(verdict.suggestion()).contains("africom.mil");
+        }
+
+        @Test
+        void accentedAndIdnLookAlikesAreFoldedToWhatTheyReadAs() {
+            // ármy.ml: U+00E1 LATIN SMALL LETTER A WITH ACUTE, and a mistyped suffix
+            Verdict accented = check("ármy.ml");
+            // navỵ.com: U+1EF5 LATIN SMALL LETTER Y WITH DOT BELOW, under another suffix
+            Verdict swapped = check("navỵ.com");
+
+            assertThat(accented.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(accented.nearest()).contains("army.mil");
+            assertThat(swapped.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(swapped.nearest()).contains("navy.mil");
+            assertThat(swapped.techniques()).containsExactly("suffix-swap", "homoglyph");
+            assertThat(swapped.explanation()).contains("U+1EF5");
+        }
+
+        @Test
+        void anInternationalisedNameUnderMilIsNeverProtected() {
+            // dfǎs.mil: U+01CE LATIN SMALL LETTER A WITH CARON; .mil registers no internationalised names
+            assertThat(check("dfǎs.mil").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            // 例え.mil reads as nothing protected: not a look-alike, and not protected either
+            assertThat(check("例え.mil").kind()).isEqualTo(Verdict.Kind.CLEAN);
+        }
+
+        @Test
+        void aGovNameMissingFromTheCompleteRegistryIsATypoEvenWhenShort() {
+            Verdict verdict = check("nsq.gov");
+
+            assertThat(verdict.kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(verdict.nearest()).contains("nsa.gov");
+            assertThat(check("nsa.gov").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+        }
+
+        @Test
+        void aShortMilTypoScoresLowerThanAGovOne() {
+            Detector withDha = Detector.builder().protectSuffix("mil").protectSuffix("gov").protectDomain("dha.mil")
+                .protectDomain("nsa.gov").completeSuffix("gov").build();
+
+            assertThat(withDha.check("dhq.mil").score()).isLessThan(withDha.check("nsq.gov").score());
+        }
+
+        @Test
+        void aSwapOfACommonWordIsOnlyPossibleAndAWordAddedToItElsewhereIsNotStopped() {
+            assertThat(check("police.shop").band()).isEqualTo(Scoring.Band.POSSIBLE);
+            assertThat(check("dfas.shop").band()).isEqualTo(Scoring.Band.LIKELY);
+            assertThat(check("policeoffice.com").kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(check("police-pay.uk").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
+        void knownNamesAreSwappedOnlyAtParanoid() {
+            Detector paranoid = Detector.builder().protectSuffix("gov").knownDomain("boston.gov")
+                .sensitivity(Sensitivity.PARANOID).build();
+
+            assertThat(check("boston.com").kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(paranoid.check("boston.com").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(paranoid.check("boston.com").band()).isEqualTo(Scoring.Band.WEAK);
+        }
+    }
+
+    @Nested
     class Sensitivities {
 
         private Detector at(Sensitivity sensitivity) {
             return Detector.builder().protectSuffix("mil").protectDomain("army.mil").protectDomain("marines.mil")
-                .sensitivity(sensitivity).build();
+                .protectDomain("dha.mil").sensitivity(sensitivity).build();
         }
 
         @Test
-        void strictNeedsLongerLabelsForOneEdit() {
-            assertThat(at(Sensitivity.STRICT).check("amry.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+        void strictLeavesOneEditOfAThreeLetterLabelAlone() {
+            // dhq for dha: a neighbouring key, but three letters leave room for coincidence (score 65, possible)
+            assertThat(at(Sensitivity.STRICT).check("dhq.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(at(Sensitivity.BALANCED).check("dhq.mil").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
             assertThat(at(Sensitivity.STRICT).check("marnies.mil").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
+        void aMinimumScoreReplacesTheSensitivitysThreshold() {
+            Detector strictest = Detector.builder().protectSuffix("mil").protectDomain("army.mil").minScore(95).build();
+
+            assertThat(strictest.check("army.ml").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+            assertThat(strictest.check("amry.mil").kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(strictest.check("amry.mil").explanation()).contains("below the minimum score 95");
         }
 
         @Test

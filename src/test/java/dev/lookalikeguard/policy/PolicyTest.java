@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.lookalikeguard.detect.Sensitivity;
+import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.Verdict;
 
 class PolicyTest {
@@ -44,7 +45,7 @@ class PolicyTest {
             Policy policy = Policy.parse("domains: army.mil");
 
             assertThat(policy.sensitivity()).isEqualTo(Sensitivity.BALANCED);
-            assertThat(policy.enabledTechniques()).hasSize(14);
+            assertThat(policy.enabledTechniques()).containsExactlyInAnyOrderElementsOf(Techniques.NAMES).hasSize(16);
         }
 
         @Test

@@ -3,20 +3,17 @@ package dev.lookalikeguard.detect.technique;
 import java.util.List;
 import java.util.Optional;
 
-import com.ibm.icu.lang.UCharacter;
-
-import dev.lookalikeguard.detect.Candidate;
-import dev.lookalikeguard.detect.DomainName;
-import dev.lookalikeguard.detect.Finding;
-import dev.lookalikeguard.detect.InvalidDomainException;
-import dev.lookalikeguard.detect.ProtectedNames;
-import dev.lookalikeguard.detect.Sensitivity;
-import dev.lookalikeguard.detect.Skeletons;
-import dev.lookalikeguard.detect.Technique;
+import dev.lookalikeguard.detect.name.GlyphDistance;
+import dev.lookalikeguard.detect.name.Glyphs;
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.score.Evidence;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+import dev.lookalikeguard.detect.score.Finding;
 
 /**
- * Characters that look alike: аrmy.mil with a Cyrillic а, arrny.mil (rn for m), m0d.uk (0 for o),
- * army.rnil. Compares UTS #39 skeletons of every tail of the domain with those of the protected names.
+ * Names that read as a protected name: аrmy.mil with a Cyrillic а, nor­ǎɗ.mil with diacritics, arrny.mil
+ * (rn for m), m0d.uk (0 for o), vvhitehousc.gov, army.rnil. Compares the {@linkplain Glyphs#key glyph key} of
+ * every tail of the folded name with those of the protected names and suffixes.
  */
 public final class Homoglyph implements Technique {
     public static final String NAME = "homoglyph";
@@ -27,52 +24,43 @@ public final class Homoglyph implements Technique {
     }
 
     @Override
-    public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
-        DomainName domain = candidate.name();
-        int count = domain.labels().size();
-        String[] skeletons = Skeletons.ofTails(domain);
+    public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
+        List<String> labels = candidate.labels();
+        int count = labels.size();
         for (int i = 0; i < count; i++) {
-            String typed = domain.tail(i);
-            Optional<String> target = names.withSkeleton(skeletons[i]);
-            if (target.isPresent() && !target.get().equals(typed)) {
-                String head = i > 0 ? domain.head(i) : "";
-                boolean suffixOnly = names.isProtectedSuffix(target.get()) && names.exact(target.get()).isEmpty();
-                if (suffixOnly && head.isEmpty()) {
-                    continue;
-                }
-                String meant = head.isEmpty() ? target.get() : head + "." + target.get();
-                String nearest = suffixOnly ? domain.labels().get(i - 1) + "." + target.get() : target.get();
-                return Optional.of(new Finding(nearest, meant, List.of(NAME), 95,
-                    domain.display() + " looks like " + meant + ": " + difference(domain.unicodeTail(i), target.get())));
+            Optional<String> target = names.withNameKey(candidate.tailKey(i));
+            if (target.isEmpty()) {
+                continue;
             }
+            String typed = candidate.tail(i);
+            boolean suffixOnly = names.isProtectedSuffix(target.get()) && names.exact(target.get()).isEmpty();
+            // The same text in a tail means the change is left of it, in labels other techniques compare.
+            if ((target.get().equals(typed) && (i > 0 || candidate.folded() == 0)) || (suffixOnly && i == 0)) {
+                continue;
+            }
+            String head = i > 0 ? candidate.head(i) : "";
+            String meant = head.isEmpty() ? target.get() : head + "." + target.get();
+            String nearest = suffixOnly ? labels.get(i - 1) + "." + target.get() : target.get();
+            GlyphDistance.Difference difference = GlyphDistance.between(typed, target.get(), 0, typed.length());
+            if (difference == null) {
+                continue; // the keys meet, but a typing mistake differs too: for the label techniques
+            }
+            Evidence evidence = Evidence.of(Shape.VISUAL_COPY, candidate.placement())
+                .withGlyphs(difference.glyphs(), candidate.folded());
+            return Optional.of(new Finding(nearest, meant, List.of(NAME), evidence,
+                () -> candidate.display() + " looks like " + meant + ": " + describe(candidate, difference)));
         }
         return Optional.empty();
     }
 
-    private static String difference(String typed, String targetAscii) {
-        String target;
-        try {
-            target = DomainName.parse(targetAscii).unicode();
-        } catch (InvalidDomainException e) {
-            target = targetAscii;
+    private static String describe(Candidate candidate, GlyphDistance.Difference difference) {
+        StringBuilder why = new StringBuilder(candidate.foldNote());
+        if (difference != null) {
+            for (GlyphDistance.Edit edit : difference.edits()) {
+                why.append(why.length() == 0 ? "" : ", ").append('\'').append(edit.typed()).append("' stands for '")
+                    .append(edit.meant()).append('\'');
+            }
         }
-        int start = 0;
-        while (start < typed.length() && start < target.length() && typed.charAt(start) == target.charAt(start)) {
-            start++;
-        }
-        int endTyped = typed.length();
-        int endTarget = target.length();
-        while (endTyped > start && endTarget > start && typed.charAt(endTyped - 1) == target.charAt(endTarget - 1)) {
-            endTyped--;
-            endTarget--;
-        }
-        String shown = typed.substring(start, endTyped);
-        StringBuilder names = new StringBuilder();
-        shown.codePoints().filter(cp -> cp > 0x7f).distinct().forEach(cp -> names.append(names.length() == 0 ? " (" : ", ")
-            .append(String.format("U+%04X %s", cp, UCharacter.getName(cp))));
-        if (names.length() > 0) {
-            names.append(')');
-        }
-        return "'" + shown + "'" + names + " stands for '" + target.substring(start, endTarget) + "'";
+        return why.length() == 0 ? "the same letters in look-alike glyphs" : why.toString();
     }
 }

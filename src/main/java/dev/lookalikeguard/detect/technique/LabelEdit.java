@@ -1,45 +1,30 @@
 package dev.lookalikeguard.detect.technique;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.google.common.collect.ImmutableList;
-
-import dev.lookalikeguard.detect.Candidate;
-import dev.lookalikeguard.detect.EditDistance;
-import dev.lookalikeguard.detect.Finding;
-import dev.lookalikeguard.detect.LabelTechnique;
-import dev.lookalikeguard.detect.ProtectedNames;
-import dev.lookalikeguard.detect.Registrable;
-import dev.lookalikeguard.detect.Sensitivity;
-import dev.lookalikeguard.detect.Technique;
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.Registrable;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+import dev.lookalikeguard.detect.score.Finding;
 
 /**
- * Label edits under the same suffix (amry.mil for army.mil). A pair one edit apart is named by the
- * first {@link LabelTechnique} that recognises it; anything else within the distance that the
- * sensitivity allows for the protected label's length is named {@value #NAME}.
+ * Label edits under the same suffix (amry.mil for army.mil, polce.uk for police.uk): typing mistakes,
+ * possibly with look-alike glyphs, each named by its {@link TypoKind} ({@value #NAME} for several). Under
+ * a protected suffix whose registry is complete (.gov), a name one edit from a registered one is a typo
+ * whatever its length; elsewhere short labels score lower (see {@code Scoring}).
  */
 public final class LabelEdit implements Technique {
     public static final String NAME = "edit-distance";
-    private static final int SHORT_LABEL = 4;
-    private static final int SHORT_LABEL_PENALTY = 5;
+    /** Keys this long are also searched two edits away when nothing is one edit away. */
+    private static final int TWO_EDIT_SEARCH_KEY = 6;
 
-    private final List<LabelTechnique> kinds;
     private final Set<String> enabled;
-    private final boolean scan;
 
-    /**
-     * @param kinds every label technique, in order of preference (the first that recognises a pair names it)
-     * @param enabled the names of the techniques switched on, {@value #NAME} included
-     * @param scan compare with every protected label under the suffix instead of asking the deletion
-     *             index: the straightforward implementation, kept as the test oracle and benchmark baseline
-     */
-    public LabelEdit(List<LabelTechnique> kinds, Set<String> enabled, boolean scan) {
-        this.kinds = ImmutableList.copyOf(kinds);
+    /** @param enabled the names of the techniques switched on (typo kinds, {@value Homoglyph#NAME}) */
+    public LabelEdit(Set<String> enabled) {
         this.enabled = Set.copyOf(enabled);
-        this.scan = scan;
     }
 
     @Override
@@ -48,113 +33,43 @@ public final class LabelEdit implements Technique {
     }
 
     @Override
-    public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
+    public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
         if (!candidate.hasLabel()) {
             return Optional.empty();
         }
-        return nearest(candidate.label(), candidate.suffix(), names, sensitivity)
-            .map(match -> new Finding(match.target.name(), candidate.rebuilt(match.target.label(), match.target.suffix()),
-                List.of(match.technique), match.score,
-                candidate.name().display() + " looks like " + match.target.name() + ": " + match.description));
+        LabelComparison match = nearest(candidate.label(), candidate.labelKey(), candidate.suffix(), names);
+        if (match == null) {
+            return Optional.empty();
+        }
+        Registrable target = match.target();
+        Shape shape = match.typos() == 0 ? Shape.VISUAL_COPY : Shape.LABEL_TYPO;
+        return Optional.of(new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()),
+            match.techniques(), match.evidence(shape, candidate.placement(), candidate.folded()),
+            () -> candidate.display() + " looks like " + target.name() + ": " + match.describe()));
     }
 
     /**
-     * The best label match for {@code label} among the protected labels under {@code suffix}: highest
-     * score, then first name. Internationalised labels ({@code xn--}) are left to the homoglyph technique:
-     * an edit distance between punycode strings says nothing about how alike the names look.
+     * The best match for {@code label} among the protected labels under {@code suffix}: typing mistakes, or
+     * look-alike glyphs whose keys differ (nn for m), or null.
      */
-    public Optional<Match> nearest(String label, String suffix, ProtectedNames names, Sensitivity sensitivity) {
-        if (isPunycode(label)) {
-            return Optional.empty();
+    LabelComparison nearest(String label, String key, String suffix, ProtectedNames names) {
+        LabelComparison[] best = new LabelComparison[1];
+        names.sameSuffixCandidates(key, suffix, 1, target -> consider(label, target, best));
+        if ((best[0] == null || best[0].typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
+            names.sameSuffixCandidates(key, suffix, 2, target -> consider(label, target, best));
         }
-        if (scan) {
-            return Optional.ofNullable(best(label, names.registrablesUnder(suffix).values(), sensitivity));
-        }
-        // A one-edit match always outscores a two-edit one (at least 70 against at most 60), so the
-        // wider two-deletion neighbourhood is searched only when no one-edit match exists.
-        Match oneEdit = best(label, names.labelCandidates(label, suffix, 1), sensitivity);
-        if (oneEdit != null && oneEdit.distance == 1) {
-            return Optional.of(oneEdit);
-        }
-        if (sensitivity.maxEdits() < 2 || label.length() < sensitivity.doubleEditMinLength() - 2) {
-            return Optional.ofNullable(oneEdit);
-        }
-        return Optional.ofNullable(best(label, names.labelCandidates(label, suffix, 2), sensitivity));
+        return best[0];
     }
 
-    private Match best(String label, Collection<Registrable> candidates, Sensitivity sensitivity) {
-        Match best = null;
-        for (Registrable target : candidates) {
-            Match match = compare(label, target, sensitivity);
-            if (match != null && (best == null || match.score > best.score
-                || (match.score == best.score && target.name().compareTo(best.target.name()) < 0))) {
-                best = match;
-            }
+    private void consider(String label, Registrable target, LabelComparison[] best) {
+        LabelComparison match = LabelComparison.ofIfBetter(label, target, LabelComparison.maxTypos(target), enabled, best[0]);
+        if (match != null) {
+            best[0] = match;
         }
-        return best;
     }
 
-    private static boolean isPunycode(String label) {
-        return label.startsWith("xn--");
-    }
-
-    private Match compare(String label, Registrable target, Sensitivity sensitivity) {
-        String original = target.label();
-        int allowed = sensitivity.allowedEdits(original.length());
-        if (allowed == 0 || isPunycode(original)) {
-            return null;
-        }
-        int distance = EditDistance.bounded(label, original, allowed);
-        if (distance == 0 || distance > allowed) {
-            return null;
-        }
-        int penalty = original.length() <= SHORT_LABEL ? SHORT_LABEL_PENALTY : 0;
-        if (distance == 1) {
-            for (LabelTechnique kind : kinds) {
-                if (kind.recognizes(label, original)) {
-                    return enabled.contains(kind.name())
-                        ? new Match(target, kind.name(), kind.score() - penalty, kind.describe(label, original), 1)
-                        : null;
-                }
-            }
-        }
-        if (!enabled.contains(NAME)) {
-            return null;
-        }
-        return new Match(target, NAME, (distance == 1 ? 75 : 60) - penalty,
-            label + " is " + distance + (distance == 1 ? " edit" : " edits") + " from " + original, distance);
-    }
-
-    /** A protected label close to a candidate label, and how. */
-    public static final class Match {
-        private final Registrable target;
-        private final String technique;
-        private final int score;
-        private final String description;
-        private final int distance;
-
-        Match(Registrable target, String technique, int score, String description, int distance) {
-            this.target = target;
-            this.technique = technique;
-            this.score = score;
-            this.description = description;
-            this.distance = distance;
-        }
-
-        public Registrable target() {
-            return target;
-        }
-
-        public String technique() {
-            return technique;
-        }
-
-        public int score() {
-            return score;
-        }
-
-        public String description() {
-            return description;
-        }
+    /** The names of the techniques this one reports: the typo kinds and {@value #NAME}. */
+    public static List<String> names() {
+        return java.util.Arrays.stream(TypoKind.values()).map(TypoKind::label).collect(java.util.stream.Collectors.toList());
     }
 }

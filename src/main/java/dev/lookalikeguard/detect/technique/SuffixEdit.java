@@ -1,30 +1,31 @@
 package dev.lookalikeguard.detect.technique;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import dev.lookalikeguard.detect.Candidate;
-import dev.lookalikeguard.detect.DomainName;
-import dev.lookalikeguard.detect.EditDistance;
-import dev.lookalikeguard.detect.Finding;
-import dev.lookalikeguard.detect.ProtectedNames;
-import dev.lookalikeguard.detect.PublicSuffixes;
-import dev.lookalikeguard.detect.Sensitivity;
-import dev.lookalikeguard.detect.Technique;
+import dev.lookalikeguard.detect.name.GlyphDistance;
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
+import dev.lookalikeguard.detect.score.Evidence;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+import dev.lookalikeguard.detect.score.Finding;
 
 /**
- * The suffix one edit from a protected suffix: army.ml, army.mil, army.mill for army.mil; defense.gv;
- * mod.gov.uj. Typo tools that only edit the label miss these. Also combined with one label edit
- * (amry.ml) where the sensitivity allows.
+ * The suffix one edit (or a few look-alike glyphs) from a protected suffix: army.ml, army.mi, army.mill for
+ * army.mil; defense.gv; mod.gov.uj; army.nob.uk for army.mod.uk. Typo tools that only edit the label miss
+ * these. Also combined with a label edit (amry.ml), and, scored weak (paranoid only), any name under a real
+ * suffix next to a protected one (orange.ml).
  */
 public final class SuffixEdit implements Technique {
     public static final String NAME = "suffix-edit";
     private static final int MAX_SUFFIX_LABELS = 3;
-    private static final int COMBINATION_PENALTY = 15;
+    private static final int SUFFIX_GLYPHS = 2;
 
     private final Optional<LabelEdit> labelEdit;
 
-    /** @param labelEdit label edits to combine with, or empty when combinations are switched off */
+    /** @param labelEdit label edits to combine with, or empty when they are switched off */
     public SuffixEdit(Optional<LabelEdit> labelEdit) {
         this.labelEdit = labelEdit;
     }
@@ -35,62 +36,70 @@ public final class SuffixEdit implements Technique {
     }
 
     @Override
-    public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
+    public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
         if (candidate.underProtectedSuffix()) {
             return Optional.empty();
         }
-        DomainName domain = candidate.name();
-        int count = domain.labels().size();
+        int count = candidate.labels().size();
         Finding best = null;
         for (int k = 1; k <= Math.min(MAX_SUFFIX_LABELS, count - 1); k++) {
             int start = count - k;
-            String typed = domain.tail(start);
-            for (String suffix : names.suffixes()) {
-                if (EditDistance.bounded(typed, suffix, 1) == 1) {
-                    Finding finding = examine(candidate, start, typed, suffix, names, sensitivity);
-                    if (finding != null && finding.beats(best)) {
-                        best = finding;
+            Finding[] found = {best};
+            names.suffixesNear(candidate.tailKey(start), suffix -> {
+                String typed = candidate.tail(start);
+                GlyphDistance.Difference difference = GlyphDistance.between(typed, suffix, 1, SUFFIX_GLYPHS);
+                if (difference != null && !difference.isNone()) {
+                    Finding finding = examine(candidate, start, typed, suffix, difference, names);
+                    if (finding != null && finding.beats(found[0])) {
+                        found[0] = finding;
                     }
                 }
-            }
+            });
+            best = found[0];
         }
         return Optional.ofNullable(best);
     }
 
-    private Finding examine(Candidate candidate, int start, String typed, String suffix, ProtectedNames names,
-                            Sensitivity sensitivity) {
-        DomainName domain = candidate.name();
-        String head = domain.head(start);
+    private Finding examine(Candidate candidate, int start, String typed, String suffix,
+                            GlyphDistance.Difference difference, ProtectedNames names) {
+        String head = candidate.head(start);
         String meant = head + "." + suffix;
-        String label = domain.labels().get(start - 1);
+        String label = candidate.labels().get(start - 1);
         boolean real = PublicSuffixes.isRegistrySuffix(typed);
-        String why = "suffix " + typed + " is one edit from " + suffix + (real
-            ? ", and " + typed + " is a real suffix anyone can register under"
-            : " (" + typed + " is not a real suffix)");
-        String opening = domain.display() + " looks like ";
+        Supplier<String> why = () -> "suffix " + typed + " is " + (difference.typos() == 0 ? "a look-alike of " : "one edit from ")
+            + suffix + (real ? ", and " + typed + " is a real suffix anyone can register under"
+                : " (" + typed + " is not a real suffix)");
+        Evidence base = Evidence.of(Shape.SUFFIX_TYPO, candidate.placement()).withTypedSuffixReal(real)
+            .withGlyphs(0, candidate.folded());
 
         Optional<String> covering = names.coveringName(meant);
         if (covering.isPresent()) {
-            return new Finding(covering.get(), meant, List.of(NAME), real ? 95 : 90, opening + meant + ": " + why);
+            boolean listed = names.exact(covering.get()).map(o -> o == ProtectedNames.Origin.LISTED).orElse(false);
+            return new Finding(covering.get(), meant, List.of(NAME), base.withTarget(label.length(), listed, false),
+                () -> candidate.display() + " looks like " + meant + ": " + why.get());
         }
-        if (sensitivity.combinesEdits() && labelEdit.isPresent()) {
-            Optional<LabelEdit.Match> match = labelEdit.get().nearest(label, suffix, names, sensitivity);
-            if (match.isPresent()) {
-                LabelEdit.Match m = match.get();
-                String prefix = start > 1 ? domain.head(start - 1) + "." : "";
-                return new Finding(m.target().name(), prefix + m.target().name(), List.of(NAME, m.technique()),
-                    Math.min(95, m.score()) - COMBINATION_PENALTY,
-                    opening + m.target().name() + ": " + why + "; and " + m.description());
+        if (labelEdit.isPresent()) {
+            LabelComparison match = labelEdit.get().nearest(label, candidate.key(start - 1), suffix, names);
+            if (match != null) {
+                String prefix = start > 1 ? candidate.head(start - 1) + "." : "";
+                List<String> techniques = new ArrayList<>();
+                techniques.add(NAME);
+                techniques.addAll(match.techniques());
+                Evidence evidence = match.evidence(Shape.SUFFIX_TYPO, candidate.placement(), candidate.folded())
+                    .withTypedSuffixReal(real);
+                return new Finding(match.target().name(), prefix + match.target().name(), techniques, evidence,
+                    () -> candidate.display() + " looks like " + match.target().name() + ": " + why.get() + "; and "
+                        + match.describe());
             }
         }
-        String registrable = label + "." + suffix;
-        if (!real) {
-            return new Finding(registrable, meant, List.of(NAME), 70, opening + meant + ": " + why);
-        }
-        // Outside protected suffixes, the candidate's suffix is its registry suffix when it has one.
+        // Any other name: under a suffix that is not real it cannot exist, so it is surely a typo; under a real
+        // suffix (orange.ml) it may be a real name there. Outside protected suffixes, the candidate's suffix is
+        // its registry suffix when it has one.
         boolean registeredThere = candidate.suffixIsRegistrySuffix() && candidate.suffix().equals(typed);
-        if (sensitivity.flagsAnyNameUnderNearSuffix() && registeredThere) {
-            return new Finding(registrable, meant, List.of(NAME), 60, opening + meant + ": " + why);
+        if (!real || registeredThere) {
+            return new Finding(label + "." + suffix, meant, List.of(NAME), Evidence.of(Shape.NEAR_SUFFIX,
+                candidate.placement()).withTypedSuffixReal(real), () -> candidate.display() + " looks like " + meant + ": "
+                + why.get());
         }
         return null;
     }

@@ -1,25 +1,36 @@
 package dev.lookalikeguard.detect.technique;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import dev.lookalikeguard.detect.Candidate;
-import dev.lookalikeguard.detect.Finding;
-import dev.lookalikeguard.detect.ProtectedNames;
-import dev.lookalikeguard.detect.Registrable;
-import dev.lookalikeguard.detect.Sensitivity;
-import dev.lookalikeguard.detect.Technique;
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.Registrable;
+import dev.lookalikeguard.detect.score.Evidence;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+import dev.lookalikeguard.detect.score.Finding;
 
 /**
- * The protected suffix swapped for a common TLD (army.com for army.mil), or a common suffix appended
- * to a protected name (army.mil.com, defense.gov.co where that is not a real registry structure).
+ * A protected label under another suffix, any real one (dfas.shop, tricare.online, army.com for army.mil),
+ * possibly mistyped (arrmy.com); or a suffix appended to a protected name (army.mil.com). Searched for the
+ * names the admin listed (every known name too at paranoid); scored by how distinctive the label is and
+ * whether the suffix is real (see {@code Scoring}).
  */
 public final class SuffixSwap implements Technique {
     public static final String NAME = "suffix-swap";
-    /** TLDs people type out of habit. */
-    public static final Set<String> COMMON_TLDS = Set.of("com", "net", "org", "info", "biz", "co", "io", "us", "me", "cc");
-    private static final int MIN_SWAPPED_LABEL = 4;
+    /** Shorter keys are swapped only when identical (a typo in a short label under another suffix is noise). */
+    private static final int MIN_KEY_WITH_TYPO = 5;
+    /** Labels this short are swapped only when identical, not with look-alike glyphs (dca.net is not dea.gov). */
+    private static final int MAX_EXACT_ONLY = 3;
+
+    private final Set<String> enabled;
+
+    /** @param enabled the names of the techniques switched on (typo kinds and homoglyph, for mistyped labels) */
+    public SuffixSwap(Set<String> enabled) {
+        this.enabled = Set.copyOf(enabled);
+    }
 
     @Override
     public String name() {
@@ -27,16 +38,16 @@ public final class SuffixSwap implements Technique {
     }
 
     @Override
-    public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
-        if (candidate.underProtectedSuffix() || !candidate.hasLabel()) {
+    public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
+        if (!candidate.hasLabel()) {
             return Optional.empty();
         }
         Optional<Finding> appended = appended(candidate, names);
-        return appended.isPresent() ? appended : swapped(candidate, names, sensitivity);
+        return appended.isPresent() ? appended : swapped(candidate, names);
     }
 
     private Optional<Finding> appended(Candidate candidate, ProtectedNames names) {
-        if (!candidate.suffixIsRegistrySuffix()) {
+        if (candidate.underProtectedSuffix() || !candidate.suffixIsRegistrySuffix()) {
             return Optional.empty();
         }
         String before = candidate.beforeSuffix();
@@ -44,27 +55,64 @@ public final class SuffixSwap implements Technique {
         if (covering.isEmpty() && names.longestProtectedSuffixStrictlyAbove(before).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(covering.orElse(before), before, List.of(NAME), 90,
-            candidate.name().display() + " looks like " + before + ": ." + candidate.suffix() + " was added after it"));
+        return Optional.of(new Finding(covering.orElse(before), before, List.of(NAME),
+            Evidence.of(Shape.APPENDED_SUFFIX, candidate.placement()).withGlyphs(0, candidate.folded()),
+            () -> candidate.display() + " looks like " + before + ": ." + candidate.suffix() + " was added after it"));
     }
 
-    private Optional<Finding> swapped(Candidate candidate, ProtectedNames names, Sensitivity sensitivity) {
-        if (!COMMON_TLDS.contains(candidate.suffix()) || candidate.label().length() < MIN_SWAPPED_LABEL) {
-            return Optional.empty();
-        }
-        Registrable best = null;
-        for (Registrable target : names.registrablesLabelled(candidate.label())) {
-            if (!target.suffix().equals(candidate.suffix()) && sensitivity.swapsSuffixOf(target.listed())
-                && (best == null || (target.listed() && !best.listed())
-                    || (target.listed() == best.listed() && target.name().compareTo(best.name()) < 0))) {
-                best = target;
+    private Optional<Finding> swapped(Candidate candidate, ProtectedNames names) {
+        String label = candidate.label();
+        String suffix = candidate.suffix();
+        Finding best = null;
+        for (Registrable target : names.crossSuffixWithKey(candidate.labelKey())) {
+            if (target.suffix().equals(suffix)) {
+                continue;
+            }
+            if (label.equals(target.label())) {
+                best = better(best, finding(candidate, target, null));
+            } else if (target.label().length() > MAX_EXACT_ONLY) {
+                best = better(best, finding(candidate, target, LabelComparison.of(label, target, 0, enabled)));
             }
         }
-        if (best == null) {
-            return Optional.empty();
+        if (best == null && candidate.labelKey().length() >= MIN_KEY_WITH_TYPO) {
+            Finding[] typo = new Finding[1];
+            names.crossSuffixCandidates(candidate.labelKey(), 1, target -> {
+                if (!target.suffix().equals(suffix)) {
+                    LabelComparison match = LabelComparison.of(label, target, 1, enabled);
+                    if (match != null && match.typos() == 1) {
+                        typo[0] = better(typo[0], finding(candidate, target, match));
+                    }
+                }
+            });
+            best = typo[0];
         }
-        return Optional.of(new Finding(best.name(), candidate.rebuilt(best.label(), best.suffix()), List.of(NAME), 80,
-            candidate.name().display() + " looks like " + best.name() + ": the suffix " + best.suffix()
-                + " was replaced by " + candidate.suffix()));
+        return Optional.ofNullable(best);
+    }
+
+    /** A swap to {@code target}, with the label identical ({@code match} null) or differing as {@code match} says. */
+    private Finding finding(Candidate candidate, Registrable target, LabelComparison match) {
+        if (match == null && !candidate.label().equals(target.label())) {
+            return null;
+        }
+        List<String> techniques = new ArrayList<>();
+        techniques.add(NAME);
+        Evidence evidence;
+        Supplier<String> why;
+        if (match == null) {
+            evidence = Evidence.of(Shape.SUFFIX_SWAP, candidate.placement()).withGlyphs(0, candidate.folded())
+                .withTarget(target.label().length(), target.listed(), target.commonWord());
+            why = () -> "the suffix " + target.suffix() + " was replaced by " + candidate.suffix();
+        } else {
+            techniques.addAll(match.techniques());
+            evidence = match.evidence(Shape.SUFFIX_SWAP, candidate.placement(), candidate.folded());
+            why = () -> "the suffix " + target.suffix() + " was replaced by " + candidate.suffix() + ", and "
+                + match.describe();
+        }
+        return new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()), techniques, evidence,
+            () -> candidate.display() + " looks like " + target.name() + ": " + why.get());
+    }
+
+    private static Finding better(Finding best, Finding candidate) {
+        return candidate != null && candidate.beats(best) ? candidate : best;
     }
 }

@@ -1,4 +1,4 @@
-package dev.lookalikeguard.detect;
+package dev.lookalikeguard.detect.name;
 
 import java.util.Collection;
 

@@ -1,4 +1,4 @@
-package dev.lookalikeguard.detect;
+package dev.lookalikeguard.detect.name;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

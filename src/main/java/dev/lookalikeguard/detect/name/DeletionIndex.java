@@ -1,16 +1,16 @@
-package dev.lookalikeguard.detect;
+package dev.lookalikeguard.detect.name;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * A symmetric deletion-neighbourhood index (as in SymSpell) over the registrable labels: every label
- * is entered under itself and each string obtained by deleting up to one character (two for labels of
- * {@value #DOUBLE_EDIT_LABEL} characters or more) — each keyed with its suffix. Two labels within
- * Damerau-Levenshtein (optimal string alignment) distance k share a key when both sides are expanded
- * to depth k, so a look-up returns a superset of every label within the distance any sensitivity
- * allows; callers verify candidates with {@link EditDistance}.
+ * A symmetric deletion-neighbourhood index (as in SymSpell) over the glyph keys of registrable labels:
+ * every key is entered under itself and each string obtained by deleting up to one character (two for
+ * keys of {@value #DOUBLE_EDIT_LABEL} characters or more), each combined with a scope (the suffix, or
+ * nothing for an index across suffixes). Two keys within Damerau-Levenshtein (optimal string alignment)
+ * distance k share an entry when both sides are expanded to depth k, so a look-up returns a superset of
+ * every label whose key is within that distance; callers verify candidates with {@link GlyphDistance}.
  *
  * <p>Compact and flat: one {@code long} per key (a 39-bit hash of suffix and variant, and a 24-bit
  * entry number) in an open-addressing table at most two thirds full; a look-up is one probe sequence per
@@ -19,8 +19,8 @@ import java.util.function.IntConsumer;
 final class DeletionIndex {
     /** Labels this long may be two edits from a look-alike (the smallest double-edit length of any sensitivity). */
     static final int DOUBLE_EDIT_LABEL = 7;
-    /** Shorter protected labels never allow an edit. */
-    static final int MIN_LABEL = 3;
+    /** Shorter keys are not indexed (a one-letter label is near everything). */
+    static final int MIN_LABEL = 2;
     private static final int ID_BITS = 24;
     private static final long ID_MASK = (1L << ID_BITS) - 1;
     /** Hash bits: with the entry number they fill 63 bits, so keys are non-negative and sort as signed longs. */
@@ -35,12 +35,18 @@ final class DeletionIndex {
     private static final long EMPTY = -1L;
 
     private final Registrable[] entries;
+    private final boolean scoped;
     /** Keys of each label and its 1-deletions. */
     private final Table near;
     /** Keys of the 2-deletions of labels of {@value #DOUBLE_EDIT_LABEL}+ characters. */
     private final Table far;
 
-    DeletionIndex(List<Registrable> registrables) {
+    /**
+     * @param scoped whether entries are scoped by their suffix (a look-up then only finds labels under the
+     *               suffix asked for) or not (a look-up finds labels under every suffix)
+     */
+    DeletionIndex(List<Registrable> registrables, boolean scoped) {
+        this.scoped = scoped;
         if (registrables.size() > ID_MASK) {
             throw new IllegalArgumentException("too many protected names for the index: " + registrables.size());
         }
@@ -49,11 +55,11 @@ final class DeletionIndex {
         LongArray farKeys = new LongArray(entries.length * 8);
         for (int id = 0; id < entries.length; id++) {
             Registrable entry = entries[id];
-            String label = entry.label();
+            String label = entry.key();
             if (label.length() < MIN_LABEL) {
                 continue;
             }
-            long base = suffixHash(entry.suffix());
+            long base = suffixHash(scoped ? entry.suffix() : "");
             long idBits = id;
             forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
             if (label.length() >= DOUBLE_EDIT_LABEL) {
@@ -65,11 +71,13 @@ final class DeletionIndex {
     }
 
     /**
-     * Calls {@code consumer} with every entry that may be within {@code depth} (1 or 2) edits of
-     * {@code label} under {@code suffix} (entries may repeat). Depth 1 only reads the near table.
+     * Calls {@code consumer} with every entry whose key may be within {@code depth} (1 or 2) edits of
+     * {@code key} (under {@code suffix} when the index is scoped; entries may repeat). Depth 1 only reads the
+     * near table.
      */
-    void candidates(String label, String suffix, int depth, IntConsumer consumer) {
-        long base = suffixHash(suffix);
+    void candidates(String key, String suffix, int depth, IntConsumer consumer) {
+        long base = suffixHash(scoped ? suffix : "");
+        String label = key;
         forEachVariant(base, label, depth, false, hash -> {
             near.probe(hash, consumer);
             if (depth == 2) {

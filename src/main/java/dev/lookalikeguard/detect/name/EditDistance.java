@@ -1,4 +1,4 @@
-package dev.lookalikeguard.detect;
+package dev.lookalikeguard.detect.name;
 
 import java.util.Arrays;
 
@@ -55,5 +55,20 @@ public final class EditDistance {
             current = recycled;
         }
         return Math.min(previous[m], limit + 1);
+    }
+
+    /** The length of the longest common subsequence of a and b (O(n × m); for reference scans only). */
+    public static int longestCommonSubsequence(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = a.charAt(i - 1) == b.charAt(j - 1) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

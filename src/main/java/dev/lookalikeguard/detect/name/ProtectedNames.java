@@ -1,0 +1,450 @@
+package dev.lookalikeguard.detect.name;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+
+/**
+ * Everything the engine protects, indexed once for the techniques: protected suffixes, exact names
+ * (listed and known domains and hosts), registrable cuts by suffix, glyph keys of whole names,
+ * dot-less concatenations, and the labels that may be swapped to another suffix or combined with a word.
+ * Immutable and thread-safe once built.
+ *
+ * <p>Two kinds of protected names: <em>listed</em> ones (the condition's {@code domains:}), which are
+ * what the organisation writes to and whose look-alikes are searched under every suffix; and
+ * <em>known</em> ones (lists, {@code known:}), real names that are never flagged and whose look-alikes are
+ * searched under their own suffix (everywhere, too, when {@code crossSuffixForKnown} is set).
+ */
+public final class ProtectedNames {
+
+    /** Where an exact name came from, for explanations. */
+    public enum Origin {
+        LISTED("protected domain"), KNOWN("known domain");
+
+        private final String description;
+
+        Origin(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private static final int MIN_CONCATENATION_LENGTH = 5;
+
+    private final Set<String> suffixes;
+    private final Set<String> completeSuffixes;
+    private final Map<String, Origin> exact;
+    private final Map<String, Map<String, Registrable>> bySuffix;
+    private final Map<String, String> nameKeys;
+    private final Map<String, String> concatenations;
+    /** The last two characters of every concatenation key: a label that ends otherwise spells none. */
+    private final Set<String> concatenationEndings;
+    private final Map<String, List<Registrable>> crossSuffixByKey;
+    private final Map<String, List<Registrable>> crossSuffixByLabel;
+    private final List<Registrable> crossSuffix;
+    private final int[] crossSuffixLabelLengths;
+    private final DeletionIndex sameSuffixIndex;
+    private final DeletionIndex crossSuffixIndex;
+    /** The protected suffixes as index entries (label: the whole suffix), to find the ones a typed tail is near. */
+    private final List<Registrable> suffixEntries;
+    private final DeletionIndex suffixIndex;
+    private final NameFilter exactFilter;
+    private final NameFilter nameKeyFilter;
+    private final NameFilter concatenationFilter;
+    private final boolean scan;
+
+    private ProtectedNames(Builder builder) {
+        this.scan = builder.scan;
+        this.suffixes = ImmutableSet.copyOf(builder.suffixes);
+        this.completeSuffixes = ImmutableSet.copyOf(builder.completeSuffixes);
+        this.exact = ImmutableMap.copyOf(builder.exact);
+        CommonWords words = builder.crossSuffixForKnown || exact.containsValue(Origin.LISTED) ? CommonWords.load() : null;
+        Map<String, Map<String, Registrable>> suffixIndex = new HashMap<>();
+        Map<String, String> keyIndex = new HashMap<>();
+        Map<String, String> concatenationIndex = new HashMap<>();
+
+        for (String suffix : suffixes) {
+            int dot = suffix.indexOf('.');
+            if (dot > 0) {
+                String label = suffix.substring(0, dot);
+                addRegistrable(suffixIndex, new Registrable(label, suffix.substring(dot + 1), true,
+                    words != null && words.contains(label)));
+            }
+            keyIndex.merge(nameKey(suffix), suffix, ProtectedNames::first);
+        }
+        exact.forEach((name, origin) -> {
+            boolean crossSuffix = origin == Origin.LISTED || builder.crossSuffixForKnown;
+            cut(name, origin == Origin.LISTED, crossSuffix ? words : null).ifPresent(registrable -> addRegistrable(suffixIndex, registrable));
+            keyIndex.merge(nameKey(name), name, (a, b) -> preferred(a, b));
+            String concatenated = Glyphs.key(name.replace(".", "").replace("-", ""));
+            if (concatenated.length() >= MIN_CONCATENATION_LENGTH) {
+                concatenationIndex.merge(concatenated, name, (a, b) -> preferred(a, b));
+            }
+        });
+
+        ImmutableMap.Builder<String, Map<String, Registrable>> frozen = ImmutableMap.builder();
+        suffixIndex.forEach((suffix, group) -> frozen.put(suffix, ImmutableMap.copyOf(group)));
+        this.bySuffix = frozen.build();
+        this.nameKeys = ImmutableMap.copyOf(keyIndex);
+        this.concatenations = ImmutableMap.copyOf(concatenationIndex);
+        this.concatenationEndings = concatenationIndex.keySet().stream().map(k -> k.substring(k.length() - 2))
+            .collect(ImmutableSet.toImmutableSet());
+
+        List<Registrable> all = new ArrayList<>();
+        List<Registrable> cross = new ArrayList<>();
+        Map<String, List<Registrable>> crossByKey = new HashMap<>();
+        Map<String, List<Registrable>> crossByLabel = new HashMap<>();
+        Set<Integer> crossLengths = new HashSet<>();
+        bySuffix.values().forEach(group -> group.values().forEach(r -> {
+            all.add(r);
+            if (r.listed() || builder.crossSuffixForKnown) {
+                cross.add(r);
+                crossByKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+                crossByLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r);
+                crossLengths.add(r.label().length());
+            }
+        }));
+        this.crossSuffixByKey = frozenGroups(crossByKey);
+        this.crossSuffixByLabel = frozenGroups(crossByLabel);
+        this.crossSuffix = ImmutableList.copyOf(cross);
+        this.crossSuffixLabelLengths = crossLengths.stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.sameSuffixIndex = new DeletionIndex(all, true);
+        this.suffixEntries = suffixes.stream().sorted().map(suffix -> new Registrable(suffix, "", true, false))
+            .collect(ImmutableList.toImmutableList());
+        this.suffixIndex = new DeletionIndex(suffixEntries, false);
+        this.crossSuffixIndex = new DeletionIndex(cross, false);
+        this.exactFilter = new NameFilter(exact.keySet());
+        this.nameKeyFilter = new NameFilter(nameKeys.keySet());
+        this.concatenationFilter = new NameFilter(concatenations.keySet());
+    }
+
+    private static Map<String, List<Registrable>> frozenGroups(Map<String, List<Registrable>> groups) {
+        ImmutableMap.Builder<String, List<Registrable>> frozen = ImmutableMap.builder();
+        groups.forEach((key, group) -> frozen.put(key, ImmutableList.copyOf(group)));
+        return frozen.build();
+    }
+
+    private static String first(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Of two names sharing a key: the listed one, else the first in name order. */
+    private String preferred(String a, String b) {
+        boolean aListed = exact.get(a) == Origin.LISTED;
+        boolean bListed = exact.get(b) == Origin.LISTED;
+        if (aListed != bListed) {
+            return aListed ? a : b;
+        }
+        return first(a, b);
+    }
+
+    /** The glyph key of a whole name: the key of each label (folded from Unicode first), joined with dots. */
+    public static String nameKey(String asciiName) {
+        String visual = Glyphs.fold(Idna.toUnicode(asciiName));
+        StringBuilder key = new StringBuilder(visual.length());
+        int start = 0;
+        while (true) {
+            int dot = visual.indexOf('.', start);
+            String label = dot < 0 ? visual.substring(start) : visual.substring(start, dot);
+            key.append(Glyphs.key(label));
+            if (dot < 0) {
+                return key.toString();
+            }
+            key.append('.');
+            start = dot + 1;
+        }
+    }
+
+    private static void addRegistrable(Map<String, Map<String, Registrable>> index, Registrable registrable) {
+        index.computeIfAbsent(registrable.suffix(), k -> new HashMap<>())
+            .merge(registrable.label(), registrable, Registrable::mergedWith);
+    }
+
+    /** Cuts a protected name into its registrable label and suffix, e.g. us.army.mil into army + mil. */
+    private Optional<Registrable> cut(String name, boolean listed, CommonWords words) {
+        String suffix = longestProtectedSuffixStrictlyAbove(name)
+            .or(() -> PublicSuffixes.registrySuffixStrictlyAbove(name))
+            .orElseGet(() -> name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : null);
+        if (suffix == null) {
+            return Optional.empty();
+        }
+        String rest = name.substring(0, name.length() - suffix.length() - 1);
+        String label = rest.substring(rest.lastIndexOf('.') + 1);
+        return Optional.of(new Registrable(label, suffix, listed, words != null && words.contains(label)));
+    }
+
+    /** The registrable cut of a protected name (army under mil for us.army.mil), if it has one. */
+    public Optional<Registrable> registrableOf(String name) {
+        return cut(name, false, null).map(c -> registrablesUnder(c.suffix()).get(c.label()));
+    }
+
+    /** The longest protected suffix that {@code name} is strictly under (mod.gov.uk: gov.uk), if any. */
+    public Optional<String> longestProtectedSuffixStrictlyAbove(String name) {
+        int dot = name.indexOf('.');
+        while (dot >= 0) {
+            String tail = name.substring(dot + 1);
+            if (suffixes.contains(tail)) {
+                return Optional.of(tail);
+            }
+            dot = name.indexOf('.', dot + 1);
+        }
+        return Optional.empty();
+    }
+
+    public Set<String> suffixes() {
+        return suffixes;
+    }
+
+    public boolean isProtectedSuffix(String name) {
+        return suffixes.contains(name);
+    }
+
+    /**
+     * Whether the known names under this protected suffix are its whole registry (a name under it that
+     * is not listed is not registered), as the public .gov registry is for gov.
+     */
+    public boolean isComplete(String suffix) {
+        return completeSuffixes.contains(suffix);
+    }
+
+    /** The origin of an exact protected or known name, if it is one. */
+    public Optional<Origin> exact(String name) {
+        return exactFilter.mightContain(name) ? Optional.ofNullable(exact.get(name)) : Optional.empty();
+    }
+
+    /** The protected name that {@code name} equals or is under (mail.army.mil: army.mil), if any. */
+    public Optional<String> coveringName(String name) {
+        String tail = name;
+        while (true) {
+            if (exactFilter.mightContain(tail) && exact.containsKey(tail)) {
+                return Optional.of(tail);
+            }
+            int dot = tail.indexOf('.');
+            if (dot < 0) {
+                return Optional.empty();
+            }
+            tail = tail.substring(dot + 1);
+        }
+    }
+
+    /** The registrable cuts under one suffix: label to cut. */
+    public Map<String, Registrable> registrablesUnder(String suffix) {
+        return bySuffix.getOrDefault(suffix, Map.of());
+    }
+
+    /** Whether any protected name is registered directly under this suffix. */
+    public boolean hasNamesUnder(String suffix) {
+        return bySuffix.containsKey(suffix);
+    }
+
+    /**
+     * Every registrable cut under {@code suffix} whose label's glyph key may be within {@code depth} (1 or 2)
+     * edits of {@code key}; depth 2 reaches keys of {@value DeletionIndex#DOUBLE_EDIT_LABEL}+ characters
+     * only. A superset (verify with {@link GlyphDistance}), each cut once.
+     */
+    public void sameSuffixCandidates(String key, String suffix, int depth, Consumer<Registrable> consumer) {
+        Map<String, Registrable> group = bySuffix.get(suffix);
+        if (group == null) {
+            return;
+        }
+        if (scan) {
+            group.values().forEach(r -> {
+                if (reachable(key, r.key(), depth)) {
+                    consumer.accept(r);
+                }
+            });
+            return;
+        }
+        List<Registrable> seen = new ArrayList<>(4);
+        sameSuffixIndex.candidates(key, suffix, depth, id -> {
+            Registrable candidate = sameSuffixIndex.entry(id);
+            if (candidate.suffix().equals(suffix) && !containsSame(seen, candidate)) {
+                seen.add(candidate);
+                consumer.accept(candidate);
+            }
+        });
+    }
+
+    /**
+     * Like {@link #sameSuffixCandidates} across every suffix, among the names whose look-alikes are searched
+     * under other suffixes too (the listed ones).
+     */
+    public void crossSuffixCandidates(String key, int depth, Consumer<Registrable> consumer) {
+        if (scan) {
+            crossSuffix.forEach(r -> {
+                if (reachable(key, r.key(), depth)) {
+                    consumer.accept(r);
+                }
+            });
+            return;
+        }
+        List<Registrable> seen = new ArrayList<>(4);
+        crossSuffixIndex.candidates(key, "", depth, id -> {
+            Registrable candidate = crossSuffixIndex.entry(id);
+            if (!containsSame(seen, candidate)) {
+                seen.add(candidate);
+                consumer.accept(candidate);
+            }
+        });
+    }
+
+    /**
+     * What a deletion-index look-up finds, for the scan: a target sharing a string with the key when up to
+     * {@code depth} characters are deleted from the key and one from the target (two from targets of
+     * {@value DeletionIndex#DOUBLE_EDIT_LABEL}+ characters at depth 2), i.e. a long enough common subsequence.
+     */
+    private static boolean reachable(String key, String target, int depth) {
+        if (target.length() < DeletionIndex.MIN_LABEL) {
+            return false;
+        }
+        int targetDeletions = depth == 2 && target.length() >= DeletionIndex.DOUBLE_EDIT_LABEL ? 2 : 1;
+        int needed = Math.max(key.length() - depth, target.length() - targetDeletions);
+        return EditDistance.longestCommonSubsequence(key, target) >= needed;
+    }
+
+    /**
+     * Every protected suffix whose glyph key may be within one edit of {@code tailKey} (the keys of a
+     * typed name's last labels, joined with dots): a superset, verify with {@link GlyphDistance}.
+     */
+    public void suffixesNear(String tailKey, Consumer<String> consumer) {
+        if (scan) {
+            suffixEntries.forEach(entry -> {
+                if (reachable(tailKey, entry.key(), 1)) {
+                    consumer.accept(entry.label());
+                }
+            });
+            return;
+        }
+        List<Registrable> seen = new ArrayList<>(2);
+        suffixIndex.candidates(tailKey, "", 1, id -> {
+            Registrable entry = suffixIndex.entry(id);
+            if (!containsSame(seen, entry)) {
+                seen.add(entry);
+                consumer.accept(entry.label());
+            }
+        });
+    }
+
+    /** The names searched across suffixes whose label has exactly this glyph key. */
+    public List<Registrable> crossSuffixWithKey(String key) {
+        return crossSuffixByKey.getOrDefault(key, List.of());
+    }
+
+    /** The names searched across suffixes whose label is exactly this one. */
+    public List<Registrable> crossSuffixLabelled(String label) {
+        return crossSuffixByLabel.getOrDefault(label, List.of());
+    }
+
+    /** Lengths of the labels of the names searched across suffixes, ascending (for substring searches). */
+    public int[] crossSuffixLabelLengths() {
+        return crossSuffixLabelLengths;
+    }
+
+    /** Candidate lists are short: a linear identity check beats hashing. */
+    private static boolean containsSame(List<Registrable> list, Registrable candidate) {
+        for (Registrable r : list) {
+            if (r == candidate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The protected name or suffix whose whole-name glyph key is this one, if any. */
+    public Optional<String> withNameKey(String nameKey) {
+        return nameKeyFilter.mightContain(nameKey) ? Optional.ofNullable(nameKeys.get(nameKey)) : Optional.empty();
+    }
+
+    /** Whether some protected name's concatenation key ends as {@code key} does (its last two characters). */
+    public boolean mayEndAConcatenation(String key) {
+        return key.length() >= 2 && concatenationEndings.contains(key.substring(key.length() - 2));
+    }
+
+    /**
+     * The protected name whose labels, run together without dots or hyphens, have this glyph key
+     * (armymil: army.mil; whitewaterwigov: whitewater-wi.gov), if any.
+     */
+    public Optional<String> concatenatedAs(String key) {
+        if (key.length() < 2 || !concatenationEndings.contains(key.substring(key.length() - 2))) {
+            return Optional.empty();
+        }
+        return concatenationFilter.mightContain(key) ? Optional.ofNullable(concatenations.get(key)) : Optional.empty();
+    }
+
+    public int size() {
+        return exact.size() + suffixes.size();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects names; every name must already be canonical ASCII. */
+    public static final class Builder {
+        private final Set<String> suffixes = new HashSet<>();
+        private final Set<String> completeSuffixes = new HashSet<>();
+        private final Map<String, Origin> exact = new HashMap<>();
+        private boolean crossSuffixForKnown;
+        private boolean scan;
+
+        public Builder suffix(String asciiSuffix) {
+            suffixes.add(asciiSuffix);
+            return this;
+        }
+
+        /** A protected suffix whose registry the known names hold completely (see {@link #isComplete}). */
+        public Builder completeSuffix(String asciiSuffix) {
+            completeSuffixes.add(asciiSuffix);
+            return this;
+        }
+
+        /** A domain the admin listed as protected: its look-alikes are searched under every suffix. */
+        public Builder listed(String asciiName) {
+            exact.put(asciiName, Origin.LISTED);
+            return this;
+        }
+
+        /** A real domain from a reference list: never a look-alike itself, and protected from look-alikes. */
+        public Builder known(String asciiName) {
+            exact.putIfAbsent(asciiName, Origin.KNOWN);
+            return this;
+        }
+
+        public Builder known(Collection<String> asciiNames) {
+            asciiNames.forEach(this::known);
+            return this;
+        }
+
+        /** Search look-alikes of known names under other suffixes too (paranoid). */
+        public Builder crossSuffixForKnown(boolean value) {
+            this.crossSuffixForKnown = value;
+            return this;
+        }
+
+        /**
+         * Answer candidate searches by comparing with every name instead of asking the deletion indexes:
+         * same answers, cost proportional to the list (the test oracle and benchmark baseline).
+         */
+        public Builder scan(boolean value) {
+            this.scan = value;
+            return this;
+        }
+
+        public ProtectedNames build() {
+            return new ProtectedNames(this);
+        }
+    }
+}

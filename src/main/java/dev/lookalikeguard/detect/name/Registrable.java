@@ -1,0 +1,58 @@
+package dev.lookalikeguard.detect.name;
+
+/**
+ * A protected name cut where it is registered: {@code army} under {@code mil}, {@code mod} under {@code uk}.
+ * {@code listed} says whether the admin named it in the condition ({@code domains:}) as opposed to a
+ * known-domain list; {@code key} is the label's {@linkplain Glyphs#key(String) glyph key}; {@code commonWord}
+ * whether the label is a common word ({@link CommonWords}). Immutable.
+ */
+public final class Registrable {
+    private final String label;
+    private final String suffix;
+    private final boolean listed;
+    private final String key;
+    private final boolean commonWord;
+
+    Registrable(String label, String suffix, boolean listed, boolean commonWord) {
+        this.label = label;
+        this.suffix = suffix;
+        this.listed = listed;
+        this.key = Glyphs.key(label);
+        this.commonWord = commonWord;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    public String name() {
+        return label + "." + suffix;
+    }
+
+    public boolean listed() {
+        return listed;
+    }
+
+    /** The glyph key of the label. */
+    public String key() {
+        return key;
+    }
+
+    /** Whether the label is a common word (known only for names searched under other suffixes too). */
+    public boolean commonWord() {
+        return commonWord;
+    }
+
+    Registrable mergedWith(Registrable other) {
+        return listed || !other.listed ? this : other;
+    }
+
+    @Override
+    public String toString() {
+        return name() + (listed ? " (listed)" : "");
+    }
+}

@@ -1,0 +1,228 @@
+package dev.lookalikeguard.detect.score;
+
+import java.util.Locale;
+
+import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+
+/**
+ * The one scoring model: turns a technique's {@link Evidence} into a score from 0 to 100, how surely the
+ * recipient domain is a mistaken copy of the protected name rather than a different real domain.
+ * Every number the engine scores with is here.
+ *
+ * <p>The score starts from the shape (a visual copy or a mistyped suffix is nearly always a mistake; a
+ * word added to a label often is not) and is lowered by what makes a coincidence likelier: typing
+ * mistakes and glyph steps in the label, a short protected label, a common word, a suffix that is not
+ * real; and raised where the name cannot be real at all (under .gov, whose complete registry lacks it).
+ * Scores fall into {@link Band}s; the condition's {@code sensitivity} (or {@code minScore}) says from
+ * which score a domain is called a look-alike. The README gives each band's measured precision.
+ */
+public final class Scoring {
+
+    /** Scores by band. */
+    public enum Band {
+        /** 90 and up: a visual copy, a mistyped suffix, a suffix added or dots left out. */
+        CERTAIN(90),
+        /** 75 to 89: one typing mistake in a distinctive label, the label under another suffix. */
+        LIKELY(75),
+        /** 60 to 74: short labels, common words, words added, two mistakes: worth a question to the sender. */
+        POSSIBLE(60),
+        /** Below 60: only the paranoid sensitivity stops these. */
+        WEAK(0);
+
+        private final int from;
+
+        Band(int from) {
+            this.from = from;
+        }
+
+        /** The lowest score in this band. */
+        public int from() {
+            return from;
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Band of(int score) {
+            for (Band band : values()) {
+                if (score >= band.from) {
+                    return band;
+                }
+            }
+            return WEAK;
+        }
+    }
+
+    /** The lowest score each sensitivity calls a look-alike. */
+    public static final int STRICT_THRESHOLD = Band.LIKELY.from();
+    public static final int BALANCED_THRESHOLD = Band.POSSIBLE.from();
+    public static final int PARANOID_THRESHOLD = 40;
+
+    // Where each shape starts.
+    private static final int VISUAL_COPY = 96;
+    private static final int SUFFIX_TYPO_REAL = 95;
+    private static final int SUFFIX_TYPO_NOT_REAL = 90;
+    private static final int APPENDED_SUFFIX = 90;
+    private static final int MISSING_DOT = 90;
+    private static final int EXTRA_DOT = 85;
+    private static final int SUFFIX_SWAP = 85;
+    private static final int WORD_ADDED = 72;
+    private static final int NEAR_SUFFIX = 45;
+    /** Any name under a suffix that is no real one but one edit from a protected one (x.gov.uj): a typo. */
+    private static final int NEAR_SUFFIX_NOT_REAL = 70;
+    /** Two or more typing mistakes in one label. */
+    private static final int SEVERAL_TYPOS = 62;
+
+    // What lowers it.
+    /** A typing mistake in the label on top of another change (suffix typo or swap). */
+    private static final int TYPO_ON_TOP = 15;
+    /** Each look-alike glyph step in a label (more for short labels, where a glyph changes a lot). */
+    private static final int GLYPH = 2;
+    private static final int GLYPH_SHORT = 8;
+    /** Each folded character of an internationalised name beyond the first few (a visual copy stays one). */
+    private static final int MANY_GLYPHS = 1;
+    /** Protected labels of 2, 3 and 4 characters: coincidences are likely. */
+    private static final int LENGTH_2 = 30;
+    private static final int LENGTH_3 = 20;
+    private static final int LENGTH_4 = 6;
+    /**
+     * The protected label is a common word: the same word elsewhere is often a different real name (less for
+     * labels of four letters or fewer, whose length already says so).
+     */
+    private static final int COMMON_WORD = 15;
+    private static final int COMMON_SHORT_WORD = 10;
+    /** A known name, not one the admin listed: other suffixes and words are only searched at paranoid. */
+    private static final int KNOWN_ONLY = 30;
+    /** A known name, not a listed one, changed in two ways (suffix and label) or from a label of a few letters. */
+    private static final int KNOWN_ONLY_COMBINED = 10;
+    /**
+     * A common word with another word added: under the protected name's own suffix still likely a copy
+     * (police-pay.uk), elsewhere as likely another real name (web-police.com) as a copy.
+     */
+    private static final int COMMON_WORD_SAME_SUFFIX = 5;
+    private static final int COMMON_WORD_ELSEWHERE = 20;
+    /** ... unless a hyphen or digits set the protected word apart (secure-army.org): worth a question. */
+    private static final int COMMON_WORD_SEPARATED_ELSEWHERE = 12;
+    /** A label of three letters or fewer with a word added under another suffix (dea-21olympic.com). */
+    private static final int SHORT_ELSEWHERE = 5;
+    /** The typed suffix is no real suffix: the name cannot be registered (mail to it fails anyway). */
+    private static final int SUFFIX_NOT_REAL = 8;
+
+    // What raises it.
+    /** Under a protected suffix whose complete registry lacks the name: it cannot be a real name. */
+    private static final int UNREGISTERED = 15;
+    /** A word added after a hyphen or digits, or under the protected name's own suffix. */
+    private static final int WORD_SEPARATED = 5;
+    private static final int WORD_SAME_SUFFIX = 8;
+
+    private Scoring() {
+    }
+
+    /** The score of the evidence, 0 to 100. */
+    public static int score(Evidence e) {
+        int score;
+        switch (e.shape()) {
+            case VISUAL_COPY:
+                score = VISUAL_COPY - MANY_GLYPHS * Math.max(0, e.glyphs() + e.foldedCharacters() - 3);
+                break;
+            case SUFFIX_TYPO:
+                score = (e.typedSuffixReal() ? SUFFIX_TYPO_REAL : SUFFIX_TYPO_NOT_REAL) - labelChange(e, true)
+                    - (e.typos() > 0 && !e.listed() ? KNOWN_ONLY_COMBINED : 0);
+                break;
+            case LABEL_TYPO:
+                score = labelChange(e, false) == 0 ? VISUAL_COPY : typoBase(e) - lengthPenalty(e) - glyphPenalty(e);
+                break;
+            case SUFFIX_SWAP:
+                score = SUFFIX_SWAP - labelChange(e, true) - swapLengthPenalty(e) - commonWordPenalty(e)
+                    - (e.listed() ? 0 : KNOWN_ONLY) - (e.placement() == Placement.NOWHERE ? SUFFIX_NOT_REAL : 0);
+                break;
+            case APPENDED_SUFFIX:
+                score = APPENDED_SUFFIX;
+                break;
+            case MISSING_DOT:
+                score = MISSING_DOT - glyphPenalty(e) - swapLengthPenalty(e) - (e.listed() ? 0 : KNOWN_ONLY_COMBINED);
+                break;
+            case EXTRA_DOT:
+                score = EXTRA_DOT - swapLengthPenalty(e);
+                break;
+            case WORD_ADDED:
+                score = WORD_ADDED - swapLengthPenalty(e) - (e.listed() ? 0 : KNOWN_ONLY)
+                    + (e.separated() ? WORD_SEPARATED : 0) - glyphPenalty(e)
+                    + (e.sameSuffix() ? WORD_SAME_SUFFIX - (e.commonWord() ? COMMON_WORD_SAME_SUFFIX : 0)
+                        : -(e.commonWord() ? (e.separated() ? COMMON_WORD_SEPARATED_ELSEWHERE : COMMON_WORD_ELSEWHERE) : 0)
+                            - (e.protectedLabelLength() <= 3 ? SHORT_ELSEWHERE : 0));
+                break;
+            case NEAR_SUFFIX:
+                score = e.typedSuffixReal() ? NEAR_SUFFIX : NEAR_SUFFIX_NOT_REAL;
+                break;
+            default:
+                throw new IllegalStateException("unscored shape " + e.shape());
+        }
+        if (e.placement() == Placement.INSIDE_UNREGISTERED && e.shape() != Shape.VISUAL_COPY) {
+            score += UNREGISTERED;
+        }
+        return Math.max(0, Math.min(100, score));
+    }
+
+    /** What a label typo (one: its kind's score; several: a flat score) starts from. */
+    private static int typoBase(Evidence e) {
+        return e.typos() >= 2 ? SEVERAL_TYPOS : e.typoScore();
+    }
+
+    /**
+     * How much a changed label lowers a shape that is not a label typo itself (suffix typo, swap): nothing
+     * for an identical label, the glyph penalty for glyph steps, more for a typing mistake on top.
+     */
+    private static int labelChange(Evidence e, boolean onTop) {
+        if (e.typos() == 0) {
+            return glyphPenalty(e);
+        }
+        int typo = onTop ? TYPO_ON_TOP + (100 - Math.max(e.typoScore(), 70)) / 2 : 0;
+        return typo + lengthPenalty(e) + glyphPenalty(e);
+    }
+
+    private static int glyphPenalty(Evidence e) {
+        int perGlyph = e.protectedLabelLength() <= 4 ? GLYPH_SHORT : GLYPH;
+        return perGlyph * e.glyphs();
+    }
+
+    private static int lengthPenalty(Evidence e) {
+        switch (Math.min(e.protectedLabelLength(), 5)) {
+            case 0:
+            case 1:
+            case 2:
+                return LENGTH_2;
+            case 3:
+                return LENGTH_3;
+            case 4:
+                return LENGTH_4;
+            default:
+                return 0;
+        }
+    }
+
+    private static int commonWordPenalty(Evidence e) {
+        if (!e.commonWord()) {
+            return 0;
+        }
+        return e.protectedLabelLength() <= 4 ? COMMON_SHORT_WORD : COMMON_WORD;
+    }
+
+    /** Short labels under another suffix or with a word added are often other real names. */
+    private static int swapLengthPenalty(Evidence e) {
+        switch (Math.min(e.protectedLabelLength(), 5)) {
+            case 0:
+            case 1:
+            case 2:
+                return LENGTH_2 - 5;
+            case 3:
+                return LENGTH_3 - 5;
+            case 4:
+                return LENGTH_4 - 2;
+            default:
+                return 0;
+        }
+    }
+}

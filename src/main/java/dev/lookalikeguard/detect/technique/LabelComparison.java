@@ -1,0 +1,173 @@
+package dev.lookalikeguard.detect.technique;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.lookalikeguard.detect.name.GlyphDistance;
+import dev.lookalikeguard.detect.name.GlyphDistance.Difference;
+import dev.lookalikeguard.detect.name.GlyphDistance.Edit;
+import dev.lookalikeguard.detect.name.Registrable;
+import dev.lookalikeguard.detect.score.Evidence;
+import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+
+/**
+ * A typed label compared with a protected one: the {@link GlyphDistance} between them, named by the
+ * techniques switched on ({@link TypoKind}s for a typing mistake, {@value Homoglyph#NAME} for glyph
+ * steps) and explained in words. Immutable.
+ */
+final class LabelComparison {
+    /** Glyph steps allowed in one label besides its typing mistakes. */
+    static final int MAX_GLYPHS = 4;
+    /** Protected labels this long (with keys of {@code DeletionIndex.DOUBLE_EDIT_LABEL}+) may take two typos. */
+    static final int TWO_TYPO_LABEL = 8;
+    private static final int TWO_TYPO_KEY = 7;
+
+    private final Registrable target;
+    private final String typed;
+    private final Difference difference;
+    private final TypoKind kind;
+    private final List<String> techniques;
+
+    private LabelComparison(Registrable target, String typed, Difference difference, TypoKind kind, List<String> techniques) {
+        this.target = target;
+        this.typed = typed;
+        this.difference = difference;
+        this.kind = kind;
+        this.techniques = List.copyOf(techniques);
+    }
+
+    /** How many typing mistakes a look-alike of this protected label may have. */
+    static int maxTypos(Registrable target) {
+        return target.label().length() >= TWO_TYPO_LABEL && target.key().length() >= TWO_TYPO_KEY ? 2 : 1;
+    }
+
+    /**
+     * The comparison of {@code typed} with the target's label, or null when they are equal, too far apart,
+     * or the techniques that would name the difference are switched off.
+     */
+    static LabelComparison of(String typed, Registrable target, int maxTypos, Set<String> enabled) {
+        Difference difference = GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS);
+        if (difference == null || difference.isNone()) {
+            return null;
+        }
+        List<String> techniques = new ArrayList<>(2);
+        TypoKind kind = null;
+        if (difference.typos() == 1) {
+            kind = TypoKind.of(difference.onlyTypo(), target.label());
+            techniques.add(kind.label());
+        } else if (difference.typos() > 1) {
+            kind = TypoKind.EDIT_DISTANCE;
+            techniques.add(kind.label());
+        }
+        if (difference.glyphs() > 0) {
+            techniques.add(Homoglyph.NAME);
+        }
+        return enabled.containsAll(techniques) ? new LabelComparison(target, typed, difference, kind, techniques) : null;
+    }
+
+    /**
+     * Like {@link #of}, but null as soon as the cheap measure shows it cannot beat {@code best} (see
+     * {@link #beats}): most candidates of a look-up are dropped without listing their edits.
+     */
+    static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
+                                      LabelComparison best) {
+        long measure = GlyphDistance.measure(typed, target.label(), maxTypos, MAX_GLYPHS);
+        if (measure < 0 || GlyphDistance.cost(measure) == 0) {
+            return null;
+        }
+        if (best != null) {
+            int typos = GlyphDistance.typos(measure);
+            int glyphs = GlyphDistance.glyphs(measure);
+            if (typos != best.typos()) {
+                if (typos > best.typos()) {
+                    return null;
+                }
+            } else if (glyphs != best.difference.glyphs()) {
+                if (glyphs > best.difference.glyphs()) {
+                    return null;
+                }
+            } else if (target.listed() != best.target.listed()) {
+                if (!target.listed()) {
+                    return null;
+                }
+            } else if (GlyphDistance.cost(measure) > best.difference.cost()) {
+                return null;
+            }
+        }
+        LabelComparison comparison = of(typed, target, maxTypos, enabled);
+        return comparison != null && comparison.beats(best) ? comparison : null;
+    }
+
+    Registrable target() {
+        return target;
+    }
+
+    Difference difference() {
+        return difference;
+    }
+
+    int typos() {
+        return difference.typos();
+    }
+
+    /** The techniques naming the difference: the typo kind first, then homoglyph if glyphs differ too. */
+    List<String> techniques() {
+        return techniques;
+    }
+
+    /** Evidence of the given shape with this label difference and target. */
+    Evidence evidence(Shape shape, Placement placement, int folded) {
+        return Evidence.of(shape, placement)
+            .withTypos(difference.typos(), kind == null ? 0 : kind.score())
+            .withGlyphs(difference.glyphs(), folded)
+            .withTarget(target.label().length(), target.listed(), target.commonWord());
+    }
+
+    /**
+     * Whether this comparison names the likelier intended label than {@code other}: fewer typing mistakes,
+     * then fewer glyph steps, then a name the admin listed, then the cheaper and likelier mistake.
+     */
+    boolean beats(LabelComparison other) {
+        if (other == null) {
+            return true;
+        }
+        if (difference.typos() != other.difference.typos()) {
+            return difference.typos() < other.difference.typos();
+        }
+        if (difference.glyphs() != other.difference.glyphs()) {
+            return difference.glyphs() < other.difference.glyphs();
+        }
+        if (target.listed() != other.target.listed()) {
+            return target.listed();
+        }
+        if (difference.cost() != other.difference.cost()) {
+            return difference.cost() < other.difference.cost();
+        }
+        int mine = kind == null ? 0 : kind.score();
+        int theirs = other.kind == null ? 0 : other.kind.score();
+        if (mine != theirs) {
+            return mine > theirs;
+        }
+        return target.name().compareTo(other.target.name()) < 0;
+    }
+
+    /** Why, in words: "amry is army with 'rm' swapped", "p0licc is police with '0' for 'o' and 'c' for 'e'". */
+    String describe() {
+        String meant = target.label();
+        List<String> glyphs = new ArrayList<>();
+        for (Edit edit : difference.edits()) {
+            if (edit.isGlyph()) {
+                glyphs.add("'" + edit.typed() + "' for '" + edit.meant() + "'");
+            }
+        }
+        String glyphText = glyphs.isEmpty() ? "" : "look-alike " + String.join(" and ", glyphs);
+        if (difference.typos() == 0) {
+            return typed + " is " + meant + " with " + glyphText;
+        }
+        String typo = difference.typos() == 1 ? kind.describe(difference.onlyTypo(), typed, meant)
+            : typed + " is " + difference.typos() + " edits from " + meant;
+        return glyphs.isEmpty() ? typo : typo + ", and " + glyphText;
+    }
+}

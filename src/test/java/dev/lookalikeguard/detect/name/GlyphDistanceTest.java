@@ -1,0 +1,82 @@
+package dev.lookalikeguard.detect.name;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.lookalikeguard.detect.name.GlyphDistance.Difference;
+import dev.lookalikeguard.detect.name.GlyphDistance.Edit;
+
+class GlyphDistanceTest {
+
+    @ParameterizedTest(name = "{0} is {1} with {2} typos and {3} glyph steps")
+    @CsvSource({
+        "amry, army, 1, 0",
+        "army, army, 0, 0",
+        "arrny, army, 0, 1",
+        "p0licc, police, 0, 2",
+        "vvhitehousc, whitehouse, 0, 2",
+        "afr1conn, africom, 0, 2",
+        "ciod, dod, 0, 2",
+        "p0lce, police, 1, 1",
+        "de-fense, defense, 1, 0",
+        "armmy, army, 1, 0",
+        "dfense, defense, 1, 0",
+    })
+    void countsGlyphStepsApartFromTypos(String typed, String meant, int typos, int glyphs) {
+        Difference difference = GlyphDistance.between(typed, meant, 2, 4);
+
+        assertThat(difference).as(typed).isNotNull();
+        assertThat(difference.typos()).as(difference.toString()).isEqualTo(typos);
+        assertThat(difference.glyphs()).as(difference.toString()).isEqualTo(glyphs);
+    }
+
+    @Test
+    void namesTheEditsAtTheirPlace() {
+        Difference difference = GlyphDistance.between("amry", "army", 1, 0);
+
+        assertThat(difference.onlyTypo().type()).isEqualTo(Edit.Type.TRANSPOSITION);
+        assertThat(difference.onlyTypo().meant()).isEqualTo("rm");
+        assertThat(GlyphDistance.between("arrny", "army", 0, 2).edits()).singleElement()
+            .satisfies(edit -> assertThat(edit.typed() + ">" + edit.meant()).isEqualTo("rn>m"));
+    }
+
+    @Test
+    void refusesWhatIsBeyondTheLimits() {
+        assertThat(GlyphDistance.between("navy", "army", 1, 4)).isNull();
+        assertThat(GlyphDistance.between("aemi", "army", 1, 0)).isNull();
+        assertThat(GlyphDistance.between("p0licc", "police", 0, 1)).isNull();
+        assertThat(GlyphDistance.measure("navy", "army", 1, 4)).isNegative();
+    }
+
+    /** Without glyphs in play, typos are the optimal-string-alignment distance the reference computes. */
+    @Test
+    void typosAloneAreTheEditDistance() {
+        Random random = new Random(3);
+        String letters = "afhjkptwxyz";
+        for (int i = 0; i < 20_000; i++) {
+            String a = random(random, letters, 1 + random.nextInt(9));
+            String b = random(random, letters, 1 + random.nextInt(9));
+            int reference = EditDistance.bounded(a, b, 2);
+            long measure = GlyphDistance.measure(a, b, 2, 0);
+            if (reference > 2) {
+                assertThat(measure).as(a + "/" + b).isNegative();
+            } else {
+                assertThat(GlyphDistance.typos(measure)).as(a + "/" + b).isEqualTo(reference);
+                assertThat(GlyphDistance.between(a, b, 2, 0).typos()).isEqualTo(reference);
+            }
+        }
+    }
+
+    private static String random(Random random, String alphabet, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.lookalikeguard.detect.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+import dev.lookalikeguard.detect.score.Scoring.Band;
+
+class ScoringTest {
+
+    private static Evidence typo(int labelLength, Placement placement) {
+        return Evidence.of(Shape.LABEL_TYPO, placement).withTypos(1, 85).withTarget(labelLength, true, false);
+    }
+
+    @Nested
+    class Shapes {
+
+        @Test
+        void aVisualCopyAndAMistypedRealSuffixAreCertain() {
+            assertThat(Band.of(Scoring.score(Evidence.of(Shape.VISUAL_COPY, Placement.OUTSIDE).withGlyphs(1, 1))))
+                .isEqualTo(Band.CERTAIN);
+            assertThat(Band.of(Scoring.score(Evidence.of(Shape.SUFFIX_TYPO, Placement.OUTSIDE)
+                .withTarget(4, true, false)))).isEqualTo(Band.CERTAIN);
+        }
+
+        @Test
+        void aSwapOfADistinctiveLabelIsLikelyAndOfACommonWordOnlyPossible() {
+            Evidence swap = Evidence.of(Shape.SUFFIX_SWAP, Placement.OUTSIDE).withTarget(7, true, false);
+            assertThat(Band.of(Scoring.score(swap))).isEqualTo(Band.LIKELY);
+            assertThat(Band.of(Scoring.score(swap.withTarget(6, true, true)))).isEqualTo(Band.POSSIBLE);
+        }
+
+        @Test
+        void aCommonWordWithAnotherWordUnderAnotherSuffixIsWeak() {
+            Evidence word = Evidence.of(Shape.WORD_ADDED, Placement.OUTSIDE).withTarget(6, true, true).withWord(false, false);
+            assertThat(Band.of(Scoring.score(word))).isEqualTo(Band.WEAK);
+            assertThat(Band.of(Scoring.score(word.withWord(false, true)))).isEqualTo(Band.LIKELY);
+        }
+    }
+
+    @Nested
+    class WhatMovesAScore {
+
+        @Test
+        void shorterLabelsScoreLower() {
+            assertThat(Scoring.score(typo(3, Placement.OUTSIDE))).isLessThan(Scoring.score(typo(4, Placement.OUTSIDE)));
+            assertThat(Scoring.score(typo(4, Placement.OUTSIDE))).isLessThan(Scoring.score(typo(8, Placement.OUTSIDE)));
+        }
+
+        @Test
+        void aNameMissingFromACompleteRegistryScoresHigher() {
+            assertThat(Scoring.score(typo(3, Placement.INSIDE_UNREGISTERED)))
+                .isGreaterThan(Scoring.score(typo(3, Placement.INSIDE)));
+        }
+
+        @Test
+        void aKnownNameNotListedIsOnlyWorthAParanoidLookUnderAnotherSuffix() {
+            Evidence listed = Evidence.of(Shape.SUFFIX_SWAP, Placement.OUTSIDE).withTarget(6, true, false);
+            Evidence known = listed.withTarget(6, false, false);
+            assertThat(Scoring.score(listed)).isGreaterThanOrEqualTo(Scoring.BALANCED_THRESHOLD);
+            assertThat(Scoring.score(known)).isLessThan(Scoring.BALANCED_THRESHOLD)
+                .isGreaterThanOrEqualTo(Scoring.PARANOID_THRESHOLD);
+        }
+
+        @Test
+        void scoresStayBetweenZeroAndAHundred() {
+            Evidence worst = Evidence.of(Shape.WORD_ADDED, Placement.NOWHERE).withTarget(2, false, true)
+                .withGlyphs(4, 0);
+            assertThat(Scoring.score(worst)).isBetween(0, 100);
+        }
+    }
+
+    @Test
+    void bandsCoverEveryScore() {
+        assertThat(Band.of(100)).isEqualTo(Band.CERTAIN);
+        assertThat(Band.of(90)).isEqualTo(Band.CERTAIN);
+        assertThat(Band.of(89)).isEqualTo(Band.LIKELY);
+        assertThat(Band.of(75)).isEqualTo(Band.LIKELY);
+        assertThat(Band.of(74)).isEqualTo(Band.POSSIBLE);
+        assertThat(Band.of(60)).isEqualTo(Band.POSSIBLE);
+        assertThat(Band.of(59)).isEqualTo(Band.WEAK);
+        assertThat(Band.of(0)).isEqualTo(Band.WEAK);
+    }
+}
