@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * A symmetric deletion-neighbourhood index (as in SymSpell) over the glyph keys of registrable labels:
- * every key is entered under itself and each string obtained by deleting up to one character (two for
+ * A symmetric deletion-neighbourhood index (as in SymSpell) over the glyph keys of registrable labels
+ * (the full key and, where it differs, the light one): every key is entered under itself and each string obtained by deleting up to one character (two for
  * keys of {@value #DOUBLE_EDIT_LABEL} characters or more), each combined with a scope (the suffix, or
  * nothing for an index across suffixes). Two keys within Damerau-Levenshtein (optimal string alignment)
  * distance k share an entry when both sides are expanded to depth k, so a look-up returns a superset of
@@ -55,15 +55,17 @@ final class DeletionIndex {
         LongArray farKeys = new LongArray(entries.length * 8);
         for (int id = 0; id < entries.length; id++) {
             Registrable entry = entries[id];
-            String label = entry.key();
-            if (label.length() < MIN_LABEL) {
-                continue;
-            }
             long base = suffixHash(scoped ? entry.suffix() : "");
             long idBits = id;
-            forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
-            if (label.length() >= DOUBLE_EDIT_LABEL) {
-                forEachVariant(base, label, 2, true, hash -> farKeys.add((hash << ID_BITS) | idBits));
+            for (String label : entry.key() == entry.lightKey() ? List.of(entry.key())
+                : List.of(entry.key(), entry.lightKey())) {
+                if (label.length() < MIN_LABEL) {
+                    continue;
+                }
+                forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
+                if (label.length() >= DOUBLE_EDIT_LABEL) {
+                    forEachVariant(base, label, 2, true, hash -> farKeys.add((hash << ID_BITS) | idBits));
+                }
             }
         }
         this.near = new Table(nearKeys.toArray());

@@ -57,18 +57,47 @@ public final class EditDistance {
         return Math.min(previous[m], limit + 1);
     }
 
-    /** The length of the longest common subsequence of a and b (O(n × m); for reference scans only). */
-    public static int longestCommonSubsequence(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                current[j] = a.charAt(i - 1) == b.charAt(j - 1) ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+    /**
+     * Whether a and b share a common subsequence of at least {@code length} characters, i.e. whether at most
+     * {@code |a| + |b| - 2 length} insertions and deletions turn one into the other. Only the band of that
+     * width is computed (the reference scans call this for every protected label).
+     */
+    public static boolean shareSubsequence(String a, String b, int length) {
+        int n = a.length();
+        int m = b.length();
+        int limit = n + m - 2 * length;
+        if (limit < 0 || Math.abs(n - m) > limit) {
+            return false;
+        }
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j <= limit ? j : FAR;
+        }
+        for (int i = 1; i <= n; i++) {
+            int from = Math.max(1, i - limit);
+            int to = Math.min(m, i + limit);
+            current[from - 1] = from == 1 ? (i <= limit ? i : FAR) : FAR;
+            if (to < m) {
+                current[to + 1] = FAR;
+            }
+            int rowMin = current[from - 1];
+            char ca = a.charAt(i - 1);
+            for (int j = from; j <= to; j++) {
+                int value = Math.min(previous[j], current[j - 1]) + 1;
+                if (ca == b.charAt(j - 1)) {
+                    value = Math.min(value, previous[j - 1]);
+                }
+                current[j] = value;
+                rowMin = Math.min(rowMin, value);
+            }
+            if (rowMin > limit) {
+                return false;
             }
             int[] swap = previous;
             previous = current;
             current = swap;
         }
-        return previous[b.length()];
+        return previous[m] <= limit;
     }
 }

@@ -173,6 +173,26 @@ public final class Glyphs {
         return changed ? new String(out, 0, size) : label;
     }
 
+    /**
+     * The glyph key without the pair merges: single characters mapped only. A typing mistake next to a
+     * mergeable pair (war-ren for warren, c-ity for city) moves the full key by several edits but this one
+     * by one, so the indexes hold both (see {@link Registrable#lightKey()}).
+     */
+    public static String lightKey(String label) {
+        char[] out = null;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            char mapped = c < SINGLE.length && SINGLE[c] != 0 ? SINGLE[c] : c;
+            if (mapped != c && out == null) {
+                out = label.toCharArray();
+            }
+            if (out != null) {
+                out[i] = mapped;
+            }
+        }
+        return out == null ? label : new String(out);
+    }
+
     /** The character a look-alike pair is merged into (already mapped), or 0. */
     private static char merged(char first, char second) {
         switch (first) {

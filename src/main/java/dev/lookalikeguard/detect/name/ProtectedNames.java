@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -251,54 +252,70 @@ public final class ProtectedNames {
     }
 
     /**
-     * Every registrable cut under {@code suffix} whose label's glyph key may be within {@code depth} (1 or 2)
-     * edits of {@code key}; depth 2 reaches keys of {@value DeletionIndex#DOUBLE_EDIT_LABEL}+ characters
-     * only. A superset (verify with {@link GlyphDistance}), each cut once.
+     * Every registrable cut under {@code suffix} whose label's glyph key (full or light) may be within
+     * {@code depth} (1 or 2) edits of {@code key} or {@code lightKey} (the typed label's); depth 2 reaches keys of
+     * {@value DeletionIndex#DOUBLE_EDIT_LABEL}+ characters only. A superset (verify with {@link GlyphDistance}),
+     * each cut once.
      */
-    public void sameSuffixCandidates(String key, String suffix, int depth, Consumer<Registrable> consumer) {
+    public void sameSuffixCandidates(String key, String lightKey, String suffix, int depth,
+                                     Consumer<Registrable> consumer) {
         Map<String, Registrable> group = bySuffix.get(suffix);
         if (group == null) {
             return;
         }
         if (scan) {
             group.values().forEach(r -> {
-                if (reachable(key, r.key(), depth)) {
+                if (reachable(key, lightKey, r, depth)) {
                     consumer.accept(r);
                 }
             });
             return;
         }
         List<Registrable> seen = new ArrayList<>(4);
-        sameSuffixIndex.candidates(key, suffix, depth, id -> {
+        IntConsumer each = id -> {
             Registrable candidate = sameSuffixIndex.entry(id);
             if (candidate.suffix().equals(suffix) && !containsSame(seen, candidate)) {
                 seen.add(candidate);
                 consumer.accept(candidate);
             }
-        });
+        };
+        sameSuffixIndex.candidates(key, suffix, depth, each);
+        if (!lightKey.equals(key)) {
+            sameSuffixIndex.candidates(lightKey, suffix, depth, each);
+        }
     }
 
     /**
      * Like {@link #sameSuffixCandidates} across every suffix, among the names whose look-alikes are searched
      * under other suffixes too (the listed ones).
      */
-    public void crossSuffixCandidates(String key, int depth, Consumer<Registrable> consumer) {
+    public void crossSuffixCandidates(String key, String lightKey, int depth, Consumer<Registrable> consumer) {
         if (scan) {
             crossSuffix.forEach(r -> {
-                if (reachable(key, r.key(), depth)) {
+                if (reachable(key, lightKey, r, depth)) {
                     consumer.accept(r);
                 }
             });
             return;
         }
         List<Registrable> seen = new ArrayList<>(4);
-        crossSuffixIndex.candidates(key, "", depth, id -> {
+        IntConsumer each = id -> {
             Registrable candidate = crossSuffixIndex.entry(id);
             if (!containsSame(seen, candidate)) {
                 seen.add(candidate);
                 consumer.accept(candidate);
             }
-        });
+        };
+        crossSuffixIndex.candidates(key, "", depth, each);
+        if (!lightKey.equals(key)) {
+            crossSuffixIndex.candidates(lightKey, "", depth, each);
+        }
+    }
+
+    /** Whether an index look-up with either typed key finds either key of the target (see the method below). */
+    private static boolean reachable(String key, String lightKey, Registrable target, int depth) {
+        return reachable(key, target.key(), depth) || reachable(key, target.lightKey(), depth)
+            || reachable(lightKey, target.key(), depth) || reachable(lightKey, target.lightKey(), depth);
     }
 
     /**
@@ -311,31 +328,39 @@ public final class ProtectedNames {
             return false;
         }
         int targetDeletions = depth == 2 && target.length() >= DeletionIndex.DOUBLE_EDIT_LABEL ? 2 : 1;
-        int needed = Math.max(key.length() - depth, target.length() - targetDeletions);
-        return EditDistance.longestCommonSubsequence(key, target) >= needed;
+        // A common string is at most as long as the shorter of the two: most targets fail on length alone.
+        if (target.length() < key.length() - depth || key.length() < target.length() - targetDeletions) {
+            return false;
+        }
+        return EditDistance.shareSubsequence(key, target, Math.max(key.length() - depth, target.length() - targetDeletions));
     }
 
     /**
-     * Every protected suffix whose glyph key may be within one edit of {@code tailKey} (the keys of a
-     * typed name's last labels, joined with dots): a superset, verify with {@link GlyphDistance}.
+     * Every protected suffix whose glyph key (full or light) may be within one edit of {@code tailKey} or
+     * {@code tailLightKey} (the keys of a typed name's last labels, joined with dots): a superset, verify with
+     * {@link GlyphDistance}.
      */
-    public void suffixesNear(String tailKey, Consumer<String> consumer) {
+    public void suffixesNear(String tailKey, String tailLightKey, Consumer<String> consumer) {
         if (scan) {
             suffixEntries.forEach(entry -> {
-                if (reachable(tailKey, entry.key(), 1)) {
+                if (reachable(tailKey, tailLightKey, entry, 1)) {
                     consumer.accept(entry.label());
                 }
             });
             return;
         }
         List<Registrable> seen = new ArrayList<>(2);
-        suffixIndex.candidates(tailKey, "", 1, id -> {
+        IntConsumer each = id -> {
             Registrable entry = suffixIndex.entry(id);
             if (!containsSame(seen, entry)) {
                 seen.add(entry);
                 consumer.accept(entry.label());
             }
-        });
+        };
+        suffixIndex.candidates(tailKey, "", 1, each);
+        if (!tailLightKey.equals(tailKey)) {
+            suffixIndex.candidates(tailLightKey, "", 1, each);
+        }
     }
 
     /** The names searched across suffixes whose label has exactly this glyph key. */

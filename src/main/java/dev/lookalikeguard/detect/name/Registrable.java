@@ -11,6 +11,7 @@ public final class Registrable {
     private final String suffix;
     private final boolean listed;
     private final String key;
+    private final String lightKey;
     private final boolean commonWord;
 
     Registrable(String label, String suffix, boolean listed, boolean commonWord) {
@@ -18,6 +19,8 @@ public final class Registrable {
         this.suffix = suffix;
         this.listed = listed;
         this.key = Glyphs.key(label);
+        String light = Glyphs.lightKey(label);
+        this.lightKey = light.equals(key) ? key : light;
         this.commonWord = commonWord;
     }
 
@@ -40,6 +43,11 @@ public final class Registrable {
     /** The glyph key of the label. */
     public String key() {
         return key;
+    }
+
+    /** The label's {@linkplain Glyphs#lightKey(String) light key} (the same instance as {@link #key()} when equal). */
+    public String lightKey() {
+        return lightKey;
     }
 
     /** Whether the label is a common word (known only for names searched under other suffixes too). */

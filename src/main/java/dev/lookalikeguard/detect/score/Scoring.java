@@ -105,8 +105,11 @@ public final class Scoring {
     private static final int COMMON_WORD_ELSEWHERE = 20;
     /** ... unless a hyphen or digits set the protected word apart (secure-army.org): worth a question. */
     private static final int COMMON_WORD_SEPARATED_ELSEWHERE = 12;
-    /** A label of three letters or fewer with a word added under another suffix (dea-21olympic.com). */
-    private static final int SHORT_ELSEWHERE = 5;
+    /**
+     * The label under another protected suffix whose registry is not complete (army.mod.uk for army.mil):
+     * another government's name, most likely real, and it cannot leak.
+     */
+    private static final int OTHER_GOVERNMENT = 30;
     /** The typed suffix is no real suffix: the name cannot be registered (mail to it fails anyway). */
     private static final int SUFFIX_NOT_REAL = 8;
 
@@ -132,11 +135,13 @@ public final class Scoring {
                     - (e.typos() > 0 && !e.listed() ? KNOWN_ONLY_COMBINED : 0);
                 break;
             case LABEL_TYPO:
-                score = labelChange(e, false) == 0 ? VISUAL_COPY : typoBase(e) - lengthPenalty(e) - glyphPenalty(e);
+                score = e.typos() == 0 ? VISUAL_COPY - glyphPenalty(e)
+                    : typoBase(e) - lengthPenalty(e) - glyphPenalty(e);
                 break;
             case SUFFIX_SWAP:
                 score = SUFFIX_SWAP - labelChange(e, true) - swapLengthPenalty(e) - commonWordPenalty(e)
-                    - (e.listed() ? 0 : KNOWN_ONLY) - (e.placement() == Placement.NOWHERE ? SUFFIX_NOT_REAL : 0);
+                    - (e.listed() ? 0 : KNOWN_ONLY) - (e.placement() == Placement.NOWHERE ? SUFFIX_NOT_REAL : 0)
+                    - (e.placement() == Placement.INSIDE ? OTHER_GOVERNMENT : 0);
                 break;
             case APPENDED_SUFFIX:
                 score = APPENDED_SUFFIX;
@@ -150,9 +155,9 @@ public final class Scoring {
             case WORD_ADDED:
                 score = WORD_ADDED - swapLengthPenalty(e) - (e.listed() ? 0 : KNOWN_ONLY)
                     + (e.separated() ? WORD_SEPARATED : 0) - glyphPenalty(e)
+                    - (!e.sameSuffix() && e.placement() == Placement.INSIDE ? OTHER_GOVERNMENT : 0)
                     + (e.sameSuffix() ? WORD_SAME_SUFFIX - (e.commonWord() ? COMMON_WORD_SAME_SUFFIX : 0)
-                        : -(e.commonWord() ? (e.separated() ? COMMON_WORD_SEPARATED_ELSEWHERE : COMMON_WORD_ELSEWHERE) : 0)
-                            - (e.protectedLabelLength() <= 3 ? SHORT_ELSEWHERE : 0));
+                        : -(e.commonWord() ? (e.separated() ? COMMON_WORD_SEPARATED_ELSEWHERE : COMMON_WORD_ELSEWHERE) : 0));
                 break;
             case NEAR_SUFFIX:
                 score = e.typedSuffixReal() ? NEAR_SUFFIX : NEAR_SUFFIX_NOT_REAL;
@@ -161,7 +166,8 @@ public final class Scoring {
                 throw new IllegalStateException("unscored shape " + e.shape());
         }
         if (e.placement() == Placement.INSIDE_UNREGISTERED && e.shape() != Shape.VISUAL_COPY) {
-            score += UNREGISTERED;
+            // Surely not a real name, and so surely a mistake: but a typo stays below a visual copy.
+            score = Math.max(score, Math.min(score + UNREGISTERED, VISUAL_COPY - 1));
         }
         return Math.max(0, Math.min(100, score));
     }

@@ -211,6 +211,11 @@ public final class Candidate {
         return keys[suffixStart - 1];
     }
 
+    /** The light glyph key (single characters mapped, no pairs merged) of visual label {@code index}. */
+    public String lightKey(int index) {
+        return Glyphs.lightKey(labels.get(index));
+    }
+
     /** The labels left of the registrable label, joined, possibly empty (mail in mail.army.ml). */
     public String prefix() {
         return suffixStart > 1 ? head(suffixStart - 1) : "";

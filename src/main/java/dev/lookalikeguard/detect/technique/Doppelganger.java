@@ -32,7 +32,8 @@ public final class Doppelganger implements Technique {
         }
         String label = candidate.label();
         boolean hyphenated = label.indexOf('-') >= 0;
-        String text = hyphenated ? Glyphs.key(label.replace("-", "")) : candidate.labelKey();
+        String typed = hyphenated ? label.replace("-", "") : label;
+        String text = hyphenated ? Glyphs.key(typed) : candidate.labelKey();
         if (!names.mayEndAConcatenation(text)) {
             return Optional.empty();
         }
@@ -46,7 +47,7 @@ public final class Doppelganger implements Technique {
                 String meant = i == 0 ? target.get() : prefixOf(label, text, i) + "." + target.get();
                 Optional<Registrable> registrable = names.registrableOf(target.get());
                 Evidence evidence = Evidence.of(Shape.MISSING_DOT, candidate.placement())
-                    .withGlyphs(tail.equals(plain(target.get())) ? 0 : 1, candidate.folded())
+                    .withGlyphs(typed.endsWith(plain(target.get())) ? 0 : 1, candidate.folded())
                     .withTarget(registrable.map(r -> r.label().length()).orElse(tail.length()),
                         registrable.map(Registrable::listed).orElse(false), false);
                 return Optional.of(new Finding(target.get(), meant, List.of(NAME), evidence,

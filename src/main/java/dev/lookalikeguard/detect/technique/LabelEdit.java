@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
@@ -54,9 +55,10 @@ public final class LabelEdit implements Technique {
      */
     LabelComparison nearest(String label, String key, String suffix, ProtectedNames names) {
         LabelComparison[] best = new LabelComparison[1];
-        names.sameSuffixCandidates(key, suffix, 1, target -> consider(label, target, best));
+        String lightKey = Glyphs.lightKey(label);
+        names.sameSuffixCandidates(key, lightKey, suffix, 1, target -> consider(label, target, best));
         if ((best[0] == null || best[0].typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
-            names.sameSuffixCandidates(key, suffix, 2, target -> consider(label, target, best));
+            names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> consider(label, target, best));
         }
         return best[0];
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.lookalikeguard.detect.name.GlyphDistance;
+import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.detect.score.Evidence;
@@ -45,8 +46,8 @@ public final class SuffixEdit implements Technique {
         for (int k = 1; k <= Math.min(MAX_SUFFIX_LABELS, count - 1); k++) {
             int start = count - k;
             Finding[] found = {best};
-            names.suffixesNear(candidate.tailKey(start), suffix -> {
-                String typed = candidate.tail(start);
+            String typed = candidate.tail(start);
+            names.suffixesNear(candidate.tailKey(start), Glyphs.lightKey(typed), suffix -> {
                 GlyphDistance.Difference difference = GlyphDistance.between(typed, suffix, 1, SUFFIX_GLYPHS);
                 if (difference != null && !difference.isNone()) {
                     Finding finding = examine(candidate, start, typed, suffix, difference, names);

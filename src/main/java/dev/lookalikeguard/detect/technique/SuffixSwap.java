@@ -76,7 +76,7 @@ public final class SuffixSwap implements Technique {
         }
         if (best == null && candidate.labelKey().length() >= MIN_KEY_WITH_TYPO) {
             Finding[] typo = new Finding[1];
-            names.crossSuffixCandidates(candidate.labelKey(), 1, target -> {
+            names.crossSuffixCandidates(candidate.labelKey(), candidate.lightKey(candidate.suffixStart() - 1), 1, target -> {
                 if (!target.suffix().equals(suffix)) {
                     LabelComparison match = LabelComparison.of(label, target, 1, enabled);
                     if (match != null && match.typos() == 1) {

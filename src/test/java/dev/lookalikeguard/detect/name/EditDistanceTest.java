@@ -76,6 +76,38 @@ class EditDistanceTest {
         return b.toString();
     }
 
+    @Test
+    void sharedSubsequencesAreTheTextbookLongestCommonSubsequence() {
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomWord(random);
+            String b = randomWord(random);
+            int lcs = longestCommonSubsequence(a, b);
+            for (int length = 0; length <= Math.max(a.length(), b.length()) + 1; length++) {
+                assertThat(EditDistance.shareSubsequence(a, b, length)).as(a + "/" + b + " " + length).isEqualTo(lcs >= length);
+            }
+        }
+    }
+
+    private static String randomWord(Random random) {
+        StringBuilder b = new StringBuilder();
+        int length = random.nextInt(9);
+        for (int i = 0; i < length; i++) {
+            b.append("abcd".charAt(random.nextInt(4)));
+        }
+        return b.toString();
+    }
+
+    private static int longestCommonSubsequence(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                d[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? d[i - 1][j - 1] + 1 : Math.max(d[i - 1][j], d[i][j - 1]);
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     /** Optimal string alignment distance, the textbook full matrix. */
     private static int fullMatrix(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
