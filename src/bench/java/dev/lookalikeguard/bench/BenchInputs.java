@@ -40,8 +40,8 @@ import dev.lookalikeguard.policy.ReferenceList;
  * </ul>
  * Smaller list sizes keep the condition's suffixes and domains and take the first N names of the
  * lists in a fixed shuffled order. Only when {@code ../shared} is absent are names and look-alikes
- * synthetic (and {@link #real()} says so). Nothing is copied into the repository: the files are read
- * where they are.
+ * synthetic (and {@link #real()} says so; the generated names go to target/bench/ and are configured
+ * as a list). Nothing is copied into the repository: the files are read where they are.
  */
 final class BenchInputs {
     static final List<String> KINDS = List.of("clean-popular", "clean-freemail", "lookalike", "protected");
@@ -72,8 +72,8 @@ final class BenchInputs {
         return real()
             ? "real inputs: condition " + evalDev().resolve("condition.txt") + " (lists from " + sharedData()
                 + "), recipients from " + evalDev()
-            : "SYNTHETIC inputs (../shared not found at " + sharedData().getParent()
-                + "): generated names and look-alikes, clean from the packaged ordinary-domains.txt";
+            : "SYNTHETIC inputs (the lists or the eval-dev corpus of ../shared not found: looked in " + sharedData() + " and "
+                + evalDev() + "): generated names and look-alikes, clean from the packaged ordinary-domains.txt";
     }
 
     /** The condition the benchmarks run with. */
@@ -93,25 +93,11 @@ final class BenchInputs {
     }
 
     private static List<String> loadAllNames() throws PolicyException {
-        List<String> all = new ArrayList<>();
-        if (real()) {
-            Set<String> unique = new TreeSet<>();
-            for (Path list : condition().lists) {
-                unique.addAll(ReferenceList.load(list).domains());
-            }
-            all.addAll(unique);
-        } else {
-            Random random = new Random(SEED);
-            Set<String> names = new TreeSet<>();
-            while (names.size() < 20_000) {
-                StringBuilder label = new StringBuilder();
-                for (int i = 0, n = 4 + random.nextInt(12); i < n; i++) {
-                    label.append((char) ('a' + random.nextInt(26)));
-                }
-                names.add(label + (random.nextInt(5) == 0 ? ".mil" : ".gov"));
-            }
-            all.addAll(names);
+        Set<String> unique = new TreeSet<>();
+        for (Path list : condition().lists) {
+            unique.addAll(ReferenceList.load(list).domains());
         }
+        List<String> all = new ArrayList<>(unique);
         Collections.shuffle(all, new Random(SEED));
         return Collections.unmodifiableList(all);
     }
@@ -267,12 +253,29 @@ final class BenchInputs {
             return (optional ? "?" : "") + resolved;
         }
 
+        /** 20,000 generated .gov/.mil names, written to target/bench/synthetic-names.txt and configured as a list. */
         static Condition synthetic() {
+            Random random = new Random(SEED);
+            Set<String> names = new TreeSet<>();
+            while (names.size() < 20_000) {
+                StringBuilder label = new StringBuilder();
+                for (int i = 0, n = 4 + random.nextInt(12); i < n; i++) {
+                    label.append((char) ('a' + random.nextInt(26)));
+                }
+                names.add(label + (random.nextInt(5) == 0 ? ".mil" : ".gov"));
+            }
+            Path list = Path.of("target", "bench", "synthetic-names.txt").toAbsolutePath();
+            try {
+                Files.createDirectories(list.getParent());
+                Files.write(list, names, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             Map<String, List<String>> clauses = new LinkedHashMap<>();
             clauses.put("suffixes", List.of("mil", "gov"));
             clauses.put("domains", List.of("army.mil", "defense.gov"));
-            return new Condition("suffixes: mil, gov; domains: army.mil, defense.gov (plus 20,000 synthetic names)",
-                clauses);
+            clauses.put("lists", List.of(list.toString()));
+            return new Condition("suffixes: mil, gov; domains: army.mil, defense.gov; lists: " + list, clauses);
         }
 
         /** A builder with everything of the condition but its lists. */
@@ -291,9 +294,6 @@ final class BenchInputs {
          * the condition parsed by {@link Policy} (as the matcher and the checker parse it).
          */
         void checkSameAsPolicy(Detector benchmarkDetector, List<String> inputs) throws PolicyException {
-            if (!real()) {
-                return;
-            }
             Detector policy = Policy.parse(text).detector();
             for (String input : inputs) {
                 String expected = describe(policy.check(input));

@@ -70,7 +70,8 @@ public final class BenchmarkReport {
         Detector full = BenchInputs.detector(all, false);
         List<String> sample = new ArrayList<>();
         for (String kind : BenchInputs.KINDS) {
-            sample.addAll(Arrays.asList(BenchInputs.inputs(kind, Integer.MAX_VALUE)).subList(0, 2000));
+            sample.addAll(Arrays.asList(BenchInputs.inputs(kind, Integer.MAX_VALUE)).subList(0,
+                Math.min(2000, BenchInputs.inputs(kind, Integer.MAX_VALUE).length)));
         }
         BenchInputs.condition().checkSameAsPolicy(full, sample);
         report.append(String.format("The benchmark's detector gives the verdicts of Policy.parse(condition) on %,d sampled "
@@ -416,7 +417,7 @@ public final class BenchmarkReport {
         double withMedian = median(with);
         report.append(String.format("%nEnd to end, real James 3.8.1 memory server in this JVM (SMTP in over %d connections, "
             + "remote delivery to a loopback receiver), %,d mails after 200 warm-up mails, 2 recipients each (a popular or "
-            + "free-mail domain and a real .gov/.mil name, none of them a look-alike), %d alternating runs each way; the guard "
+            + "free-mail domain and a protected name of the lists, none of them a look-alike), %d alternating runs each way; the guard "
             + "with the full condition above (%,d names; each guarded server also bounced %s, a look-alike only the lists "
             + "know); a first guarded run (%.0f mails/s) warmed the JVM up and is not counted %s → %s%n%n", E2E_CONNECTIONS,
             E2E_MAILS, E2E_RUNS, BenchInputs.names(Integer.MAX_VALUE).size(), probe, discarded, loadBefore, load()));
