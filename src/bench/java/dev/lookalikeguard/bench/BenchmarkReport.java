@@ -118,8 +118,8 @@ public final class BenchmarkReport {
         report.append(String.format("%nPer check, every technique on (JMH sample time, %d fork(s) per row, %d × %d s warm-up, "
             + "%d × %d s measured; each row checks its kind's whole input set in a fixed shuffled order) %s → %s%n%n",
             FORKS, WARMUP_ITERATIONS, ITERATION_SECONDS, MEASUREMENT_ITERATIONS, ITERATION_SECONDS, loadBefore, load()));
-        report.append("| input kind | inputs | flagged | names | median | p99 | mean | allocated/check | naive median | naive mean "
-            + "| naive / indexed (medians; means) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        report.append("| input kind | inputs | flagged | names | median | p99 | mean | allocated/check | naive median "
+            + "| naive mean | naive / indexed (medians; means) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String kind : BenchInputs.KINDS) {
             for (int size : SIZES) {
                 List<String> names = BenchInputs.names(size);
@@ -150,7 +150,8 @@ public final class BenchmarkReport {
         report.append("\n");
         cpuPerCheck(report, full);
         report.append("\n").append(load()).append("\n\n");
-        report.append("| names | index build from the names (median of 5) | condition parsed, lists read (median of 3) | retained heap |\n"
+        report.append("| names | index build from the names (median of 5) | condition parsed, lists read (median of 3) "
+            + "| retained heap |\n"
             + "|---:|---:|---:|---:|\n");
         for (int size : SIZES) {
             List<String> names = BenchInputs.names(size);
@@ -417,10 +418,11 @@ public final class BenchmarkReport {
         double withMedian = median(with);
         report.append(String.format("%nEnd to end, real James 3.8.1 memory server in this JVM (SMTP in over %d connections, "
             + "remote delivery to a loopback receiver), %,d mails after 200 warm-up mails, 2 recipients each (a popular or "
-            + "free-mail domain and a protected name of the lists, none of them a look-alike), %d alternating runs each way; the guard "
-            + "with the full condition above (%,d names; each guarded server also bounced %s, a look-alike only the lists "
-            + "know); a first guarded run (%.0f mails/s) warmed the JVM up and is not counted %s → %s%n%n", E2E_CONNECTIONS,
-            E2E_MAILS, E2E_RUNS, BenchInputs.names(Integer.MAX_VALUE).size(), probe, discarded, loadBefore, load()));
+            + "free-mail domain and a protected name of the lists, none of them a look-alike), %d alternating runs each way; "
+            + "the guard with the full condition above (%,d names; each guarded server also bounced %s, a look-alike only "
+            + "the lists know); a first guarded run (%.0f mails/s) warmed the JVM up and is not counted %s → %s%n%n",
+            E2E_CONNECTIONS, E2E_MAILS, E2E_RUNS, BenchInputs.names(Integer.MAX_VALUE).size(), probe, discarded, loadBefore,
+            load()));
         report.append("| | mails/s (median) | runs |\n|---|---:|---|\n");
         report.append(String.format("| without the guard | %.0f | %s |%n", withoutMedian, runs(without)));
         report.append(String.format("| with the guard | %.0f | %s |%n", withMedian, runs(with)));

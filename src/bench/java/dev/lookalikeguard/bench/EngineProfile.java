@@ -181,7 +181,7 @@ final class EngineProfile {
         return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
     }
 
-    /** The allocating frame with its line, and the caller (the line that asked for it) when the allocator is a JDK/library method. */
+    /** The allocating frame with its line, and the project's frame that asked for it when the allocator is a JDK method. */
     private static String site(List<RecordedFrame> frames) {
         RecordedFrame top = frames.get(0);
         String site = method(top) + ":" + top.getLineNumber();

@@ -56,7 +56,8 @@ class LookalikeCheckTest {
             run("army.ml\ngmail.com\n", "--condition", CONDITION);
 
             assertThat(err.toString(StandardCharsets.UTF_8))
-                .matches("(?s)checked 2 line\\(s\\) in \\d+ ms \\(\\d+ lines/s\\): 1 lookalike, 0 protected, 1 clean, 0 invalid\\R");
+                .matches("(?s)checked 2 line\\(s\\) in \\d+ ms \\(\\d+ lines/s\\): "
+                    + "1 lookalike, 0 protected, 1 clean, 0 invalid\\R");
         }
 
         @Test
