@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.Verdict;
@@ -26,8 +25,9 @@ import dev.lookalikeguard.policy.PolicyException;
  * java -jar james-lookalike-guard-VERSION-cli.jar --condition 'suffixes: mil, gov; domains: army.mil' [FILE]
  * </pre>
  * One output line per input line, tab-separated:
- * {@code input verdict nearest technique score explanation} (empty fields as {@code -}); a summary on
- * standard error. Exit 0 on success, 2 on a bad condition or usage, 1 when the input cannot be read.
+ * {@code input verdict nearest technique score explanation} (empty fields as {@code -}); a summary with
+ * the lines checked per second on standard error. Exit 0 on success, 2 on a bad condition or usage, 1
+ * when the input cannot be read.
  */
 public final class LookalikeCheck {
     static final int OK = 0;
@@ -49,6 +49,10 @@ public final class LookalikeCheck {
         "  --help, -h                  this text",
         "",
         "Exit status: 0 checked, 1 input could not be read, 2 bad condition or usage.");
+
+    /** Output is handed to the stream in chunks of about this many characters. */
+    private static final int OUTPUT_CHUNK = 1 << 15;
+    private static final String LINE_SEPARATOR = System.lineSeparator();
 
     private LookalikeCheck() {
     }
@@ -98,7 +102,7 @@ public final class LookalikeCheck {
         try (BufferedReader reader = files.isEmpty() || files.get(0).equals("-")
             ? new BufferedReader(stdin)
             : Files.newBufferedReader(Path.of(files.get(0)), StandardCharsets.UTF_8)) {
-            check(reader, policy.detector(), out, err);
+            err.println(check(reader, policy.detector(), out));
             return OK;
         } catch (IOException e) {
             err.println("cannot read " + (files.isEmpty() ? "standard input" : files.get(0)) + ": " + e.getMessage());
@@ -106,28 +110,96 @@ public final class LookalikeCheck {
         }
     }
 
-    private static void check(BufferedReader reader, Detector detector, PrintStream out, PrintStream err)
-            throws IOException {
-        Map<Verdict.Kind, Integer> counts = new EnumMap<>(Verdict.Kind.class);
+    /**
+     * Checks every line and prints its verdict line; output goes out in large chunks (one write per
+     * chunk, not per line), so that a checker on a pipe or a file is not bound by system calls.
+     */
+    static Summary check(BufferedReader reader, Detector detector, PrintStream out) throws IOException {
+        int[] counts = new int[Verdict.Kind.values().length];
+        StringBuilder chunk = new StringBuilder(OUTPUT_CHUNK + 4096);
         long start = System.nanoTime();
-        int lines = 0;
+        long lines = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lines++;
             Verdict verdict = detector.check(InputLine.domainOf(line));
-            counts.merge(verdict.kind(), 1, Integer::sum);
-            out.println(String.join("\t", field(line), verdict.kind().label(), field(verdict.nearest().orElse("")),
-                field(verdict.technique().orElse("")), verdict.isLookalike() ? String.valueOf(verdict.score()) : "-",
-                field(verdict.explanation())));
+            counts[verdict.kind().ordinal()]++;
+            appendField(chunk, line).append('\t').append(verdict.kind().label()).append('\t');
+            appendField(chunk, verdict.nearest().orElse("")).append('\t');
+            appendField(chunk, verdict.technique().orElse("")).append('\t');
+            if (verdict.isLookalike()) {
+                chunk.append(verdict.score());
+            } else {
+                chunk.append('-');
+            }
+            appendField(chunk.append('\t'), verdict.explanation()).append(LINE_SEPARATOR);
+            if (chunk.length() >= OUTPUT_CHUNK) {
+                out.append(chunk);
+                chunk.setLength(0);
+            }
         }
+        out.append(chunk);
         out.flush();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        err.printf("checked %d line(s) in %d ms: %d lookalike, %d protected, %d clean, %d invalid%n", lines, millis,
-            counts.getOrDefault(Verdict.Kind.LOOKALIKE, 0), counts.getOrDefault(Verdict.Kind.PROTECTED, 0),
-            counts.getOrDefault(Verdict.Kind.CLEAN, 0), counts.getOrDefault(Verdict.Kind.INVALID, 0));
+        return new Summary(lines, counts, System.nanoTime() - start);
     }
 
-    private static String field(String value) {
-        String oneLine = value.replaceAll("[\\t\\r\\n]+", " ").strip();
-        return oneLine.isEmpty() ? "-" : oneLine;
+    /**
+     * Appends {@code value} as one output field: runs of tabs and line breaks become one space, white
+     * space at both ends is dropped, and an empty field is written {@code -}.
+     */
+    static StringBuilder appendField(StringBuilder out, String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && Character.isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return out.append('-');
+        }
+        boolean inBreak = false;
+        int copied = start;
+        for (int i = start; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n') {
+                if (!inBreak) {
+                    out.append(value, copied, i).append(' ');
+                    inBreak = true;
+                }
+                copied = i + 1;
+            } else {
+                inBreak = false;
+            }
+        }
+        return out.append(value, copied, end);
+    }
+
+    /** What one run checked: lines, verdicts per kind, and how long the checking took (reading, checking, printing). */
+    static final class Summary {
+        final long lines;
+        private final int[] counts;
+        final long nanos;
+
+        Summary(long lines, int[] counts, long nanos) {
+            this.lines = lines;
+            this.counts = counts.clone();
+            this.nanos = nanos;
+        }
+
+        int count(Verdict.Kind kind) {
+            return counts[kind.ordinal()];
+        }
+
+        long linesPerSecond() {
+            return nanos == 0 ? 0 : Math.round(lines * 1e9 / nanos);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "checked %d line(s) in %d ms (%d lines/s): %d lookalike, %d protected, %d clean, "
+                + "%d invalid", lines, nanos / 1_000_000, linesPerSecond(), count(Verdict.Kind.LOOKALIKE),
+                count(Verdict.Kind.PROTECTED), count(Verdict.Kind.CLEAN), count(Verdict.Kind.INVALID));
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LookalikeCheckTest {
     private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov; known: nsa.gov";
@@ -48,6 +49,39 @@ class LookalikeCheckTest {
             assertThat(lines[4].split("\t")).startsWith("xn--zz", "invalid");
             assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("checked 5 line(s)").contains("1 lookalike, 1 protected, 1 clean, 2 invalid");
+        }
+
+        @Test
+        void theSummaryGivesLinesPerSecond() {
+            run("army.ml\ngmail.com\n", "--condition", CONDITION);
+
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                .matches("(?s)checked 2 line\\(s\\) in \\d+ ms \\(\\d+ lines/s\\): "
+                    + "1 lookalike, 0 protected, 1 clean, 0 invalid\\R");
+        }
+
+        @Test
+        void tabsInAnInputLineDoNotAddFields() {
+            run(" j@gmail.com\t\tsecond column \n", "--condition", CONDITION);
+
+            assertThat(outputLines()).hasSize(1);
+            assertThat(outputLines()[0].split("\t", -1)).hasSize(6).startsWith("j@gmail.com second column", "invalid");
+        }
+
+        @Test
+        void manyLinesComeOutWholeAndInOrder() {
+            StringBuilder input = new StringBuilder();
+            for (int i = 0; i < 5000; i++) {
+                input.append(i % 2 == 0 ? "user" + i + "@army.ml" : "user" + i + "@gmail.com").append('\n');
+            }
+
+            run(input.toString(), "--condition", CONDITION);
+
+            String[] lines = outputLines();
+            assertThat(lines).hasSize(5000);
+            for (int i = 0; i < lines.length; i++) {
+                assertThat(lines[i]).startsWith("user" + i + "@").contains(i % 2 == 0 ? "\tlookalike\t" : "\tclean\t");
+            }
         }
 
         @Test
@@ -89,6 +123,17 @@ class LookalikeCheckTest {
             assertThat(run("", "--help")).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("input<TAB>verdict<TAB>nearest");
         }
+    }
+
+    /** Output fields: tabs and line breaks (runs of them) become one space, ends are stripped, empty is '-'. */
+    @ParameterizedTest
+    @ValueSource(strings = {"army.ml", "  army.ml  ", "a\tb", "a\t\r\nb", "a \t b", "\t", "", " ", "\u2003x\u2003",
+        "x\t", "\ny", "a\t \tb", "\u0430rmy.mil", "a\u00a0b"})
+    void writesAFieldAsTheRegexDid(String value) {
+        String expected = value.replaceAll("[\\t\\r\\n]+", " ").strip();
+
+        assertThat(LookalikeCheck.appendField(new StringBuilder(), value).toString())
+            .isEqualTo(expected.isEmpty() ? "-" : expected);
     }
 
     @ParameterizedTest

@@ -97,7 +97,8 @@ public final class GuardServer implements AutoCloseable {
             return this;
         }
 
-        Builder condition(String condition) {
+        /** The matcher condition in place of the sample configuration's (no double quotes: it goes into an XML attribute). */
+        public Builder condition(String condition) {
             mailetContainerEdits.put("(?s)RecipientIsLookalike=[^\"]*\"", "RecipientIsLookalike=" + condition + "\"");
             return this;
         }
