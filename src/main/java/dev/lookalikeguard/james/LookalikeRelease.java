@@ -32,8 +32,9 @@ import dev.lookalikeguard.state.StateRepository;
  * must be known, unaltered, unexpired and unused, and the reply must come from the original sender,
  * authenticated by SMTP AUTH as that sender. Then the held mail is released for that one recipient
  * (delivered once, never held again; the other held recipients stay held), the token is spent, and the
- * sender gets a short answer. Anything else is refused with a log line and an answer saying why. The
- * reply itself is never delivered.
+ * sender gets a short answer. A reply that is not from a local user authenticated as its MAIL FROM is dropped
+ * with one log line and no answer (otherwise a forged MAIL FROM would make the server write to anyone); any
+ * other refusal is logged and answered, once per reply. The reply itself is never delivered.
  * <pre>{@code
  * <mailet match="dev.lookalikeguard.james.IsLookalikeRelease" class="dev.lookalikeguard.james.LookalikeRelease"/>
  * }</pre>
@@ -60,13 +61,53 @@ public class LookalikeRelease extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        for (MailAddress releaseAddress : mail.getRecipients()) {
-            Optional<GuardRegistry.ConfirmSettings> settings = registry.confirmSettingsFor(releaseAddress.asString());
-            if (settings.isPresent()) {
-                handle(mail, settings.get());
-            }
-        }
+        // The reply is consumed whatever happens: it is never delivered, and it is handled once, however
+        // many times (and in whatever case) it names the release address.
         mail.setState(Mail.GHOST);
+        Optional<GuardRegistry.ConfirmSettings> settings = mail.getRecipients().stream()
+            .map(recipient -> registry.confirmSettingsFor(recipient.asString()))
+            .flatMap(Optional::stream)
+            .findFirst();
+        if (settings.isEmpty()) {
+            return;
+        }
+        Optional<String> unanswerable = unanswerable(mail);
+        if (unanswerable.isPresent()) {
+            LOGGER.warn("action=self-release-dropped sender={} authenticated_as={} remote_addr={} release_recipients={}: {}; "
+                + "nothing released, nothing sent", mail.getMaybeSender().asString(), authenticatedUser(mail).orElse("-"),
+                mail.getRemoteAddr(), mail.getRecipients().size(), unanswerable.get());
+            metricFactory.generate(METRIC_PREFIX + "self_release_dropped").increment();
+            return;
+        }
+        handle(mail, settings.get());
+    }
+
+    /**
+     * Why this reply gets no answer at all, if it does not: only a local user, authenticated by SMTP AUTH as
+     * the very address in MAIL FROM, is ever answered. Anyone else could make the server write to a third
+     * party (backscatter) by forging MAIL FROM.
+     */
+    private Optional<String> unanswerable(Mail reply) {
+        if (reply.getMaybeSender().isNullSender()) {
+            return Optional.of("no sender (MAIL FROM:<>)");
+        }
+        Optional<String> user = authenticatedUser(reply);
+        if (user.isEmpty()) {
+            return Optional.of("not authenticated (SMTP AUTH as the original sender is required)");
+        }
+        MailAddress sender = reply.getMaybeSender().get();
+        if (!user.get().equalsIgnoreCase(sender.asString())) {
+            return Optional.of("MAIL FROM is not the authenticated user");
+        }
+        if (!getMailetContext().isLocalServer(sender.getDomain())) {
+            return Optional.of("the sender is not an address of this server");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> authenticatedUser(Mail mail) {
+        return mail.getAttribute(Mail.SMTP_AUTH_USER).map(Attribute::getValue).map(AttributeValue::value)
+            .map(String::valueOf);
     }
 
     private void handle(Mail reply, GuardRegistry.ConfirmSettings settings) throws MessagingException {
@@ -76,8 +117,7 @@ public class LookalikeRelease extends GenericMailet {
             refuse(reply, "no release token in the subject", Optional.empty());
             return;
         }
-        Optional<String> authenticated = reply.getAttribute(Mail.SMTP_AUTH_USER).map(Attribute::getValue)
-            .map(AttributeValue::value).map(String::valueOf);
+        Optional<String> authenticated = authenticatedUser(reply);
         Confirmations.Result result = registry.confirmations().redeem(settings.secret(), token.get(), sender, authenticated);
         if (result.outcome() != Confirmations.Outcome.OK) {
             refuse(reply, result.outcome().reason(), result.grant().map(Confirmations.Grant::recipient));
