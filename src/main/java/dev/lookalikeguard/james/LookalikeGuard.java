@@ -159,10 +159,17 @@ public class LookalikeGuard extends GenericMailet {
                     continue;
                 }
                 Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
-                quarantine.remove(key);
-                if (bounceable(held)) {
-                    sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
+                try {
+                    // The notice first: if it cannot be built or sent, the mail stays held and the next sweep retries.
+                    if (bounceable(held)) {
+                        sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
+                    }
+                } catch (MessagingException | RuntimeException e) {
+                    LOGGER.error("LookalikeGuard could not return expired held mail {} to its sender; it stays held and "
+                        + "will be tried again", key.asString(), e);
+                    continue;
                 }
+                quarantine.remove(key);
                 stopped.forEach((recipient, verdict) -> {
                     LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
                         + "sender", verdict.domain(), dash(verdict.nearest()), key.asString());

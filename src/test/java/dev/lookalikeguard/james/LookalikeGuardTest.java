@@ -241,6 +241,87 @@ class LookalikeGuardTest {
     }
 
     @Nested
+    class Expiry {
+        private final java.util.concurrent.atomic.AtomicBoolean spoolDown = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /** The test's context, except that sending fails while {@link #spoolDown} is set. */
+        private org.apache.mailet.MailetContext context() {
+            return (org.apache.mailet.MailetContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.apache.mailet.MailetContext.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("sendMail") && spoolDown.get()) {
+                        throw new MessagingException("spool unavailable");
+                    }
+                    try {
+                        return method.invoke(context, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        }
+
+        private LookalikeGuard confirmGuard() throws MessagingException {
+            dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
+                new dev.lookalikeguard.state.RuntimeAllowList(store), new dev.lookalikeguard.state.Confirmations(store));
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry);
+            guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
+                .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
+                .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h").build());
+            return guard;
+        }
+
+        /** Makes every held mail look as if it had been held two hours ago. */
+        private MailRepository heldTwoHoursAgo() throws Exception {
+            MailRepository quarantine = store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+            for (org.apache.james.mailrepository.api.MailKey key : com.google.common.collect.ImmutableList.copyOf(quarantine.list())) {
+                Mail held = quarantine.retrieve(key);
+                held.setLastUpdated(new java.util.Date(System.currentTimeMillis() - java.time.Duration.ofHours(2).toMillis()));
+                quarantine.store(held);
+            }
+            return quarantine;
+        }
+
+        @Test
+        void unconfirmedMailIsReturnedToItsSenderThenRemoved() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                MailRepository quarantine = heldTwoHoursAgo();
+                context.resetSentMails();
+
+                guard.expireHeldMail();
+
+                assertThat(context.getSentMails()).hasSize(1);
+                assertThat(context.getSentMails().get(0).getMsg().getSubject()).isEqualTo("Message not sent: did you mean army.mil?");
+                assertThat(quarantine.size()).isZero();
+                assertThat(metrics.countFor("lookalikeGuard_expire")).isEqualTo(1);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aNoticeThatCannotBeSentLeavesTheMailHeldForTheNextAttempt() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                MailRepository quarantine = heldTwoHoursAgo();
+                spoolDown.set(true);
+
+                guard.expireHeldMail();
+
+                assertThat(quarantine.size()).as("still held: nothing was returned").isEqualTo(1);
+                spoolDown.set(false);
+                context.resetSentMails();
+                guard.expireHeldMail();
+                assertThat(context.getSentMails()).hasSize(1);
+                assertThat(quarantine.size()).isZero();
+            } finally {
+                guard.destroy();
+            }
+        }
+    }
+
+    @Nested
     class Tag {
 
         @Test
