@@ -18,6 +18,7 @@ import javax.mail.internet.MimeUtility;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -154,32 +155,40 @@ public class LookalikeGuard extends GenericMailet {
             for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext(); ) {
                 MailKey key = keys.next();
                 Mail held = quarantine.retrieve(key);
-                if (held == null || !LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label())
-                    || held.getLastUpdated() == null || held.getLastUpdated().after(limit)) {
-                    continue;
-                }
-                Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
                 try {
-                    // The notice first: if it cannot be built or sent, the mail stays held and the next sweep retries.
-                    if (bounceable(held)) {
-                        sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
-                    }
-                } catch (MessagingException | RuntimeException e) {
-                    LOGGER.error("LookalikeGuard could not return expired held mail {} to its sender; it stays held and "
-                        + "will be tried again", key.asString(), e);
-                    continue;
+                    expireIfDue(key, held, limit);
+                } finally {
+                    LifecycleUtil.dispose(held);
                 }
-                quarantine.remove(key);
-                stopped.forEach((recipient, verdict) -> {
-                    LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
-                        + "sender", verdict.domain(), dash(verdict.nearest()), key.asString());
-                    metricFactory.generate(METRIC_PREFIX + "expire").increment();
-                });
             }
         } catch (MessagingException | RuntimeException e) {
             LOGGER.error("LookalikeGuard could not sweep the quarantine {} for expired held mail; will retry",
                 quarantineUrl.asString(), e);
         }
+    }
+
+    private void expireIfDue(MailKey key, Mail held, Date limit) throws MessagingException {
+        if (held == null || !LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label())
+            || held.getLastUpdated() == null || held.getLastUpdated().after(limit)) {
+            return;
+        }
+        Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
+        try {
+            // The notice first: if it cannot be built or sent, the mail stays held and the next sweep retries.
+            if (bounceable(held)) {
+                sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.error("LookalikeGuard could not return expired held mail {} to its sender; it stays held and "
+                + "will be tried again", key.asString(), e);
+            return;
+        }
+        quarantine.remove(key);
+        stopped.forEach((recipient, verdict) -> {
+            LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
+                + "sender", verdict.domain(), dash(verdict.nearest()), key.asString());
+            metricFactory.generate(METRIC_PREFIX + "expire").increment();
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -144,7 +145,14 @@ public class LookalikeRelease extends GenericMailet {
         MailRepository quarantine = StateRepository.open(store, MailRepositoryUrl.from(grant.quarantine()));
         MailKey key = new MailKey(grant.heldKey());
         Mail held = quarantine.retrieve(key);
-        MailAddress recipient = new MailAddress(grant.recipient());
+        try {
+            return release(quarantine, key, held, new MailAddress(grant.recipient()));
+        } finally {
+            LifecycleUtil.dispose(held);
+        }
+    }
+
+    private boolean release(MailRepository quarantine, MailKey key, Mail held, MailAddress recipient) throws MessagingException {
         if (held == null || !held.getRecipients().contains(recipient)) {
             return false;
         }

@@ -18,6 +18,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import javax.mail.MessagingException;
 
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.server.core.MailImpl;
@@ -154,8 +155,13 @@ public class Confirmations {
         if (entry == null) {
             return new Result(Outcome.UNKNOWN, Optional.empty());
         }
-        Grant grant = new Grant(text(entry, HELD_KEY), text(entry, QUARANTINE), text(entry, RECIPIENT), text(entry, SENDER),
-            Instant.ofEpochMilli(number(entry, EXPIRES)));
+        Grant grant;
+        try {
+            grant = new Grant(text(entry, HELD_KEY), text(entry, QUARANTINE), text(entry, RECIPIENT), text(entry, SENDER),
+                Instant.ofEpochMilli(number(entry, EXPIRES)));
+        } finally {
+            LifecycleUtil.dispose(entry);
+        }
         if (!MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
             mac(secret, id, grant.heldKey, grant.recipient, grant.sender, grant.expires).getBytes(StandardCharsets.US_ASCII))) {
             return new Result(Outcome.TAMPERED, Optional.of(grant));
@@ -211,7 +217,11 @@ public class Confirmations {
     /** Whether {@code sender} confirmed writing to {@code domain} and that is still remembered. */
     public boolean remembered(String sender, String domain) throws MessagingException {
         Mail entry = entries.retrieveIfPresent(new MailKey(pairKey(sender, domain)));
-        return entry != null && clock.instant().toEpochMilli() < number(entry, EXPIRES);
+        try {
+            return entry != null && clock.instant().toEpochMilli() < number(entry, EXPIRES);
+        } finally {
+            LifecycleUtil.dispose(entry);
+        }
     }
 
     private static String pairKey(String sender, String domain) {

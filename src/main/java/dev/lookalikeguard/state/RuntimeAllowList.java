@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import javax.mail.MessagingException;
 
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -133,7 +134,9 @@ public class RuntimeAllowList {
     /** Removes a domain; false if it was not there. */
     public boolean remove(String domain) throws InvalidDomainException, MessagingException {
         String ascii = DomainName.parse(domain).ascii();
-        boolean present = state.retrieveIfPresent(new MailKey(ascii)) != null;
+        Mail entry = state.retrieveIfPresent(new MailKey(ascii));
+        boolean present = entry != null;
+        LifecycleUtil.dispose(entry);
         if (present) {
             state.repository().remove(new MailKey(ascii));
         }
@@ -147,10 +150,14 @@ public class RuntimeAllowList {
         for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
             Mail mail = repository.retrieve(keys.next());
             if (mail != null) {
-                String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
-                    .map(String::valueOf).orElse("");
-                Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
-                entries.add(new Entry(mail.getName(), added, reason));
+                try {
+                    String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
+                        .map(String::valueOf).orElse("");
+                    Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
+                    entries.add(new Entry(mail.getName(), added, reason));
+                } finally {
+                    LifecycleUtil.dispose(mail);
+                }
             }
         }
         entries.sort(java.util.Comparator.comparing(Entry::domain));

@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -119,11 +120,7 @@ public class LookalikeRoutes implements Routes {
     private Object show(Request request, Response response) throws MessagingException {
         Held held = find(request.params(":key"));
         Map<String, Object> detail = held.summary();
-        try {
-            detail.put("subject", Optional.ofNullable(held.mail.getMessage().getSubject()).orElse(""));
-        } catch (MessagingException e) {
-            detail.put("subject", "");
-        }
+        detail.put("subject", held.subject);
         return detail;
     }
 
@@ -139,7 +136,7 @@ public class LookalikeRoutes implements Routes {
         }
         reprocess(held, processor);
         LOGGER.info("admin action=release mail={} sender={} recipients={} processor={} allowed={} at={}", held.key.asString(),
-            held.sender(), held.mail.getRecipients(), processor, allowed, clock.instant());
+            held.sender(), held.recipients, processor, allowed, clock.instant());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("released", held.key.asString());
         result.put("processor", processor);
@@ -154,7 +151,7 @@ public class LookalikeRoutes implements Routes {
             reprocess(held, processor);
             released.add(held.key.asString());
             LOGGER.info("admin action=release mail={} sender={} recipients={} processor={} at={}", held.key.asString(),
-                held.sender(), held.mail.getRecipients(), processor, clock.instant());
+                held.sender(), held.recipients, processor, clock.instant());
         }
         return Map.of("released", released, "processor", processor);
     }
@@ -163,7 +160,7 @@ public class LookalikeRoutes implements Routes {
         Held held = find(request.params(":key"));
         held.repository.remove(held.key);
         LOGGER.info("admin action=delete mail={} sender={} recipients={} at={}", held.key.asString(), held.sender(),
-            held.mail.getRecipients(), clock.instant());
+            held.recipients, clock.instant());
         return Map.of("deleted", held.key.asString());
     }
 
@@ -226,40 +223,55 @@ public class LookalikeRoutes implements Routes {
             MailQueueFactory.SPOOL, Optional.of(processor), Optional.empty(), true, Limit.unlimited()));
     }
 
-    /** A held mail and where it is. */
+    /** What the routes need of a held mail (read once; the mail itself is disposed at once), and where it is. */
     private final class Held {
         private final MailRepositoryUrl url;
         private final MailRepository repository;
         private final MailKey key;
-        private final Mail mail;
+        private final String sender;
+        private final List<MailAddress> recipients;
+        private final Map<String, RecipientVerdict> verdicts;
+        private final Instant heldSince;
+        private final String error;
+        private final String subject;
 
         Held(MailRepositoryUrl url, MailRepository repository, MailKey key, Mail mail) {
             this.url = url;
             this.repository = repository;
             this.key = key;
-            this.mail = mail;
+            this.sender = mail.getMaybeSender().asString();
+            this.recipients = List.copyOf(mail.getRecipients());
+            this.verdicts = LookalikeAttributes.verdicts(mail);
+            this.heldSince = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
+            this.error = Optional.ofNullable(mail.getErrorMessage()).orElse("");
+            String subject;
+            try {
+                subject = Optional.ofNullable(mail.getMessage().getSubject()).orElse("");
+            } catch (MessagingException e) {
+                subject = "";
+            }
+            this.subject = subject;
         }
 
         Map<String, RecipientVerdict> verdicts() {
-            return LookalikeAttributes.verdicts(mail);
+            return verdicts;
         }
 
         String sender() {
-            return mail.getMaybeSender().asString();
+            return sender;
         }
 
         Map<String, Object> summary() {
             Map<String, Object> summary = new LinkedHashMap<>();
-            Instant heldSince = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
             summary.put("key", key.asString());
             summary.put("repository", url.asString());
             summary.put("sender", sender());
             summary.put("heldSince", heldSince.toString());
             summary.put("heldSince_epochMillis", heldSince.toEpochMilli());
             summary.put("ageSeconds", Duration.between(heldSince, clock.instant()).getSeconds());
-            List<Map<String, Object>> recipients = new ArrayList<>();
+            List<Map<String, Object>> entries = new ArrayList<>();
             Map<String, RecipientVerdict> verdicts = verdicts();
-            for (MailAddress recipient : mail.getRecipients()) {
+            for (MailAddress recipient : recipients) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("address", recipient.asString());
                 RecipientVerdict verdict = verdicts.get(recipient.asString());
@@ -270,10 +282,10 @@ public class LookalikeRoutes implements Routes {
                     entry.put("score", verdict.score());
                     entry.put("explanation", verdict.explanation());
                 }
-                recipients.add(entry);
+                entries.add(entry);
             }
-            summary.put("recipients", recipients);
-            summary.put("error", Optional.ofNullable(mail.getErrorMessage()).orElse(""));
+            summary.put("recipients", entries);
+            summary.put("error", error);
             return summary;
         }
 
@@ -313,7 +325,12 @@ public class LookalikeRoutes implements Routes {
                 MailKey key = keys.next();
                 Mail mail = repository.retrieve(key);
                 if (mail != null) {
-                    Held held = new Held(url, repository, key, mail);
+                    Held held;
+                    try {
+                        held = new Held(url, repository, key, mail);
+                    } finally {
+                        LifecycleUtil.dispose(mail);
+                    }
                     if (held.matches(filter.sender, filter.domain)) {
                         result.add(held);
                     }
@@ -328,7 +345,11 @@ public class LookalikeRoutes implements Routes {
             MailRepository repository = repository(url);
             Mail mail = repository.retrieve(new MailKey(key));
             if (mail != null) {
-                return new Held(url, repository, new MailKey(key), mail);
+                try {
+                    return new Held(url, repository, new MailKey(key), mail);
+                } finally {
+                    LifecycleUtil.dispose(mail);
+                }
             }
         }
         throw notFound("no held mail with key '" + key + "'");
