@@ -1,7 +1,8 @@
 package dev.lookalikeguard.james;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -34,6 +35,8 @@ import com.google.common.annotations.VisibleForTesting;
 import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.HeldKey;
+import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
 
@@ -81,26 +84,29 @@ public class LookalikeGuard extends GenericMailet {
     private final MailRepositoryStore repositoryStore;
     private final MetricFactory metricFactory;
     private final Optional<GuardRegistry> registry;
+    private final Quarantine quarantine;
 
     private GuardConfiguration configuration;
-    private MailRepository quarantine;
     private MailRepositoryUrl quarantineUrl;
     private BounceNotice notice;
     private MailAddress releaseAddress;
     private ScheduledExecutorService expirySweeper;
 
     @Inject
-    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry) {
+    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry,
+                          Quarantine quarantine) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.of(registry);
+        this.quarantine = quarantine;
     }
 
     @VisibleForTesting
-    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory) {
+    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.empty();
+        this.quarantine = quarantine;
     }
 
     @Override
@@ -108,7 +114,7 @@ public class LookalikeGuard extends GenericMailet {
         configuration = GuardConfiguration.parse(this::getInitParameter, ImmutableList.copyOf(getInitParameterNames()));
         quarantineUrl = configuration.repositoryUrl(repositoryStore.defaultProtocol());
         try {
-            quarantine = repositoryStore.select(quarantineUrl);
+            repositoryStore.select(quarantineUrl);
         } catch (MailRepositoryStore.MailRepositoryStoreException | RuntimeException e) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.REPOSITORY_PATH + "': "
                 + "cannot open mail repository " + quarantineUrl.asString() + " (" + e.getMessage() + "); is its "
@@ -147,48 +153,49 @@ public class LookalikeGuard extends GenericMailet {
         }
     }
 
-    /** Returns to their senders the mails held for confirmation longer than heldExpiry (never deletes silently). */
+    /** Returns to their senders the recipients held for confirmation longer than heldExpiry (never deletes silently). */
     void expireHeldMail() {
         GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
+        Instant limit = quarantine.clock().instant().minus(confirm.heldExpiry);
+        List<String> keys;
         try {
-            Date limit = new Date(System.currentTimeMillis() - confirm.heldExpiry.toMillis());
-            for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext(); ) {
-                MailKey key = keys.next();
-                Mail held = quarantine.retrieve(key);
-                try {
-                    expireIfDue(key, held, limit);
-                } finally {
-                    LifecycleUtil.dispose(held);
-                }
-            }
+            keys = quarantine.keys(quarantineUrl);
         } catch (MessagingException | RuntimeException e) {
-            LOGGER.error("LookalikeGuard could not sweep the quarantine {} for expired held mail; will retry",
+            LOGGER.error("LookalikeGuard could not list the quarantine {} for expired held mail; will retry",
                 quarantineUrl.asString(), e);
+            return;
+        }
+        for (String key : keys) {
+            Optional<HeldKey> heldKey = HeldKey.parse(key);
+            if (heldKey.isPresent() && (heldKey.get().kind() != HeldKey.Kind.CONFIRM || heldKey.get().heldSince().isAfter(limit))) {
+                continue;
+            }
+            try {
+                quarantine.end(quarantineUrl, key, held -> returnIfExpired(key, held, limit));
+            } catch (MessagingException | RuntimeException e) {
+                // The notice first, the removal after: the mail stays held and the next sweep retries.
+                LOGGER.error("LookalikeGuard could not return expired held mail {} to its sender; it stays held and "
+                    + "will be tried again", key, e);
+            }
         }
     }
 
-    private void expireIfDue(MailKey key, Mail held, Date limit) throws MessagingException {
-        if (held == null || !LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label())
-            || held.getLastUpdated() == null || held.getLastUpdated().after(limit)) {
-            return;
+    private Quarantine.Ending returnIfExpired(String key, Mail held, Instant limit) throws MessagingException {
+        Instant heldSince = HeldKey.parse(key).map(HeldKey::heldSince)
+            .orElse(held.getLastUpdated() == null ? Instant.MAX : held.getLastUpdated().toInstant());
+        if (!LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label()) || heldSince.isAfter(limit)) {
+            return Quarantine.Ending.KEPT;
         }
         Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
-        try {
-            // The notice first: if it cannot be built or sent, the mail stays held and the next sweep retries.
-            if (bounceable(held)) {
-                sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
-            }
-        } catch (MessagingException | RuntimeException e) {
-            LOGGER.error("LookalikeGuard could not return expired held mail {} to its sender; it stays held and "
-                + "will be tried again", key.asString(), e);
-            return;
+        if (bounceable(held)) {
+            sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
         }
-        quarantine.remove(key);
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
-                + "sender", verdict.domain(), dash(verdict.nearest()), key.asString());
+                + "sender", verdict.domain(), dash(verdict.nearest()), key);
             metricFactory.generate(METRIC_PREFIX + "expire").increment();
         });
+        return Quarantine.Ending.ENDED;
     }
 
     @Override
@@ -293,48 +300,46 @@ public class LookalikeGuard extends GenericMailet {
     /** Holds the mail, then gives its sender a one-time release token per recipient that may be self-released. */
     private void confirm(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
-        MailKey key = hold(mail, stopped, GuardAction.CONFIRM);
+        List<HeldKey> keys = hold(mail, stopped, GuardAction.CONFIRM);
         MailAddress sender = mail.getMaybeSender().get();
         MailAddress postmaster = getMailetContext().getPostmaster();
+        Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
+            HeldKey held = key.next();
             if (!confirm.allowsSelfRelease(entry.getValue().nearest())) {
                 LOGGER.info("action=confirm recipient_domain={} nearest={}: no self-release for look-alikes of this name, held "
                     + "for an administrator", entry.getValue().domain(), entry.getValue().nearest());
                 continue;
             }
             try {
-                String token = registry.orElseThrow().confirmations().issue(confirm.secret, key.asString(),
+                String token = registry.orElseThrow().confirmations().issue(confirm.secret, held.asString(),
                     quarantineUrl.asString(), entry.getKey().asString(), sender.asString(), confirm.tokenValidity);
                 sendNotice(mail, ConfirmNotice.build(confirm.template, mail, entry.getKey(), entry.getValue(), token,
                     releaseAddress, postmaster, confirm.heldExpiry));
             } catch (MessagingException | RuntimeException e) {
                 // The mail is safely held already: an admin can still release it; do not hand it to error handling too.
                 LOGGER.error("LookalikeGuard held mail {} but could not send its sender the confirmation notice for {}: "
-                    + "release it through WebAdmin", key.asString(), entry.getKey().asString(), e);
+                    + "release it through WebAdmin", held.asString(), entry.getKey().asString(), e);
             }
         }
     }
 
-    private MailKey hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
-        mail.setRecipients(ImmutableList.copyOf(stopped.keySet()));
-        mail.setErrorMessage(stopped.values().stream().map(RecipientVerdict::explanation)
-            .collect(Collectors.joining("\n")));
-        mail.setLastUpdated(new Date());
-        LookalikeAttributes.markHeld(mail);
-        LookalikeAttributes.recordAction(mail, action.label());
-        MailKey key;
+    /** Holds each stopped recipient as its own quarantine entry, then ends the mail's journey here. */
+    private List<HeldKey> hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
+        List<HeldKey> keys;
         try {
-            key = quarantine.store(mail);
+            keys = quarantine.hold(quarantineUrl, mail, stopped,
+                action == GuardAction.CONFIRM ? HeldKey.Kind.CONFIRM : HeldKey.Kind.ADMIN, action.label());
         } catch (MessagingException | RuntimeException e) {
-            // Not held after all: without the marker, a later reprocessing from James's error repository
-            // is checked again instead of passing as a released mail.
-            LookalikeAttributes.unmarkHeld(mail);
             LOGGER.error("LookalikeGuard could not store mail {} in the quarantine {}: left to James's error handling, "
                 + "not delivered", mail.getName(), quarantineUrl.asString(), e);
             throw e;
         }
+        mail.setRecipients(ImmutableList.copyOf(stopped.keySet()));
+        mail.setErrorMessage(stopped.values().stream().map(RecipientVerdict::explanation)
+            .collect(Collectors.joining("\n")));
         mail.setState(Mail.GHOST);
-        return key;
+        return keys;
     }
 
     private void tag(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {

@@ -1,6 +1,5 @@
 package dev.lookalikeguard.james;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,10 +9,6 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.lifecycle.api.LifecycleUtil;
-import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
-import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.server.core.MailImpl;
@@ -26,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.state.Confirmations;
 import dev.lookalikeguard.state.GuardRegistry;
-import dev.lookalikeguard.state.StateRepository;
+import dev.lookalikeguard.state.Quarantine;
 
 /**
  * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}): the token in the subject
@@ -45,13 +40,13 @@ public class LookalikeRelease extends GenericMailet {
     private static final String METRIC_PREFIX = "lookalikeGuard_";
 
     private final GuardRegistry registry;
-    private final MailRepositoryStore store;
+    private final Quarantine quarantine;
     private final MetricFactory metricFactory;
 
     @Inject
-    public LookalikeRelease(GuardRegistry registry, MailRepositoryStore store, MetricFactory metricFactory) {
+    public LookalikeRelease(GuardRegistry registry, Quarantine quarantine, MetricFactory metricFactory) {
         this.registry = registry;
-        this.store = store;
+        this.quarantine = quarantine;
         this.metricFactory = metricFactory;
     }
 
@@ -140,39 +135,17 @@ public class LookalikeRelease extends GenericMailet {
             "As you confirmed, your message to " + grant.recipient() + " has been released and is on its way.");
     }
 
-    /** Sends a copy of the held mail for this recipient only, and keeps the others held. */
+    /** Ends the hold of this recipient by sending its held copy on, once; false if it is no longer held. */
     private boolean release(Confirmations.Grant grant) throws MessagingException {
-        MailRepository quarantine = StateRepository.open(store, MailRepositoryUrl.from(grant.quarantine()));
-        MailKey key = new MailKey(grant.heldKey());
-        Mail held = quarantine.retrieve(key);
-        try {
-            return release(quarantine, key, held, new MailAddress(grant.recipient()));
-        } finally {
-            LifecycleUtil.dispose(held);
-        }
-    }
-
-    private boolean release(MailRepository quarantine, MailKey key, Mail held, MailAddress recipient) throws MessagingException {
-        if (held == null || !held.getRecipients().contains(recipient)) {
-            return false;
-        }
-        MailImpl copy = MailImpl.duplicate(held);
-        try {
-            copy.setName(MailImpl.getId());
-            copy.setRecipients(List.of(recipient));
-            getMailetContext().sendMail(copy, Mail.DEFAULT);
-        } finally {
-            copy.dispose();
-        }
-        List<MailAddress> remaining = new ArrayList<>(held.getRecipients());
-        remaining.remove(recipient);
-        if (remaining.isEmpty()) {
-            quarantine.remove(key);
-        } else {
-            held.setRecipients(remaining);
-            quarantine.store(held);
-        }
-        return true;
+        MailAddress recipient = new MailAddress(grant.recipient());
+        Quarantine.Outcome outcome = quarantine.end(MailRepositoryUrl.from(grant.quarantine()), grant.heldKey(), held -> {
+            if (!List.copyOf(held.getRecipients()).equals(List.of(recipient))) {
+                return Quarantine.Ending.KEPT;
+            }
+            quarantine.spool(held, Mail.DEFAULT);
+            return Quarantine.Ending.ENDED;
+        });
+        return outcome == Quarantine.Outcome.ENDED;
     }
 
     private void refuse(Mail reply, String reason, Optional<String> recipient) throws MessagingException {

@@ -20,10 +20,7 @@ import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
-import org.apache.james.queue.api.MailQueueFactory;
-import org.apache.james.util.streams.Limit;
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.service.ReprocessingService;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.mailet.Mail;
@@ -36,6 +33,7 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.StateRepository;
 import spark.Request;
 import spark.Response;
@@ -69,18 +67,17 @@ public class LookalikeRoutes implements Routes {
 
     private final GuardRegistry registry;
     private final MailRepositoryStore store;
-    private final ReprocessingService reprocessing;
+    private final Quarantine quarantine;
     private final JsonTransformer json;
     private final Clock clock;
 
     @Inject
-    public LookalikeRoutes(GuardRegistry registry, MailRepositoryStore store, ReprocessingService reprocessing,
-                           JsonTransformer json) {
+    public LookalikeRoutes(GuardRegistry registry, MailRepositoryStore store, Quarantine quarantine, JsonTransformer json) {
         this.registry = registry;
         this.store = store;
-        this.reprocessing = reprocessing;
+        this.quarantine = quarantine;
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.clock = quarantine.clock();
     }
 
     @Override
@@ -129,12 +126,23 @@ public class LookalikeRoutes implements Routes {
         boolean allow = Boolean.parseBoolean(request.queryParams("allow"));
         String processor = Optional.ofNullable(request.queryParams("processor")).orElse(DEFAULT_PROCESSOR);
         List<String> allowed = new ArrayList<>();
-        if (allow) {
-            for (RecipientVerdict verdict : held.verdicts().values()) {
-                allowed.add(registry.allowList().add(verdict.domain(), "allowed when releasing held mail " + held.key.asString()));
+        Quarantine.Outcome outcome = quarantine.end(held.url, held.key.asString(), mail -> {
+            if (allow) {
+                for (RecipientVerdict verdict : held.verdicts().values()) {
+                    try {
+                        allowed.add(registry.allowList().add(verdict.domain(), "allowed when releasing held mail "
+                            + held.key.asString()));
+                    } catch (InvalidDomainException e) {
+                        throw new MessagingException("cannot allow " + verdict.domain(), e);
+                    }
+                }
             }
+            quarantine.spool(mail, processor);
+            return Quarantine.Ending.ENDED;
+        });
+        if (outcome != Quarantine.Outcome.ENDED) {
+            throw notFound("no held mail with key '" + held.key.asString() + "'");
         }
-        reprocess(held, processor);
         LOGGER.info("admin action=release mail={} sender={} recipients={} processor={} allowed={} at={}", held.key.asString(),
             held.sender(), held.recipients, processor, allowed, clock.instant());
         Map<String, Object> result = new LinkedHashMap<>();
@@ -148,7 +156,12 @@ public class LookalikeRoutes implements Routes {
         String processor = Optional.ofNullable(request.queryParams("processor")).orElse(DEFAULT_PROCESSOR);
         List<String> released = new ArrayList<>();
         for (Held held : held(filter(request))) {
-            reprocess(held, processor);
+            if (quarantine.end(held.url, held.key.asString(), mail -> {
+                quarantine.spool(mail, processor);
+                return Quarantine.Ending.ENDED;
+            }) != Quarantine.Outcome.ENDED) {
+                continue;
+            }
             released.add(held.key.asString());
             LOGGER.info("admin action=release mail={} sender={} recipients={} processor={} at={}", held.key.asString(),
                 held.sender(), held.recipients, processor, clock.instant());
@@ -158,7 +171,9 @@ public class LookalikeRoutes implements Routes {
 
     private Object delete(Request request, Response response) throws MessagingException {
         Held held = find(request.params(":key"));
-        held.repository.remove(held.key);
+        if (quarantine.end(held.url, held.key.asString(), mail -> Quarantine.Ending.ENDED) != Quarantine.Outcome.ENDED) {
+            throw notFound("no held mail with key '" + held.key.asString() + "'");
+        }
         LOGGER.info("admin action=delete mail={} sender={} recipients={} at={}", held.key.asString(), held.sender(),
             held.recipients, clock.instant());
         return Map.of("deleted", held.key.asString());
@@ -216,11 +231,6 @@ public class LookalikeRoutes implements Routes {
         result.put("allowedAtRunTimeBy", allowedBy.orElse(null));
         result.put("wouldBeStopped", verdict.isLookalike() && allowedBy.isEmpty());
         return result;
-    }
-
-    private void reprocess(Held held, String processor) throws Exception {
-        reprocessing.reprocess(held.url.getPath(), held.key, new ReprocessingService.Configuration(
-            MailQueueFactory.SPOOL, Optional.of(processor), Optional.empty(), true, Limit.unlimited()));
     }
 
     /** What the routes need of a held mail (read once; the mail itself is disposed at once), and where it is. */

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.testing.MemoryStores;
+import dev.lookalikeguard.testing.TestClock;
 
 class LookalikeGuardTest {
     private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov";
@@ -42,6 +45,8 @@ class LookalikeGuardTest {
     private MemoryMailRepositoryStore store;
     private RecordingMetricFactory metrics;
     private FakeMailContext context;
+    private TestClock clock;
+    private Quarantine quarantine;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,6 +56,8 @@ class LookalikeGuardTest {
         store = new MemoryMailRepositoryStore(new MemoryMailRepositoryUrlStore(), new SimpleMailRepositoryLoader(),
             MailRepositoryStoreConfiguration.forItems(memory));
         store.init();
+        clock = new TestClock();
+        quarantine = new Quarantine(store, MemoryStores.queues(clock), clock);
         metrics = new RecordingMetricFactory();
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@example.gov")).build();
     }
@@ -60,7 +67,7 @@ class LookalikeGuardTest {
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        LookalikeGuard guard = new LookalikeGuard(store, metrics);
+        LookalikeGuard guard = new LookalikeGuard(store, metrics, quarantine);
         guard.init(config.build());
         return guard;
     }
@@ -262,22 +269,17 @@ class LookalikeGuardTest {
         private LookalikeGuard confirmGuard() throws MessagingException {
             dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
                 new dev.lookalikeguard.state.RuntimeAllowList(store), new dev.lookalikeguard.state.Confirmations(store));
-            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry);
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine);
             guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
                 .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h").build());
             return guard;
         }
 
-        /** Makes every held mail look as if it had been held two hours ago. */
+        /** Two hours later. */
         private MailRepository heldTwoHoursAgo() throws Exception {
-            MailRepository quarantine = store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
-            for (org.apache.james.mailrepository.api.MailKey key : com.google.common.collect.ImmutableList.copyOf(quarantine.list())) {
-                Mail held = quarantine.retrieve(key);
-                held.setLastUpdated(new java.util.Date(System.currentTimeMillis() - java.time.Duration.ofHours(2).toMillis()));
-                quarantine.store(held);
-            }
-            return quarantine;
+            clock.advance(java.time.Duration.ofHours(2));
+            return store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
         }
 
         @Test
