@@ -103,6 +103,9 @@ public class Quarantine {
         List<HeldKey> stored = new ArrayList<>();
         LookalikeAttributes.markHeld(mail);
         LookalikeAttributes.recordAction(mail, action);
+        Map<String, RecipientVerdict> verdicts = new java.util.LinkedHashMap<>();
+        stopped.forEach((recipient, verdict) -> verdicts.put(recipient.asString(), verdict));
+        LookalikeAttributes.recordVerdicts(mail, verdicts);
         try {
             int index = 0;
             for (Map.Entry<MailAddress, RecipientVerdict> recipient : stopped.entrySet()) {

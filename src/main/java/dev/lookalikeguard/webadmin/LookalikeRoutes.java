@@ -99,10 +99,11 @@ public class LookalikeRoutes implements Routes {
     }
 
     private Object list(Request request, Response response) throws MessagingException {
+        QueryParameters parameters = QueryParameters.of(request, QueryParameters.names("sender", "domain", "offset", "limit"));
         int offset = intParameter(request, "offset", 0, Integer.MAX_VALUE);
         int limit = intParameter(request, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         List<Map<String, Object>> matching = new ArrayList<>();
-        for (Held held : held(filter(request))) {
+        for (Held held : held(filter(parameters))) {
             matching.add(held.summary());
         }
         matching.sort((a, b) -> Long.compare((Long) b.get("heldSince_epochMillis"), (Long) a.get("heldSince_epochMillis")));
@@ -123,8 +124,9 @@ public class LookalikeRoutes implements Routes {
 
     private Object release(Request request, Response response) throws Exception {
         Held held = find(request.params(":key"));
-        boolean allow = Boolean.parseBoolean(request.queryParams("allow"));
-        String processor = Optional.ofNullable(request.queryParams("processor")).orElse(DEFAULT_PROCESSOR);
+        QueryParameters parameters = QueryParameters.of(request, QueryParameters.names("allow", "processor"));
+        boolean allow = parameters.bool("allow").orElse(false);
+        String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
         List<String> allowed = new ArrayList<>();
         Quarantine.Outcome outcome = quarantine.end(held.url, held.key.asString(), mail -> {
             if (allow) {
@@ -153,9 +155,16 @@ public class LookalikeRoutes implements Routes {
     }
 
     private Object releaseAll(Request request, Response response) throws Exception {
-        String processor = Optional.ofNullable(request.queryParams("processor")).orElse(DEFAULT_PROCESSOR);
+        QueryParameters parameters = QueryParameters.of(request, QueryParameters.names("sender", "domain", "all", "processor"));
+        String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
+        boolean all = parameters.bool("all").orElse(false);
+        boolean filtered = parameters.has("sender") || parameters.has("domain");
+        if (all == filtered) {
+            throw badRequest(filtered ? "give either filters (sender=, domain=) or all=true, not both"
+                : "this would release every held mail: say so with all=true, or filter with sender= or domain=");
+        }
         List<String> released = new ArrayList<>();
-        for (Held held : held(filter(request))) {
+        for (Held held : held(filter(parameters))) {
             if (quarantine.end(held.url, held.key.asString(), mail -> {
                 quarantine.spool(mail, processor);
                 return Quarantine.Ending.ENDED;
@@ -322,9 +331,24 @@ public class LookalikeRoutes implements Routes {
         }
     }
 
-    private static Filter filter(Request request) {
-        return new Filter(Optional.ofNullable(request.queryParams("sender")).filter(s -> !s.isBlank()),
-            Optional.ofNullable(request.queryParams("domain")).filter(s -> !s.isBlank()));
+    private static Filter filter(QueryParameters parameters) {
+        Optional<String> sender = parameters.text("sender");
+        if (sender.isPresent()) {
+            try {
+                new MailAddress(sender.get());
+            } catch (javax.mail.internet.AddressException e) {
+                throw badRequest("query parameter 'sender' is not an address: '" + sender.get() + "'");
+            }
+        }
+        Optional<String> domain = parameters.text("domain");
+        if (domain.isPresent()) {
+            try {
+                domain = Optional.of(dev.lookalikeguard.detect.DomainName.parse(domain.get()).ascii());
+            } catch (InvalidDomainException e) {
+                throw badRequest("query parameter 'domain' is not a domain name: '" + domain.get() + "'");
+            }
+        }
+        return new Filter(sender, domain);
     }
 
     private List<Held> held(Filter filter) throws MessagingException {

@@ -1,0 +1,123 @@
+package dev.lookalikeguard.webadmin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.ManageableMailQueue;
+import org.apache.james.queue.memory.MemoryMailQueueFactory;
+import org.apache.james.webadmin.WebAdminServer;
+import org.apache.james.webadmin.WebAdminUtils;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.mailet.base.test.FakeMail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.lookalikeguard.state.Confirmations;
+import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.HeldKey;
+import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RuntimeAllowList;
+import dev.lookalikeguard.testing.MemoryStores;
+import dev.lookalikeguard.testing.TestClock;
+import io.restassured.RestAssured;
+
+/** The admin routes refuse what is dangerous: a careless admin's typo must never release the quarantine. */
+class AdminRoutesSafetyTest {
+    private static final MailRepositoryUrl URL = MailRepositoryUrl.from("memory://var/mail/quarantine/");
+
+    private WebAdminServer server;
+    private MemoryMailQueueFactory queues;
+    private Quarantine quarantine;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
+        TestClock clock = new TestClock();
+        queues = MemoryStores.queues(clock);
+        quarantine = new Quarantine(store, queues, clock);
+        GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store), new Confirmations(store));
+        registry.registerQuarantine(URL);
+        server = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store, quarantine, new JsonTransformer()))
+            .start();
+        RestAssured.requestSpecification = WebAdminUtils.buildRequestSpecification(server).build();
+        hold("a@army.ml", "army.mil");
+        hold("b@navy.ml", "navy.mil");
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.destroy();
+    }
+
+    private void hold(String recipient, String nearest) throws Exception {
+        MailAddress address = new MailAddress(recipient);
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
+        stopped.put(address, new RecipientVerdict(address.getDomain().asString(), nearest, nearest, "suffix-edit", 95,
+            address.getDomain().asString() + " looks like " + nearest));
+        quarantine.hold(URL, FakeMail.builder().name("m-" + recipient).sender("colonel@guard.test").recipient(address)
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("s").setText("t")).build(),
+            stopped, HeldKey.Kind.ADMIN, "hold");
+    }
+
+    private long released() throws Exception {
+        return ((ManageableMailQueue) queues.createQueue(MailQueueFactory.SPOOL)).getSize();
+    }
+
+    @Nested
+    class ReleasingEverything {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"domian=army.mil", "sender=", "domain=", "domain=%20", "sender=&domain=", "all=yes", "all=",
+            "processor=", "domain=xn--zz", "sender=colonel", "domain=army.mil&domain=navy.mil"})
+        void aMistypedEmptyOrUnknownParameterIsRefusedAndReleasesNothing(String query) throws Exception {
+            given().urlEncodingEnabled(false).post("/lookalike/quarantine/release?" + query)
+                .then().statusCode(400);
+
+            assertThat(released()).isZero();
+        }
+
+        @Test
+        void noFilterAtAllIsRefused() throws Exception {
+            given().post("/lookalike/quarantine/release")
+                .then().statusCode(400).body("message", containsString("all=true"));
+
+            assertThat(released()).isZero();
+        }
+
+        @Test
+        void everythingNeedsAllTrue() throws Exception {
+            given().post("/lookalike/quarantine/release?all=true").then().statusCode(200);
+
+            assertThat(released()).isEqualTo(2);
+        }
+
+        @Test
+        void aFilterReleasesOnlyWhatMatches() throws Exception {
+            given().post("/lookalike/quarantine/release?domain=army.mil").then().statusCode(200);
+
+            assertThat(released()).isEqualTo(1);
+        }
+
+        @Test
+        void listingRefusesUnknownAndEmptyFiltersToo() {
+            given().get("/lookalike/quarantine?domian=army.mil").then().statusCode(400);
+            given().get("/lookalike/quarantine?sender=").then().statusCode(400);
+        }
+    }
+}
