@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.detect.PublicSuffixes;
 
 /**
  * Domains an administrator allowed at run time (WebAdmin), on top of the condition's {@code allow:}.
@@ -113,9 +114,22 @@ public class RuntimeAllowList {
         }
     }
 
-    /** Adds a domain (Unicode or ASCII); returns its canonical form. */
-    public String add(String domain, String reason) throws InvalidDomainException, MessagingException {
+    /**
+     * The canonical (ASCII) form of a domain that may be allowed. A bare public suffix ({@code ml}, {@code gov.uk}) or
+     * any top-level name is refused: allowing it would switch off the protection for every name under it.
+     */
+    public static String allowable(String domain) throws InvalidDomainException {
         String ascii = DomainName.parse(domain).ascii();
+        if (ascii.indexOf('.') < 0 || PublicSuffixes.isRegistrySuffix(ascii)) {
+            throw new InvalidDomainException("a bare public suffix or top-level name: allowing it would switch off the "
+                + "protection for every name under it; allow a name registered under it instead, such as partner.ml");
+        }
+        return ascii;
+    }
+
+    /** Adds a domain (Unicode or ASCII) that {@link #allowable} accepts; returns its canonical form. */
+    public String add(String domain, String reason) throws InvalidDomainException, MessagingException {
+        String ascii = allowable(domain);
         MailImpl entry = MailImpl.builder()
             .name(ascii)
             .mimeMessage(StateRepository.placeholder("look-alike guard allow-list entry: " + ascii, reason))

@@ -34,6 +34,7 @@ import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
 import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.state.StateRepository;
 import spark.Request;
 import spark.Response;
@@ -128,6 +129,16 @@ public class LookalikeRoutes implements Routes {
         boolean allow = parameters.bool("allow").orElse(false);
         String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
         List<String> allowed = new ArrayList<>();
+        if (allow) {
+            for (RecipientVerdict verdict : held.verdicts().values()) {
+                try {
+                    RuntimeAllowList.allowable(verdict.domain());
+                } catch (InvalidDomainException e) {
+                    throw badRequest("cannot allow '" + verdict.domain() + "': it is " + e.getMessage()
+                        + "; the mail stays held");
+                }
+            }
+        }
         Quarantine.Outcome outcome = quarantine.end(held.url, held.key.asString(), mail -> {
             if (allow) {
                 for (RecipientVerdict verdict : held.verdicts().values()) {

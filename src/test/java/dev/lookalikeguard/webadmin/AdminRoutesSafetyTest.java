@@ -120,4 +120,24 @@ class AdminRoutesSafetyTest {
             given().get("/lookalike/quarantine?sender=").then().statusCode(400);
         }
     }
+
+    @Nested
+    class AllowList {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ml", "ML", "gov.uk", "com", "co.uk", "mil", "army", "gouv.ml"})
+        void aBarePublicSuffixOrTopLevelNameIsRefused(String domain) {
+            given().put("/lookalike/allow/" + domain)
+                .then().statusCode(400).body("message", containsString("public suffix"));
+
+            given().get("/lookalike/allow").then().statusCode(200).body("size()", equalTo(0));
+        }
+
+        @Test
+        void aRegistrableNameIsAllowed() {
+            given().put("/lookalike/allow/partner.ml").then().statusCode(200);
+
+            given().get("/lookalike/allow").then().statusCode(200).body("[0].domain", equalTo("partner.ml"));
+        }
+    }
 }
