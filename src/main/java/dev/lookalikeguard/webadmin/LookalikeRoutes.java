@@ -88,21 +88,21 @@ public class LookalikeRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.get(BASE + "/quarantine", this::list, json);
-        service.post(BASE + "/quarantine/release", this::releaseAll, json);
-        service.get(BASE + "/quarantine/:key", this::show, json);
-        service.post(BASE + "/quarantine/:key/release", this::release, json);
-        service.delete(BASE + "/quarantine/:key", this::delete, json);
-        service.get(BASE + "/allow", this::listAllowed, json);
-        service.put(BASE + "/allow/:domain", this::allow, json);
-        service.delete(BASE + "/allow/:domain", this::disallow, json);
-        service.get(BASE + "/check", this::check, json);
+        service.get(BASE + "/quarantine", Guarded.route(this::list), json);
+        service.post(BASE + "/quarantine/release", Guarded.route(this::releaseAll), json);
+        service.get(BASE + "/quarantine/:key", Guarded.route(this::show), json);
+        service.post(BASE + "/quarantine/:key/release", Guarded.route(this::release), json);
+        service.delete(BASE + "/quarantine/:key", Guarded.route(this::delete), json);
+        service.get(BASE + "/allow", Guarded.route(this::listAllowed), json);
+        service.put(BASE + "/allow/:domain", Guarded.route(this::allow), json);
+        service.delete(BASE + "/allow/:domain", Guarded.route(this::disallow), json);
+        service.get(BASE + "/check", Guarded.route(this::check), json);
     }
 
     private Object list(Request request, Response response) throws MessagingException {
         QueryParameters parameters = QueryParameters.of(request, QueryParameters.names("sender", "domain", "offset", "limit"));
-        int offset = intParameter(request, "offset", 0, Integer.MAX_VALUE);
-        int limit = intParameter(request, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+        int offset = parameters.number("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = parameters.number("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Held held : held(filter(parameters))) {
             matching.add(held.summary());
@@ -112,7 +112,9 @@ public class LookalikeRoutes implements Routes {
         page.put("total", matching.size());
         page.put("offset", offset);
         page.put("limit", limit);
-        page.put("mails", matching.subList(Math.min(offset, matching.size()), Math.min(matching.size(), offset + limit)));
+        int from = Math.min(offset, matching.size());
+        int to = (int) Math.min((long) offset + limit, matching.size());
+        page.put("mails", matching.subList(from, to));
         return page;
     }
 
@@ -402,22 +404,6 @@ public class LookalikeRoutes implements Routes {
 
     private MailRepository repository(MailRepositoryUrl url) throws MessagingException {
         return StateRepository.open(store, url);
-    }
-
-    private static int intParameter(Request request, String name, int defaultValue, int max) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < 0 || parsed > max) {
-                throw badRequest("query parameter '" + name + "' must be between 0 and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw badRequest("query parameter '" + name + "' must be a number");
-        }
     }
 
     private static RuntimeException badRequest(String message) {

@@ -66,18 +66,19 @@ final class QueryParameters {
         });
     }
 
-    /** A whole number from 0 to {@code max}. */
-    int number(String name, int defaultValue, int max) {
+    /** A whole number from {@code min} to {@code max} (digits only: no sign, exponent or fraction). */
+    int number(String name, int defaultValue, int min, int max) {
         Optional<String> value = text(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
+        String expected = "query parameter '" + name + "' must be a whole number from " + min + " to " + max;
         if (!value.get().matches("\\d{1,10}")) {
-            throw badRequest("query parameter '" + name + "' must be a whole number from 0 to " + max);
+            throw badRequest(expected);
         }
         long parsed = Long.parseLong(value.get());
-        if (parsed > max) {
-            throw badRequest("query parameter '" + name + "' must be a whole number from 0 to " + max);
+        if (parsed < min || parsed > max) {
+            throw badRequest(expected);
         }
         return (int) parsed;
     }

@@ -140,4 +140,50 @@ class AdminRoutesSafetyTest {
             given().get("/lookalike/allow").then().statusCode(200).body("[0].domain", equalTo("partner.ml"));
         }
     }
+
+    @Nested
+    class Paging {
+
+        @Test
+        void anOffsetNearTheLargestIntegerIsAnEmptyPageNotAnOverflow() {
+            given().get("/lookalike/quarantine?limit=500&offset=2147483647")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("mails.size()", equalTo(0));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"limit=abc", "limit=0", "limit=501", "offset=-1", "offset=99999999999", "limit=1e3"})
+        void aBadNumberIsA400ThatNamesItWithoutInternalText(String query) {
+            given().get("/lookalike/quarantine?" + query)
+                .then().statusCode(400)
+                .body("message", containsString(query.substring(0, query.indexOf('='))))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("For input string")))
+                .body("details", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
+    @Nested
+    class Failures {
+
+        @Test
+        void aStoreThatFailsIsA500WithoutItsInternalText() throws Exception {
+            MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
+            GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store), new Confirmations(store));
+            registry.registerQuarantine(MailRepositoryUrl.from("broken://var/mail/quarantine/"));
+            WebAdminServer broken = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store,
+                new Quarantine(store, queues, new TestClock()), new JsonTransformer())).start();
+            try {
+                given().spec(WebAdminUtils.buildRequestSpecification(broken).build())
+                    .get("/lookalike/quarantine")
+                    .then().statusCode(500)
+                    .body(not(containsString("broken")))
+                    .body(not(containsString("Exception")))
+                    .body("details", org.hamcrest.Matchers.nullValue());
+            } finally {
+                broken.destroy();
+            }
+        }
+    }
 }
