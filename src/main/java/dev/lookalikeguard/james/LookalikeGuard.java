@@ -201,9 +201,8 @@ public class LookalikeGuard extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         if (LookalikeAttributes.wasHeld(mail)) {
-            LOGGER.info("action=release mail={} recipients={}: released from the quarantine, delivered as is",
-                mail.getName(), mail.getRecipients().size());
-            metricFactory.generate(METRIC_PREFIX + "release").increment();
+            // Counted (lookalikeGuard_release) when it left the quarantine.
+            LOGGER.debug("mail {} was released from the quarantine: delivered as is", mail.getName());
             return;
         }
         Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(mail);

@@ -20,6 +20,7 @@ import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.queue.api.MailQueue;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.server.core.MailImpl;
@@ -72,16 +73,21 @@ public class Quarantine {
         Ending apply(Mail held) throws MessagingException;
     }
 
+    /** Counts every held recipient sent on (by an administrator or by its sender): {@code lookalikeGuard_release_total}. */
+    public static final String RELEASE_METRIC = "lookalikeGuard_release";
+
     private final MailRepositoryStore store;
     private final MailQueueFactory<?> queues;
+    private final MetricFactory metrics;
     private final Clock clock;
     private final Striped<Lock> entries = Striped.lock(256);
     private volatile MailQueue spool;
 
     @Inject
-    public Quarantine(MailRepositoryStore store, MailQueueFactory<?> queues, Clock clock) {
+    public Quarantine(MailRepositoryStore store, MailQueueFactory<?> queues, MetricFactory metrics, Clock clock) {
         this.store = store;
         this.queues = queues;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -205,6 +211,7 @@ public class Quarantine {
         } finally {
             copy.dispose();
         }
+        metrics.generate(RELEASE_METRIC).add(held.getRecipients().size());
     }
 
     private MailQueue spool() {

@@ -57,8 +57,8 @@ class LookalikeGuardTest {
             MailRepositoryStoreConfiguration.forItems(memory));
         store.init();
         clock = new TestClock();
-        quarantine = new Quarantine(store, MemoryStores.queues(clock), clock);
         metrics = new RecordingMetricFactory();
+        quarantine = new Quarantine(store, MemoryStores.queues(clock), metrics, clock);
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@example.gov")).build();
     }
 
@@ -238,7 +238,7 @@ class LookalikeGuardTest {
 
             assertThat(mail.getState()).isEqualTo("lookalike-stopped");
             assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
-            assertThat(metrics.countFor("lookalikeGuard_release")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_release")).as("counted when it left the quarantine, not here").isZero();
         }
 
         @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
@@ -40,13 +41,15 @@ class QuarantineTest {
     private MemoryMailRepositoryStore store;
     private MemoryMailQueueFactory queues;
     private Quarantine quarantine;
+    private RecordingMetricFactory metrics;
 
     @BeforeEach
     void setUp() throws Exception {
         store = MemoryStores.repositoryStore();
         TestClock clock = new TestClock();
         queues = MemoryStores.queues(clock);
-        quarantine = new Quarantine(store, queues, clock);
+        metrics = new RecordingMetricFactory();
+        quarantine = new Quarantine(store, queues, metrics, clock);
     }
 
     private static FakeMail mail(String... recipients) throws Exception {
@@ -156,6 +159,7 @@ class QuarantineTest {
             assertThat(item.getMail().getState()).isEqualTo(Mail.DEFAULT);
             assertThat(LookalikeAttributes.wasHeld(item.getMail())).as("let through wherever it goes").isTrue();
             assertThat(item.getMail().getName()).isNotEqualTo(keys.get(0).asString());
+            assertThat(metrics.countFor(Quarantine.RELEASE_METRIC)).isEqualTo(1);
         }
 
         @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
@@ -50,7 +51,7 @@ class AdminRoutesSafetyTest {
         MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
         TestClock clock = new TestClock();
         queues = MemoryStores.queues(clock);
-        quarantine = new Quarantine(store, queues, clock);
+        quarantine = new Quarantine(store, queues, new RecordingMetricFactory(), clock);
         GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store), new Confirmations(store));
         registry.registerQuarantine(URL);
         server = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store, quarantine, new JsonTransformer()))
@@ -173,7 +174,7 @@ class AdminRoutesSafetyTest {
             GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store), new Confirmations(store));
             registry.registerQuarantine(MailRepositoryUrl.from("broken://var/mail/quarantine/"));
             WebAdminServer broken = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store,
-                new Quarantine(store, queues, new TestClock()), new JsonTransformer())).start();
+                new Quarantine(store, queues, new RecordingMetricFactory(), new TestClock()), new JsonTransformer())).start();
             try {
                 given().spec(WebAdminUtils.buildRequestSpecification(broken).build())
                     .get("/lookalike/quarantine")

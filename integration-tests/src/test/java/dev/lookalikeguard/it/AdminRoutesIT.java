@@ -141,4 +141,16 @@ class AdminRoutesIT {
 
         assertThat(metrics).contains("lookalikeGuard_hold_total 1.0").contains("lookalikeGuard_technique_suffix_edit_total 1.0");
     }
+
+    @Test
+    void aReleaseThroughWebAdminIsCountedOnTheMetricsRoute() throws Exception {
+        james.send("Count my release", "j.doe@army.ml");
+        AWAIT.until(() -> heldMails("").size() == 1);
+
+        james.webAdmin("POST", Q + "/" + heldMails("").get(0).get("key").asText() + "/release");
+        AWAIT.until(() -> receiver.deliveredTo("j.doe@army.ml").size() == 1);
+
+        String metrics = james.webAdminResponse("GET", "/metrics").body();
+        assertThat(metrics).contains("lookalikeGuard_release_total 1.0");
+    }
 }
