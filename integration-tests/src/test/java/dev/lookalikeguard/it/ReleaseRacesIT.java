@@ -32,7 +32,7 @@ class ReleaseRacesIT {
     private static final String RELEASE = "lookalike-release@guard.test";
     private static final String CONFIRM = "<confirmSecret>0123456789abcdef0123456789abcdef</confirmSecret>"
         + "<confirmAddress>" + RELEASE + "</confirmAddress>";
-    private static final int RUNS = 12;
+    private static final int RUNS = 20;
 
     private LoopbackReceiver receiver;
     private GuardServer james;
@@ -86,6 +86,103 @@ class ReleaseRacesIT {
         Map<String, Integer> outcomes = settleAndCount(flatten(mails));
         System.out.printf("race two-recipients-confirmed-together, %d runs: %s%n", RUNS, outcomes);
         assertThat(outcomes).containsOnlyKeys("delivered once");
+    }
+
+    @Test
+    void anAdminReleaseRacingTheSendersConfirmation() throws Exception {
+        start("");
+        List<String> recipients = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            recipients.add("r" + run + "@army.ml");
+            james.send("Race " + run, recipients.get(run));
+        }
+        Map<String, String> tokens = awaitTokens(RUNS);
+        Map<String, String> keys = heldKeys();
+
+        raceInPairs(recipients, recipient -> () -> {
+                reply(tokens.get(recipient));
+                return null;
+            },
+            recipient -> () -> james.webAdminResponse("POST", "/lookalike/quarantine/" + keys.get(recipient) + "/release"));
+
+        Map<String, Integer> outcomes = settleAndCount(recipients);
+        System.out.printf("race admin-release-vs-confirmation, %d runs: %s%n", RUNS, outcomes);
+        assertThat(outcomes).containsOnlyKeys("delivered once");
+    }
+
+    @Test
+    void expiryRacingAnAdminRelease() throws Exception {
+        start("<heldExpiry>6s</heldExpiry>");
+        List<String> recipients = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            recipients.add("r" + run + "@army.ml");
+        }
+        SenderSide.sendConcurrently(james, 4, RUNS, i -> List.of(recipients.get(i)));
+        Map<String, String> keys = heldKeys(RUNS);
+        Map<String, java.time.Instant> heldSince = new LinkedHashMap<>();
+        for (JsonNode mail : james.webAdmin("GET", "/lookalike/quarantine?limit=500").get("mails")) {
+            heldSince.put(mail.get("recipients").get(0).get("address").asText(),
+                java.time.Instant.parse(mail.get("heldSince").asText()));
+        }
+
+        // Recipient i is released at (held + 6 s - 1 s + i * 150 ms): around its expiry, before and after.
+        java.util.concurrent.ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
+        try {
+            List<Future<?>> releases = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                String recipient = recipients.get(i);
+                java.time.Instant at = heldSince.get(recipient).plusMillis(6000 - 1000 + 150L * i);
+                releases.add(pool.schedule(() -> james.webAdminResponse("POST", "/lookalike/quarantine/"
+                    + keys.get(recipient) + "/release").statusCode(),
+                    Math.max(0, Duration.between(java.time.Instant.now(), at).toMillis()),
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+            for (Future<?> release : releases) {
+                release.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, Integer> outcomes = settleAndCount(recipients);
+        System.out.printf("race expiry-vs-admin-release, %d runs: %s%n", RUNS, outcomes);
+        assertThat(outcomes.keySet()).allMatch(outcome -> outcome.equals("delivered once") || outcome.equals("returned once"));
+    }
+
+    /** For each recipient, runs both actions at the same moment (one pair after the other). */
+    private static void raceInPairs(List<String> recipients, java.util.function.Function<String, Callable<?>> one,
+                                    java.util.function.Function<String, Callable<?>> other) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String recipient : recipients) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> both = new ArrayList<>();
+                for (Callable<?> action : List.of(one.apply(recipient), other.apply(recipient))) {
+                    both.add(pool.submit(() -> {
+                        together.await();
+                        return action.call();
+                    }));
+                }
+                for (Future<?> done : both) {
+                    done.get();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<String, String> heldKeys() throws Exception {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (JsonNode mail : james.webAdmin("GET", "/lookalike/quarantine?limit=500").get("mails")) {
+            mail.get("recipients").forEach(r -> keys.put(r.get("address").asText(), mail.get("key").asText()));
+        }
+        return keys;
+    }
+
+    private Map<String, String> heldKeys(int count) throws Exception {
+        AWAIT.until(() -> heldKeys().size() == count);
+        return heldKeys();
     }
 
     private static List<String> flatten(List<List<String>> mails) {
