@@ -1,6 +1,7 @@
 package dev.lookalikeguard.james;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import com.google.common.collect.ImmutableList;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.ReleaseToken;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
 
@@ -134,7 +136,8 @@ public class LookalikeGuard extends GenericMailet {
             throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
         }
         releaseAddress = confirm.address;
-        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(), confirm.remember));
+        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
+            confirm.remember, quarantineUrl));
         long period = Math.max(200, Math.min(confirm.heldExpiry.toMillis() / 4, 30_000));
         expirySweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lookalike-guard-expiry");
@@ -205,8 +208,18 @@ public class LookalikeGuard extends GenericMailet {
             LOGGER.debug("mail {} was released from the quarantine: delivered as is", mail.getName());
             return;
         }
-        Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(mail);
+        String state = mail.getState();
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
+        List<MailAddress> passing = new ArrayList<>();
+        stoppedRecipients(mail).forEach((recipient, verdict) -> {
+            if (allowedAtRunTime(mail, recipient, verdict)) {
+                passing.add(recipient);
+            } else {
+                stopped.put(recipient, verdict);
+            }
+        });
         if (stopped.isEmpty()) {
+            mail.setRecipients(passing);
             return;
         }
         GuardAction action = effectiveAction(mail, stopped);
@@ -223,6 +236,15 @@ public class LookalikeGuard extends GenericMailet {
             default:
                 tag(mail, stopped);
         }
+        if (action != GuardAction.TAG) {
+            // The stopped recipients end here; those allowed at run time go on to the next mailet.
+            if (passing.isEmpty()) {
+                mail.setState(Mail.GHOST);
+            } else {
+                mail.setRecipients(passing);
+                mail.setState(state);
+            }
+        }
         LookalikeAttributes.recordAction(mail, action.label());
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action={} recipient_domain={} nearest={} technique={} score={} mail={}", action.label(),
@@ -231,6 +253,39 @@ public class LookalikeGuard extends GenericMailet {
             metricFactory.generate(METRIC_PREFIX + "technique_" + dash(verdict.technique()).replace('-', '_')
                 .replace('+', '_')).increment();
         });
+    }
+
+    /**
+     * The one run-time decision on a recipient the matcher stopped: let it through when an administrator allowed its
+     * domain at run time (WebAdmin), or when its sender confirmed that domain before (action confirm with
+     * {@code remember}). Read by key, one or two reads; a recipient whose check failed is never let through, nor one
+     * whose state cannot be read (fail closed).
+     */
+    private boolean allowedAtRunTime(Mail mail, MailAddress recipient, RecipientVerdict verdict) {
+        if (registry.isEmpty() || verdict.detectionFailed()) {
+            return false;
+        }
+        try {
+            Optional<String> allowedBy = registry.get().allowList().allowing(verdict.domain());
+            if (allowedBy.isPresent()) {
+                LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={} mail={}: allowed at run time by {}",
+                    verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName(),
+                    allowedBy.get());
+                metricFactory.generate(METRIC_PREFIX + "allow").increment();
+                return true;
+            }
+            if (configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
+                && registry.get().remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
+                LOGGER.info("action=remembered recipient_domain={} nearest={} mail={}: the sender confirmed this domain before",
+                    verdict.domain(), dash(verdict.nearest()), mail.getName());
+                metricFactory.generate(METRIC_PREFIX + "remembered").increment();
+                return true;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.warn("LookalikeGuard could not read its run-time allow-list or remembered senders for {}: the recipient "
+                + "is stopped as usual", verdict.domain(), e);
+        }
+        return false;
     }
 
     /** The mail's recipients (each once) with their recorded verdicts; a missing verdict counts as a failed check. */
@@ -274,7 +329,6 @@ public class LookalikeGuard extends GenericMailet {
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         sendNotice(mail, notice.build(mail, stopped, getMailetContext().getPostmaster()));
-        mail.setState(Mail.GHOST);
     }
 
     /** Sends a notice from the null sender to the mail's sender (and the postmaster if configured). */
@@ -302,6 +356,14 @@ public class LookalikeGuard extends GenericMailet {
         List<HeldKey> keys = hold(mail, stopped, GuardAction.CONFIRM);
         MailAddress sender = mail.getMaybeSender().get();
         MailAddress postmaster = getMailetContext().getPostmaster();
+        if (!getMailetContext().isLocalServer(sender.getDomain())) {
+            // Only a local user can ever use a token (the reply must be authenticated as the sender): a release notice
+            // to any other address would only be mail to someone who did not ask for it.
+            LOGGER.info("action=confirm mail={} sender_domain={}: the sender is not a local address, so no release notice; "
+                + "held for an administrator and returned after {}", mail.getName(), sender.getDomain().asString(),
+                confirm.heldExpiry);
+            return;
+        }
         Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
             HeldKey held = key.next();
@@ -311,8 +373,8 @@ public class LookalikeGuard extends GenericMailet {
                 continue;
             }
             try {
-                String token = registry.orElseThrow().confirmations().issue(confirm.secret, held.asString(),
-                    quarantineUrl.asString(), entry.getKey().asString(), sender.asString(), confirm.tokenValidity);
+                String token = ReleaseToken.issue(confirm.secret, held, entry.getKey().asString(), sender.asString(),
+                    quarantine.clock().instant().plus(confirm.tokenValidity)).asString();
                 sendNotice(mail, ConfirmNotice.build(confirm.template, mail, entry.getKey(), entry.getValue(), token,
                     releaseAddress, postmaster, confirm.heldExpiry));
             } catch (MessagingException | RuntimeException e) {
@@ -334,10 +396,6 @@ public class LookalikeGuard extends GenericMailet {
                 + "not delivered", mail.getName(), quarantineUrl.asString(), e);
             throw e;
         }
-        mail.setRecipients(ImmutableList.copyOf(stopped.keySet()));
-        mail.setErrorMessage(stopped.values().stream().map(RecipientVerdict::explanation)
-            .collect(Collectors.joining("\n")));
-        mail.setState(Mail.GHOST);
         return keys;
     }
 

@@ -1,7 +1,10 @@
 package dev.lookalikeguard.james;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -9,7 +12,6 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
@@ -19,18 +21,18 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lookalikeguard.state.Confirmations;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.ReleaseToken;
 
 /**
- * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}): the token in the subject
- * must be known, unaltered, unexpired and unused, and the reply must come from the original sender,
- * authenticated by SMTP AUTH as that sender. Then the held mail is released for that one recipient
- * (delivered once, never held again; the other held recipients stay held), the token is spent, and the
- * sender gets a short answer. A reply that is not from a local user authenticated as its MAIL FROM is dropped
- * with one log line and no answer (otherwise a forged MAIL FROM would make the server write to anyone); any
- * other refusal is logged and answered, once per reply. The reply itself is never delivered.
+ * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}). A reply that is not from a local
+ * user authenticated (SMTP AUTH) as its MAIL FROM is dropped with one log line and no answer: otherwise a forged
+ * MAIL FROM would make the server write to anyone. Otherwise the token in the subject ({@link ReleaseToken}) must
+ * be unaltered, unexpired, and the reply must come from the original sender; then the held recipient it names is
+ * released (delivered once, never held again; the other held recipients stay held), which also spends the token,
+ * and the sender gets a short answer. Any other refusal is logged and answered, once per reply. The reply itself is
+ * never delivered.
  * <pre>{@code
  * <mailet match="dev.lookalikeguard.james.IsLookalikeRelease" class="dev.lookalikeguard.james.LookalikeRelease"/>
  * }</pre>
@@ -38,21 +40,25 @@ import dev.lookalikeguard.state.Quarantine;
 public class LookalikeRelease extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeRelease.class);
     private static final String METRIC_PREFIX = "lookalikeGuard_";
+    private static final String NO_LONGER_HELD = "the message is no longer held (already released, returned to you or "
+        + "deleted), or the token is not one of this server's";
 
     private final GuardRegistry registry;
     private final Quarantine quarantine;
     private final MetricFactory metricFactory;
+    private final Clock clock;
 
     @Inject
     public LookalikeRelease(GuardRegistry registry, Quarantine quarantine, MetricFactory metricFactory) {
         this.registry = registry;
         this.quarantine = quarantine;
         this.metricFactory = metricFactory;
+        this.clock = quarantine.clock();
     }
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(java.util.Set.of());
+        checkInitParameters(Set.of());
     }
 
     @Override
@@ -107,60 +113,64 @@ public class LookalikeRelease extends GenericMailet {
     }
 
     private void handle(Mail reply, GuardRegistry.ConfirmSettings settings) throws MessagingException {
-        String sender = reply.getMaybeSender().asString();
-        Optional<String> token = Confirmations.tokenIn(reply.getMessage().getSubject());
+        String replier = reply.getMaybeSender().asString();
+        Optional<ReleaseToken> token = ReleaseToken.in(reply.getMessage().getSubject());
         if (token.isEmpty()) {
-            refuse(reply, "no release token in the subject", Optional.empty());
+            refuse(reply, "no release token in the subject", "-");
             return;
         }
-        Optional<String> authenticated = authenticatedUser(reply);
-        Confirmations.Result result = registry.confirmations().redeem(settings.secret(), token.get(), sender, authenticated);
-        if (result.outcome() != Confirmations.Outcome.OK) {
-            refuse(reply, result.outcome().reason(), result.grant().map(Confirmations.Grant::recipient));
-            return;
-        }
-        Confirmations.Grant grant = result.grant().orElseThrow();
-        if (!release(grant)) {
-            refuse(reply, "the message is no longer held (already released, expired or deleted)", Optional.of(grant.recipient()));
-            return;
-        }
-        if (!settings.remember().isZero()) {
-            registry.confirmations().remember(grant.sender(), new MailAddress(grant.recipient()).getDomain().asString(),
-                settings.remember());
-        }
-        LOGGER.info("action=self-release recipient={} sender={} mail={}: released by its authenticated sender",
-            grant.recipient(), grant.sender(), grant.heldKey());
-        metricFactory.generate(METRIC_PREFIX + "self_release").increment();
-        answer(reply, "Released: your message to " + grant.recipient(),
-            "As you confirmed, your message to " + grant.recipient() + " has been released and is on its way.");
-    }
-
-    /** Ends the hold of this recipient by sending its held copy on, once; false if it is no longer held. */
-    private boolean release(Confirmations.Grant grant) throws MessagingException {
-        MailAddress recipient = new MailAddress(grant.recipient());
-        Quarantine.Outcome outcome = quarantine.end(MailRepositoryUrl.from(grant.quarantine()), grant.heldKey(), held -> {
-            if (!List.copyOf(held.getRecipients()).equals(List.of(recipient))) {
+        AtomicReference<ReleaseToken.Check> check = new AtomicReference<>();
+        AtomicReference<String> recipient = new AtomicReference<>("-");
+        Quarantine.Outcome outcome = quarantine.end(settings.quarantine(), token.get().heldKey().asString(), held -> {
+            List<MailAddress> recipients = List.copyOf(held.getRecipients());
+            if (recipients.size() != 1) {
+                check.set(ReleaseToken.Check.TAMPERED);
+                return Quarantine.Ending.KEPT;
+            }
+            recipient.set(recipients.get(0).asString());
+            check.set(token.get().check(settings.secret(), recipient.get(), held.getMaybeSender().asString(), replier,
+                clock.instant()));
+            if (check.get() != ReleaseToken.Check.VALID) {
                 return Quarantine.Ending.KEPT;
             }
             quarantine.spool(held, Mail.DEFAULT);
             return Quarantine.Ending.ENDED;
         });
-        return outcome == Quarantine.Outcome.ENDED;
+        if (outcome == Quarantine.Outcome.NOT_HELD) {
+            refuse(reply, NO_LONGER_HELD, "-");
+            return;
+        }
+        if (outcome == Quarantine.Outcome.KEPT) {
+            refuse(reply, check.get().reason(), check.get() == ReleaseToken.Check.TAMPERED ? "-" : recipient.get());
+            return;
+        }
+        MailAddress released = new MailAddress(recipient.get());
+        if (!settings.remember().isZero()) {
+            try {
+                registry.remembered().remember(replier, released.getDomain().asString(), settings.remember());
+            } catch (MessagingException | RuntimeException e) {
+                LOGGER.warn("released {} but could not remember that {} writes to {}: the sender will be asked again",
+                    released.asString(), replier, released.getDomain().asString(), e);
+            }
+        }
+        LOGGER.info("action=self-release recipient={} sender={} mail={}: released by its authenticated sender",
+            released.asString(), replier, token.get().heldKey().asString());
+        metricFactory.generate(METRIC_PREFIX + "self_release").increment();
+        answer(reply, "Released: your message to " + released.asString(),
+            "As you confirmed, your message to " + released.asString() + " has been released and is on its way.");
     }
 
-    private void refuse(Mail reply, String reason, Optional<String> recipient) throws MessagingException {
-        LOGGER.warn("action=self-release-refused sender={} authenticated={} recipient={} reason={}",
-            reply.getMaybeSender().asString(), reply.getAttribute(Mail.SMTP_AUTH_USER).isPresent(), recipient.orElse("-"), reason);
+    private void refuse(Mail reply, String reason, String recipient) throws MessagingException {
+        LOGGER.warn("action=self-release-refused sender={} authenticated=true recipient={} reason={}",
+            reply.getMaybeSender().asString(), recipient, reason);
         metricFactory.generate(METRIC_PREFIX + "self_release_refused").increment();
         answer(reply, "Not released: " + reason, "Your request to release a held message was refused: " + reason + ".\n"
             + "The message stays held. Ask your mail administrator (" + getMailetContext().getPostmaster().asString()
             + ") if you need it sent.");
     }
 
+    /** Answers the reply's sender, who is a local user authenticated as that address ({@link #unanswerable}). */
     private void answer(Mail reply, String subject, String text) throws MessagingException {
-        if (reply.getMaybeSender().isNullSender()) {
-            return;
-        }
         MailAddress to = reply.getMaybeSender().get();
         MimeMessage message = ConfirmNotice.answer(getMailetContext().getPostmaster(), to, subject, text);
         MailImpl answer = MailImpl.builder().name(MailImpl.getId()).sender(MaybeSender.nullSender()).addRecipient(to)

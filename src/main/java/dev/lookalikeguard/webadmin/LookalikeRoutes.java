@@ -232,7 +232,7 @@ public class LookalikeRoutes implements Routes {
         }
     }
 
-    private Object check(Request request, Response response) {
+    private Object check(Request request, Response response) throws MessagingException {
         String address = Optional.ofNullable(request.queryParams("address"))
             .orElseThrow(() -> badRequest("query parameter 'address' is required (an address or a domain)"));
         var policy = registry.policy().orElseThrow(() -> ErrorResponder.builder()

@@ -258,6 +258,9 @@ class LookalikeGuardTest {
                     if (method.getName().equals("sendMail") && spoolDown.get()) {
                         throw new MessagingException("spool unavailable");
                     }
+                    if (method.getName().equals("isLocalServer")) {
+                        return ((org.apache.james.core.Domain) arguments[0]).asString().equals("example.gov");
+                    }
                     try {
                         return method.invoke(context, arguments);
                     } catch (java.lang.reflect.InvocationTargetException e) {
@@ -268,7 +271,7 @@ class LookalikeGuardTest {
 
         private LookalikeGuard confirmGuard() throws MessagingException {
             dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
-                new dev.lookalikeguard.state.RuntimeAllowList(store), new dev.lookalikeguard.state.Confirmations(store));
+                new dev.lookalikeguard.state.RuntimeAllowList(store, clock), new dev.lookalikeguard.state.RememberedSenders(store, clock));
             LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine);
             guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
@@ -320,6 +323,79 @@ class LookalikeGuardTest {
             } finally {
                 guard.destroy();
             }
+        }
+    }
+
+    @Nested
+    class RunTimeExceptions {
+        private dev.lookalikeguard.state.GuardRegistry registry;
+
+        private LookalikeGuard guardWithState(String... parameters) throws MessagingException {
+            registry = new dev.lookalikeguard.state.GuardRegistry(new dev.lookalikeguard.state.RuntimeAllowList(store, clock),
+                new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
+            for (int i = 0; i < parameters.length; i += 2) {
+                config.setProperty(parameters[i], parameters[i + 1]);
+            }
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine);
+            guard.init(config.build());
+            return guard;
+        }
+
+        @Test
+        void aRecipientAllowedAtRunTimeGoesOnAndTheOthersAreHeld() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "hold");
+            registry.allowList().add("army.ml", "partner");
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml", "x@defnese.gov");
+            mail.setState("lookalike-stopped");
+
+            guard.service(mail);
+
+            assertThat(mail.getState()).as("goes on to the next mailet").isEqualTo("lookalike-stopped");
+            assertThat(mail.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
+            MailRepository held = store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+            assertThat(held.size()).isEqualTo(1);
+            assertThat(held.retrieve(held.list().next()).getRecipients()).containsExactly(new MailAddress("x@defnese.gov"));
+            assertThat(metrics.countFor("lookalikeGuard_allow")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_hold")).isEqualTo(1);
+        }
+
+        @Test
+        void aSenderWhoConfirmedADomainBeforeIsNotAskedAgain() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "confirm", "confirmSecret", "0123456789abcdef0123456789abcdef",
+                "confirmAddress", "release@example.gov");
+            try {
+                registry.remembered().remember("colonel@example.gov", "army.ml", java.time.Duration.ofDays(30));
+                FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+                mail.setState("lookalike-stopped");
+
+                guard.service(mail);
+
+                assertThat(mail.getState()).isEqualTo("lookalike-stopped");
+                assertThat(mail.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
+                assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isZero();
+                assertThat(context.getSentMails()).isEmpty();
+
+                clock.advance(java.time.Duration.ofDays(31));
+                FakeMail later = matched("colonel@example.gov", "j.doe@army.ml");
+                guard.service(later);
+                assertThat(later.getState()).isEqualTo(Mail.GHOST);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void allStoppedRecipientsAllowedMeansNothingStops() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "bounce");
+            registry.allowList().add("army.ml", "partner");
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+            mail.setState("lookalike-stopped");
+
+            guard.service(mail);
+
+            assertThat(mail.getState()).isEqualTo("lookalike-stopped");
+            assertThat(context.getSentMails()).isEmpty();
         }
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.lookalikeguard.state.Confirmations;
+import dev.lookalikeguard.state.RememberedSenders;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
@@ -45,14 +45,15 @@ class AdminRoutesSafetyTest {
     private WebAdminServer server;
     private MemoryMailQueueFactory queues;
     private Quarantine quarantine;
+    private TestClock clock;
 
     @BeforeEach
     void setUp() throws Exception {
         MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
-        TestClock clock = new TestClock();
+        clock = new TestClock();
         queues = MemoryStores.queues(clock);
         quarantine = new Quarantine(store, queues, new RecordingMetricFactory(), clock);
-        GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store), new Confirmations(store));
+        GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
         registry.registerQuarantine(URL);
         server = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store, quarantine, new JsonTransformer()))
             .start();
@@ -171,7 +172,7 @@ class AdminRoutesSafetyTest {
         @Test
         void aStoreThatFailsIsA500WithoutItsInternalText() throws Exception {
             MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
-            GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store), new Confirmations(store));
+            GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
             registry.registerQuarantine(MailRepositoryUrl.from("broken://var/mail/quarantine/"));
             WebAdminServer broken = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store,
                 new Quarantine(store, queues, new RecordingMetricFactory(), new TestClock()), new JsonTransformer())).start();

@@ -17,7 +17,7 @@ import javax.mail.Store;
 
 /** A local user's INBOX read over IMAP: what the guard told them. */
 final class Inbox {
-    private static final Pattern TOKEN = Pattern.compile("\\[release ([a-z0-9.\\-]+)\\]");
+    private static final Pattern TOKEN = Pattern.compile("\\[release ([a-z0-9.+\\-]+)\\]");
     private static final Pattern RECIPIENT = Pattern.compile("Recipient:\\s+(\\S+)");
 
     /** One message: its subject and its text (every text part, concatenated). */
