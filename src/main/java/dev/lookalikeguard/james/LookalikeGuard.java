@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -26,6 +23,7 @@ import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -87,28 +85,32 @@ public class LookalikeGuard extends GenericMailet {
     private final MetricFactory metricFactory;
     private final Optional<GuardRegistry> registry;
     private final Quarantine quarantine;
+    private final MailQueueFactory<?> queues;
 
     private GuardConfiguration configuration;
     private MailRepositoryUrl quarantineUrl;
     private BounceNotice notice;
     private MailAddress releaseAddress;
-    private ScheduledExecutorService expirySweeper;
+    private GuardQueue queue;
 
     @Inject
     public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry,
-                          Quarantine quarantine) {
+                          Quarantine quarantine, MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.of(registry);
         this.quarantine = quarantine;
+        this.queues = queues;
     }
 
     @VisibleForTesting
-    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine) {
+    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine,
+                   MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.empty();
         this.quarantine = quarantine;
+        this.queues = queues;
     }
 
     @Override
@@ -127,6 +129,9 @@ public class LookalikeGuard extends GenericMailet {
         if (configuration.confirm().isPresent()) {
             initConfirm(configuration.confirm().get());
         }
+        queue = new GuardQueue(queues, quarantine, quarantineUrl, configuration.confirm().map(confirm -> confirm.heldExpiry),
+            this::returnIfExpired, this::purgeRunTimeState);
+        queue.start();
         LOGGER.info("LookalikeGuard ready: action={} quarantine={}", configuration.action().label(),
             quarantineUrl.asString());
     }
@@ -138,52 +143,32 @@ public class LookalikeGuard extends GenericMailet {
         releaseAddress = confirm.address;
         registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
             confirm.remember, quarantineUrl));
-        long period = Math.max(200, Math.min(confirm.heldExpiry.toMillis() / 4, 30_000));
-        expirySweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lookalike-guard-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        expirySweeper.scheduleWithFixedDelay(this::expireHeldMail, period, period, TimeUnit.MILLISECONDS);
         LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
             + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
     }
 
     @Override
     public void destroy() {
-        if (expirySweeper != null) {
-            expirySweeper.shutdownNow();
+        if (queue != null) {
+            queue.stop();
         }
     }
 
-    /** Returns to their senders the recipients held for confirmation longer than heldExpiry (never deletes silently). */
-    void expireHeldMail() {
-        GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
-        Instant limit = quarantine.clock().instant().minus(confirm.heldExpiry);
-        List<String> keys;
-        try {
-            keys = quarantine.keys(quarantineUrl);
-        } catch (MessagingException | RuntimeException e) {
-            LOGGER.error("LookalikeGuard could not list the quarantine {} for expired held mail; will retry",
-                quarantineUrl.asString(), e);
-            return;
-        }
-        for (String key : keys) {
-            Optional<HeldKey> heldKey = HeldKey.parse(key);
-            if (heldKey.isPresent() && (heldKey.get().kind() != HeldKey.Kind.CONFIRM || heldKey.get().heldSince().isAfter(limit))) {
-                continue;
-            }
-            try {
-                quarantine.end(quarantineUrl, key, held -> returnIfExpired(key, held, limit));
-            } catch (MessagingException | RuntimeException e) {
-                // The notice first, the removal after: the mail stays held and the next sweep retries.
-                LOGGER.error("LookalikeGuard could not return expired held mail {} to its sender; it stays held and "
-                    + "will be tried again", key, e);
-            }
-        }
+    @VisibleForTesting
+    GuardQueue queue() {
+        return queue;
     }
 
-    private Quarantine.Ending returnIfExpired(String key, Mail held, Instant limit) throws MessagingException {
+    private int purgeRunTimeState() throws MessagingException {
+        if (registry.isEmpty()) {
+            return 0;
+        }
+        return registry.get().remembered().purgeExpired() + registry.get().allowList().purgeExpired();
+    }
+
+    /** Returns one held recipient to its sender if it was held for confirmation longer than heldExpiry. */
+    private Quarantine.Ending returnIfExpired(String key, Mail held) throws MessagingException {
+        Instant limit = quarantine.clock().instant().minus(configuration.confirm().orElseThrow().heldExpiry);
         Instant heldSince = HeldKey.parse(key).map(HeldKey::heldSince)
             .orElse(held.getLastUpdated() == null ? Instant.MAX : held.getLastUpdated().toInstant());
         if (!LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label()) || heldSince.isAfter(limit)) {
@@ -354,6 +339,14 @@ public class LookalikeGuard extends GenericMailet {
     private void confirm(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
         List<HeldKey> keys = hold(mail, stopped, GuardAction.CONFIRM);
+        for (HeldKey key : keys) {
+            try {
+                queue.scheduleExpiry(key);
+            } catch (MessagingException | RuntimeException e) {
+                LOGGER.error("LookalikeGuard held {} but could not schedule its expiry in queue {}: it will be scheduled at the "
+                    + "next start, or release or delete it through WebAdmin", key, GuardQueue.nameFor(quarantineUrl), e);
+            }
+        }
         MailAddress sender = mail.getMaybeSender().get();
         MailAddress postmaster = getMailetContext().getPostmaster();
         if (!getMailetContext().isLocalServer(sender.getDomain())) {

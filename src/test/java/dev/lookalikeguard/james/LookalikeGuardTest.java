@@ -47,6 +47,8 @@ class LookalikeGuardTest {
     private FakeMailContext context;
     private TestClock clock;
     private Quarantine quarantine;
+    /** The guard's own queue, on the real clock: its delayed items stay put while the test moves {@link #clock}. */
+    private org.apache.james.queue.memory.MemoryMailQueueFactory guardQueues;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -59,6 +61,7 @@ class LookalikeGuardTest {
         clock = new TestClock();
         metrics = new RecordingMetricFactory();
         quarantine = new Quarantine(store, MemoryStores.queues(clock), metrics, clock);
+        guardQueues = MemoryStores.queues(java.time.Clock.systemUTC());
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@example.gov")).build();
     }
 
@@ -67,7 +70,7 @@ class LookalikeGuardTest {
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        LookalikeGuard guard = new LookalikeGuard(store, metrics, quarantine);
+        LookalikeGuard guard = new LookalikeGuard(store, metrics, quarantine, guardQueues);
         guard.init(config.build());
         return guard;
     }
@@ -272,7 +275,7 @@ class LookalikeGuardTest {
         private LookalikeGuard confirmGuard() throws MessagingException {
             dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
                 new dev.lookalikeguard.state.RuntimeAllowList(store, clock), new dev.lookalikeguard.state.RememberedSenders(store, clock));
-            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine);
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
             guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
                 .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h").build());
@@ -285,6 +288,62 @@ class LookalikeGuardTest {
             return store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
         }
 
+        /** Hands the guard the expiry items waiting in its queue, as its consumer would when they are due. */
+        private void expiryItemsComeDue(LookalikeGuard guard) throws Exception {
+            org.apache.james.queue.api.ManageableMailQueue queue = guardQueues.getQueue(
+                GuardQueue.nameFor(MailRepositoryUrl.from("memory://var/mail/quarantine"))).orElseThrow();
+            org.apache.james.queue.api.ManageableMailQueue.MailQueueIterator items = queue.browse();
+            while (items.hasNext()) {
+                Mail item = items.next().getMail();
+                if (item.getName().startsWith("lookalike-expire-")) {
+                    assertThat(guard.queue().process(item)).as("done, not put back").isEmpty();
+                }
+            }
+        }
+
+        private Mail expiryItem() throws Exception {
+            org.apache.james.queue.api.ManageableMailQueue.MailQueueIterator items = guardQueues.getQueue(
+                GuardQueue.nameFor(MailRepositoryUrl.from("memory://var/mail/quarantine"))).orElseThrow().browse();
+            while (items.hasNext()) {
+                Mail item = items.next().getMail();
+                if (item.getName().startsWith("lookalike-expire-")) {
+                    return item;
+                }
+            }
+            throw new AssertionError("no expiry item queued");
+        }
+
+        @Test
+        void anItemThatComesEarlyIsPutBackForTheRestOfItsWait() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                clock.advance(java.time.Duration.ofMinutes(20));
+
+                assertThat(guard.queue().process(expiryItem())).contains(java.time.Duration.ofMinutes(40));
+                assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aRecipientReleasedBeforeItsExpiryIsNotReturned() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                MailRepository quarantine = heldTwoHoursAgo();
+                quarantine.removeAll();
+                context.resetSentMails();
+
+                assertThat(guard.queue().process(expiryItem())).isEmpty();
+
+                assertThat(context.getSentMails()).isEmpty();
+            } finally {
+                guard.destroy();
+            }
+        }
+
         @Test
         void unconfirmedMailIsReturnedToItsSenderThenRemoved() throws Exception {
             LookalikeGuard guard = confirmGuard();
@@ -293,7 +352,7 @@ class LookalikeGuardTest {
                 MailRepository quarantine = heldTwoHoursAgo();
                 context.resetSentMails();
 
-                guard.expireHeldMail();
+                expiryItemsComeDue(guard);
 
                 assertThat(context.getSentMails()).hasSize(1);
                 assertThat(context.getSentMails().get(0).getMsg().getSubject()).isEqualTo("Message not sent: did you mean army.mil?");
@@ -311,13 +370,14 @@ class LookalikeGuardTest {
                 guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
                 MailRepository quarantine = heldTwoHoursAgo();
                 spoolDown.set(true);
+                Mail item = expiryItem();
 
-                guard.expireHeldMail();
+                assertThat(guard.queue().process(item)).as("put back for a retry").isPresent();
 
                 assertThat(quarantine.size()).as("still held: nothing was returned").isEqualTo(1);
                 spoolDown.set(false);
                 context.resetSentMails();
-                guard.expireHeldMail();
+                assertThat(guard.queue().process(item)).isEmpty();
                 assertThat(context.getSentMails()).hasSize(1);
                 assertThat(quarantine.size()).isZero();
             } finally {
@@ -337,7 +397,7 @@ class LookalikeGuardTest {
             for (int i = 0; i < parameters.length; i += 2) {
                 config.setProperty(parameters[i], parameters[i + 1]);
             }
-            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine);
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
             guard.init(config.build());
             return guard;
         }

@@ -54,7 +54,7 @@ class LookalikeReleaseTest {
         Quarantine quarantine = new Quarantine(store, queues, metrics, clock);
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
         registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
-        guard = new LookalikeGuard(store, metrics, registry, quarantine);
+        guard = new LookalikeGuard(store, metrics, registry, quarantine, queues);
         guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
             .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
             .setProperty("confirmAddress", RELEASE).setProperty("confirmExpiry", "1d").setProperty("remember", "30d").build());

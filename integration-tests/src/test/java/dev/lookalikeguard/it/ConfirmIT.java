@@ -139,6 +139,23 @@ class ConfirmIT {
         }
 
         @Test
+        void heldMailStillExpiresAfterARestartThatLostTheQueue() throws Exception {
+            start("<heldExpiry>10s</heldExpiry>");
+            james.send("Before restart", "j.doe@army.ml");
+            AWAIT.until(() -> tokens().size() == 1);
+            java.nio.file.Path directory = james.workingDirectory();
+
+            james.stop();
+            james = GuardServer.builder(receiver.port()).confirm(SECRET + "<heldExpiry>10s</heldExpiry>").users(RELEASE, OTHER)
+                .workingDirectory(directory).start();
+
+            assertThat(heldRecipients()).containsExactly("j.doe@army.ml");
+            AWAIT.until(() -> subjects().contains("Message not sent: did you mean army.mil?"));
+            AWAIT.until(() -> heldRecipients().isEmpty());
+            assertThat(receiver.deliveredTo("j.doe@army.ml")).isEmpty();
+        }
+
+        @Test
         void mailNobodyConfirmsIsReturnedToItsSender() throws Exception {
             start("<heldExpiry>3s</heldExpiry>");
             james.send("Unconfirmed", "j.doe@army.ml");
