@@ -165,7 +165,11 @@ public final class HeldKey {
 
     /** False when this key's entry is certainly not from {@code sender}; true means "read it to be sure". */
     public boolean mayBeFrom(String sender) {
-        return this.sender.equals(Base32.digest(normalize(sender), DIGEST));
+        return mayBeFrom(Digest.of(sender));
+    }
+
+    public boolean mayBeFrom(Digest sender) {
+        return this.sender.equals(sender.value);
     }
 
     /**
@@ -173,7 +177,29 @@ public final class HeldKey {
      * under it; true means "read the entry to be sure".
      */
     public boolean mayConcern(String domain) {
-        return overflow || domains.contains(Base32.digest(normalize(domain), DIGEST));
+        return mayConcern(Digest.of(domain));
+    }
+
+    public boolean mayConcern(Digest domain) {
+        return overflow || domains.contains(domain.value);
+    }
+
+    /** A sender or domain as keys carry it, computed once for a filter applied to many keys. Immutable. */
+    public static final class Digest {
+        private final String value;
+
+        private Digest(String value) {
+            this.value = value;
+        }
+
+        public static Digest of(String text) {
+            return new Digest(Base32.digest(normalize(text), DIGEST));
+        }
+    }
+
+    /** Whether this key could not carry every name of its recipient: {@link #mayConcern} then says yes to any domain. */
+    public boolean overflow() {
+        return overflow;
     }
 
     @Override

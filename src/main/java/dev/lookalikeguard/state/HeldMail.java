@@ -51,7 +51,8 @@ public final class HeldMail {
         this.subject = text;
     }
 
-    static HeldMail of(MailRepositoryUrl repository, String key, Mail mail) {
+    /** What is known of {@code mail}, the entry {@code key} of {@code repository} (the mail is not disposed). */
+    public static HeldMail of(MailRepositoryUrl repository, String key, Mail mail) {
         return new HeldMail(repository, key, mail);
     }
 

@@ -40,45 +40,23 @@ import io.restassured.RestAssured;
 
 /** The admin routes refuse what is dangerous: a careless admin's typo must never release the quarantine. */
 class AdminRoutesSafetyTest {
-    private static final MailRepositoryUrl URL = MailRepositoryUrl.from("memory://var/mail/quarantine/");
-
-    private WebAdminServer server;
-    private MemoryMailQueueFactory queues;
-    private Quarantine quarantine;
-    private TestClock clock;
+    private GuardWebAdmin webAdmin;
 
     @BeforeEach
     void setUp() throws Exception {
-        MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
-        clock = new TestClock();
-        queues = MemoryStores.queues(clock);
-        quarantine = new Quarantine(store, queues, new RecordingMetricFactory(), clock);
-        GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
-        registry.registerQuarantine(URL);
-        server = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store, quarantine, new JsonTransformer()))
-            .start();
-        RestAssured.requestSpecification = WebAdminUtils.buildRequestSpecification(server).build();
-        hold("a@army.ml", "army.mil");
-        hold("b@navy.ml", "navy.mil");
+        webAdmin = new GuardWebAdmin();
+        RestAssured.requestSpecification = WebAdminUtils.buildRequestSpecification(webAdmin.server).build();
+        webAdmin.hold("colonel@guard.test", "a@army.ml", "army.mil");
+        webAdmin.hold("colonel@guard.test", "b@navy.ml", "navy.mil");
     }
 
     @AfterEach
     void tearDown() {
-        server.destroy();
-    }
-
-    private void hold(String recipient, String nearest) throws Exception {
-        MailAddress address = new MailAddress(recipient);
-        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
-        stopped.put(address, new RecipientVerdict(address.getDomain().asString(), nearest, nearest, "suffix-edit", 95,
-            address.getDomain().asString() + " looks like " + nearest));
-        quarantine.hold(URL, FakeMail.builder().name("m-" + recipient).sender("colonel@guard.test").recipient(address)
-            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("s").setText("t")).build(),
-            stopped, HeldKey.Kind.ADMIN, "hold");
+        webAdmin.close();
     }
 
     private long released() throws Exception {
-        return ((ManageableMailQueue) queues.createQueue(MailQueueFactory.SPOOL)).getSize();
+        return webAdmin.released();
     }
 
     @Nested
@@ -171,20 +149,14 @@ class AdminRoutesSafetyTest {
 
         @Test
         void aStoreThatFailsIsA500WithoutItsInternalText() throws Exception {
-            MemoryMailRepositoryStore store = MemoryStores.repositoryStore();
-            GuardRegistry registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
-            registry.registerQuarantine(MailRepositoryUrl.from("broken://var/mail/quarantine/"));
-            WebAdminServer broken = WebAdminUtils.createWebAdminServer(new LookalikeRoutes(registry, store,
-                new Quarantine(store, queues, new RecordingMetricFactory(), new TestClock()), new JsonTransformer())).start();
-            try {
-                given().spec(WebAdminUtils.buildRequestSpecification(broken).build())
+            try (GuardWebAdmin broken = new GuardWebAdmin(java.util.List.of(MailRepositoryUrl.from("broken://var/mail/quarantine/")))) {
+                given().spec(broken.spec())
                     .get("/lookalike/quarantine")
                     .then().statusCode(500)
+                    .body("message", containsString("reference"))
                     .body(not(containsString("broken")))
                     .body(not(containsString("Exception")))
                     .body("details", org.hamcrest.Matchers.nullValue());
-            } finally {
-                broken.destroy();
             }
         }
     }
