@@ -51,11 +51,15 @@ final class Inbox {
     }
 
     static List<Note> read(GuardServer james, String user) throws MessagingException, IOException {
+        return read(james.imapPort(), user);
+    }
+
+    static List<Note> read(int imapPort, String user) throws MessagingException, IOException {
         Properties properties = new Properties();
         properties.put("mail.imap.host", "127.0.0.1");
-        properties.put("mail.imap.port", String.valueOf(james.imapPort()));
+        properties.put("mail.imap.port", String.valueOf(imapPort));
         Store store = Session.getInstance(properties).getStore("imap");
-        store.connect("127.0.0.1", james.imapPort(), user, GuardServer.PASSWORD);
+        store.connect("127.0.0.1", imapPort, user, GuardServer.PASSWORD);
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
