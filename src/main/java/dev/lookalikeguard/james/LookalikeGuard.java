@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -17,9 +16,6 @@ import javax.mail.internet.MimeUtility;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.lifecycle.api.LifecycleUtil;
-import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
@@ -42,16 +38,18 @@ import dev.lookalikeguard.state.RecipientVerdict;
 
 /**
  * Acts on the recipients matched by {@link RecipientIsLookalike}: bounces them with a delivery status
- * notification, holds the mail in a quarantine repository, or tags it and lets it go (monitor mode).
+ * notification, holds them in a quarantine repository (one entry per recipient, see {@code Quarantine}), holds them
+ * and lets their sender confirm ({@code confirm}, see {@link LookalikeRelease}), or tags the mail and lets it go
+ * (monitor mode).
  *
  * <pre>{@code
  * <mailet match="dev.lookalikeguard.james.RecipientIsLookalike=suffixes: mil, gov; domains: army.mil"
  *         class="dev.lookalikeguard.james.LookalikeGuard">
- *     <!-- bounce (default) | hold | tag -->
+ *     <!-- bounce (default) | hold | tag | confirm (with confirmSecret, confirmAddress, confirmExpiry, heldExpiry,
+ *          noConfirm, remember, confirmTemplate: see the README) -->
  *     <action>bounce</action>
  *     <!-- hold: where held mail goes; a path (default protocol of the repository store) or a URL.
- *          Default var/mail/quarantine. Release with WebAdmin:
- *          PATCH /mailRepositories/var%2Fmail%2Fquarantine/mails?action=reprocess&processor=transport -->
+ *          Default var/mail/quarantine. Release with WebAdmin: POST /lookalike/quarantine/{key}/release -->
  *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  *     <!-- tag: the header added, one per stopped recipient. Default X-Lookalike-Guard -->
  *     <header>X-Lookalike-Guard</header>
@@ -67,9 +65,15 @@ import dev.lookalikeguard.state.RecipientVerdict;
  * </mailet>
  * }</pre>
  *
- * <p>A mail released from the quarantine (WebAdmin reprocess, into any processor) carries
- * {@value LookalikeAttributes#RELEASED_NAME}: the matcher skips it and this mailet lets it through, so it
- * is delivered once and never held again.
+ * <p>The one run-time decision is made here, not in the matcher: a stopped recipient whose domain an
+ * administrator allowed at run time, or whose sender confirmed that domain before ({@code remember}), is let
+ * through; such recipients, like every recipient in {@code tag} mode, go on to the next mailet of the processor
+ * (in the sample configuration, {@code ToProcessor remote-delivery}: keep one). The others are acted on.
+ *
+ * <p>A mail released from the quarantine (into any processor) carries {@value LookalikeAttributes#RELEASED_NAME}:
+ * the matcher skips it and this mailet lets it through, so it is delivered once and never held again. Recipients
+ * held for confirmation are returned to their sender after {@code heldExpiry} through the guard's own mail queue
+ * ({@link GuardQueue}).
  *
  * <p>Safety rules, whatever the action: a mail is never bounced to the null sender nor when it is itself
  * an automatic notice (it is held instead, so no bounce loop is possible); a recipient whose check failed

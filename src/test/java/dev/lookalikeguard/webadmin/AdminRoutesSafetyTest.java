@@ -6,21 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.apache.james.core.MailAddress;
-import org.apache.james.metrics.tests.RecordingMetricFactory;
-import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
-import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
-import org.apache.james.queue.api.MailQueueFactory;
-import org.apache.james.queue.api.ManageableMailQueue;
-import org.apache.james.queue.memory.MemoryMailQueueFactory;
-import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
-import org.apache.james.webadmin.utils.JsonTransformer;
-import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -28,14 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.lookalikeguard.state.RememberedSenders;
-import dev.lookalikeguard.state.GuardRegistry;
-import dev.lookalikeguard.state.HeldKey;
-import dev.lookalikeguard.state.Quarantine;
-import dev.lookalikeguard.state.RecipientVerdict;
-import dev.lookalikeguard.state.RuntimeAllowList;
-import dev.lookalikeguard.testing.MemoryStores;
-import dev.lookalikeguard.testing.TestClock;
 import io.restassured.RestAssured;
 
 /** The admin routes refuse what is dangerous: a careless admin's typo must never release the quarantine. */
