@@ -14,8 +14,8 @@ import java.util.zip.GZIPInputStream;
  * Whether a label is a common English word ({@code police}, {@code weather}, {@code army}) as opposed to
  * an acronym or a coined name ({@code dcma}, {@code africom}): the same word under another suffix, or
  * with another word added, is more often a different real domain. Read from the SCOWL word list in the
- * resource {@code common-words.txt.gz} (see its NOTICE) when the protected names are indexed, and not
- * kept afterwards.
+ * resource {@code common-words.txt.gz} (see its NOTICE) when the protected names are indexed (about 64,000
+ * words, 4 MB).
  */
 final class CommonWords {
     private static final String RESOURCE = "common-words.txt.gz";

@@ -66,6 +66,8 @@ public final class ProtectedNames {
     private final NameFilter nameKeyFilter;
     private final NameFilter concatenationFilter;
     private final boolean scan;
+    /** The common-word list, kept when some names are searched for added words; else null. */
+    private final CommonWords words;
 
     private ProtectedNames(Builder builder) {
         this.scan = builder.scan;
@@ -73,6 +75,7 @@ public final class ProtectedNames {
         this.completeSuffixes = ImmutableSet.copyOf(builder.completeSuffixes);
         this.exact = ImmutableMap.copyOf(builder.exact);
         CommonWords words = builder.crossSuffixForKnown || exact.containsValue(Origin.LISTED) ? CommonWords.load() : null;
+        this.words = words;
         Map<String, Map<String, Registrable>> suffixIndex = new HashMap<>();
         Map<String, String> keyIndex = new HashMap<>();
         Map<String, String> concatenationIndex = new HashMap<>();
@@ -366,6 +369,14 @@ public final class ProtectedNames {
     /** The names searched across suffixes whose label has exactly this glyph key. */
     public List<Registrable> crossSuffixWithKey(String key) {
         return crossSuffixByKey.getOrDefault(key, List.of());
+    }
+
+    /**
+     * Whether the text is a common English word (antagonist, policeman): a label that is a word is not a
+     * protected label with a word added, even if it contains one.
+     */
+    public boolean isCommonWord(String text) {
+        return words != null && words.contains(text);
     }
 
     /** The names searched across suffixes whose label is exactly this one. */
