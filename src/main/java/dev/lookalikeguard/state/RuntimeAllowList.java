@@ -26,7 +26,7 @@ import org.apache.mailet.Mail;
 
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
-import dev.lookalikeguard.detect.PublicSuffixes;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
 
 /**
  * Domains an administrator allowed at run time (WebAdmin), on top of the condition's {@code allow:}.
