@@ -191,8 +191,11 @@ final class BenchInputs {
         final Sensitivity sensitivity;
         final Set<String> disabledTechniques;
 
+        private final Map<String, List<String>> clauses;
+
         private Condition(String text, Map<String, List<String>> clauses) {
             this.text = text;
+            this.clauses = clauses;
             this.suffixes = clauses.getOrDefault("suffixes", List.of());
             this.domains = clauses.getOrDefault("domains", List.of());
             this.known = clauses.getOrDefault("known", List.of());
@@ -286,6 +289,19 @@ final class BenchInputs {
             known.forEach(builder::knownDomain);
             allow.forEach(builder::allow);
             disabledTechniques.forEach(builder::disable);
+            clauses.getOrDefault("complete", List.of()).forEach(builder::completeSuffix);
+            for (Path list : lists) {
+                // As Policy does: a .gov registry CSV holds its suffix's whole registry.
+                try {
+                    ReferenceList loaded = ReferenceList.load(list);
+                    if (loaded.isRegistry()) {
+                        loaded.commonSuffix().filter(suffixes::contains).ifPresent(builder::completeSuffix);
+                    }
+                } catch (PolicyException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+            clauses.getOrDefault("minscore", List.of()).forEach(value -> builder.minScore(Integer.parseInt(value)));
             return builder.sensitivity(sensitivity);
         }
 

@@ -40,7 +40,8 @@ import dev.lookalikeguard.policy.Policy;
  * (in-process steady state, and the jar end to end), and mails per second through a real James with
  * and without the guard, the guard configured with the full eval-dev condition. Every section notes
  * the machine's load average. Run with {@code mvn -Pbench verify}; {@code -Dbench.parts=...} picks
- * sections ({@code engine,checker,e2e} by default; {@code profile} adds the JFR engine profile).
+ * sections ({@code engine,checker,e2e} by default; {@code profile} adds the JFR engine profile, {@code learn}
+ * the learned-correspondents simulation).
  */
 public final class BenchmarkReport {
     private static final int[] SIZES = {100, 1000, Integer.MAX_VALUE};
@@ -85,6 +86,9 @@ public final class BenchmarkReport {
         }
         if (PARTS.contains("e2e")) {
             endToEnd(report, full);
+        }
+        if (PARTS.contains("learn")) {
+            report.append(LearningSimulation.run());
         }
         if (PARTS.contains("profile")) {
             report.append('\n').append(load()).append('\n');

@@ -83,7 +83,7 @@ public final class Candidate {
             return new Candidate(ascii, unicode, visual, labels, labels.size() - labelCount(protectedSuffix.get()), true,
                 PublicSuffixes.isRegistrySuffix(protectedSuffix.get()), placement, folded);
         }
-        Optional<String> registrySuffix = PublicSuffixes.registrySuffixStrictlyAbove(visual);
+        Optional<String> registrySuffix = names.publicSuffixStrictlyAbove(visual);
         if (registrySuffix.isPresent()) {
             return new Candidate(ascii, unicode, visual, labels, labels.size() - labelCount(registrySuffix.get()), false,
                 true, placement, folded);
