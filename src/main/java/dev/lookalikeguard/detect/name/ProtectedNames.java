@@ -219,6 +219,16 @@ public final class ProtectedNames {
         return suffixes;
     }
 
+    /** Whether {@code label} begins a protected suffix (mil, gov of gov.uk, mod of mod.uk): a government's. */
+    public boolean isGovernmentLabel(String label) {
+        for (String suffix : suffixes) {
+            if (suffix.startsWith(label) && (suffix.length() == label.length() || suffix.charAt(label.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isProtectedSuffix(String name) {
         return suffixes.contains(name);
     }
