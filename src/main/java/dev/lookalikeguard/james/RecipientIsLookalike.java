@@ -1,13 +1,10 @@
 package dev.lookalikeguard.james;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -25,6 +22,7 @@ import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 
 /**
  * Matches the recipients whose domain is a near miss of a protected domain or suffix, and records
@@ -104,34 +102,30 @@ public class RecipientIsLookalike extends GenericMatcher {
             LOGGER.debug("mail {} was released from the quarantine: not checked again", mail.getName());
             return List.of();
         }
-        Set<MailAddress> matched = new LinkedHashSet<>();
-        Map<String, RecipientVerdict> verdicts = new LinkedHashMap<>();
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         for (MailAddress recipient : mail.getRecipients()) {
-            if (matched.contains(recipient)) {
-                continue;
-            }
-            RecipientVerdict verdict = check(recipient);
-            if (verdict != null) {
-                matched.add(recipient);
-                verdicts.put(recipient.asString(), verdict);
+            if (!stopped.containsKey(recipient)) {
+                check(recipient).ifPresent(verdict -> stopped.put(recipient, verdict));
             }
         }
-        if (!verdicts.isEmpty()) {
-            LookalikeAttributes.recordVerdicts(mail, verdicts);
+        if (!stopped.isEmpty()) {
+            // An earlier guard's verdicts on recipients no longer on this mail have no business here.
+            RecipientVerdicts.recordedOn(mail).onlyFor(mail.getRecipients()).with(RecipientVerdicts.of(stopped))
+                .recordOn(mail);
         }
-        return new ArrayList<>(matched);
+        return List.copyOf(stopped.keySet());
     }
 
-    /** The verdict to record when this recipient must be stopped, else null. No I/O: the mailet does the rest. */
-    private RecipientVerdict check(MailAddress recipient) {
+    /** The verdict to record when this recipient must be stopped. No I/O: the mailet does the rest. */
+    private Optional<RecipientVerdict> check(MailAddress recipient) {
         String domain = recipient.getDomain().asString();
         try {
             Verdict verdict = verdict(domain);
-            return verdict.isLookalike() ? RecipientVerdict.of(verdict) : null;
+            return verdict.isLookalike() ? Optional.of(RecipientVerdict.of(verdict)) : Optional.empty();
         } catch (RuntimeException e) {
             LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
                 + "the guard holds the mail", domain, e);
-            return RecipientVerdict.detectionFailed(domain, e);
+            return Optional.of(RecipientVerdict.checkFailed(domain, e.getClass().getSimpleName()));
         }
     }
 

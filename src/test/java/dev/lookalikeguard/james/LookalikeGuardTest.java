@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
@@ -209,6 +211,14 @@ class LookalikeGuardTest {
             assertThat(metrics.countFor("lookalikeGuard_technique_suffix_edit")).isEqualTo(1);
             assertThat(metrics.countFor("lookalikeGuard_technique_transposition")).isEqualTo(1);
         }
+
+        @Test
+        void aRecipientFoundByTwoTechniquesCountsForEach() throws Exception {
+            guard("action", "bounce").service(matched("colonel@example.gov", "x@amry.ml"));
+
+            assertThat(metrics.countFor("lookalikeGuard_technique_suffix_edit")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_technique_transposition")).isEqualTo(1);
+        }
     }
 
     @Nested
@@ -225,7 +235,8 @@ class LookalikeGuardTest {
             assertThat(held.size()).isEqualTo(1);
             Mail stored = held.retrieve(held.list().next());
             assertThat(stored.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
-            assertThat(LookalikeAttributes.verdicts(stored).get("j.doe@army.ml").nearest()).isEqualTo("army.mil");
+            assertThat(RecipientVerdicts.recordedOn(stored).forRecipient(new MailAddress("j.doe@army.ml"))
+                .flatMap(RecipientVerdict::nearest)).contains("army.mil");
             assertThat(LookalikeAttributes.wasHeld(stored)).isTrue();
             assertThat(stored.getErrorMessage()).contains("army.ml looks like army.mil");
         }
@@ -242,6 +253,23 @@ class LookalikeGuardTest {
             assertThat(mail.getState()).isEqualTo("lookalike-stopped");
             assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
             assertThat(metrics.countFor("lookalikeGuard_release")).as("counted when it left the quarantine, not here").isZero();
+        }
+
+        @Test
+        void aRecipientWhoseCheckFailedIsHeldWhateverTheActionAndCountedAsSuch() throws Exception {
+            FakeMail mail = FakeMail.builder().name("mail1").sender("colonel@example.gov").recipients("x@boom.example")
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();
+            RecipientVerdicts.of(java.util.Map.of(new MailAddress("x@boom.example"),
+                RecipientVerdict.checkFailed("boom.example", "IllegalStateException"))).recordOn(mail);
+
+            guard("action", "bounce").service(mail);
+
+            assertThat(context.getSentMails()).as("no notice for a check that failed").isEmpty();
+            MailRepository held = store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+            assertThat(held.size()).isEqualTo(1);
+            assertThat(held.retrieve(held.list().next()).getErrorMessage()).contains("the look-alike check failed");
+            assertThat(metrics.countFor("lookalikeGuard_hold")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_check_failed")).isEqualTo(1);
         }
 
         @Test

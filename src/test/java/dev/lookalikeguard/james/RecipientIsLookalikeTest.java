@@ -3,8 +3,6 @@ package dev.lookalikeguard.james;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 
 class RecipientIsLookalikeTest {
 
@@ -45,12 +44,13 @@ class RecipientIsLookalikeTest {
 
             matcher(CONDITION).match(mail);
 
-            Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
-            assertThat(verdicts).containsOnlyKeys("b@army.ml");
-            RecipientVerdict verdict = verdicts.get("b@army.ml");
-            assertThat(verdict.nearest()).isEqualTo("army.mil");
-            assertThat(verdict.suggestion()).isEqualTo("army.mil");
-            assertThat(verdict.technique()).isEqualTo("suffix-edit");
+            RecipientVerdicts verdicts = RecipientVerdicts.recordedOn(mail);
+            assertThat(verdicts.asMap()).containsOnlyKeys(new MailAddress("b@army.ml"));
+            RecipientVerdict verdict = verdicts.forRecipient(new MailAddress("b@army.ml")).orElseThrow();
+            assertThat(verdict.status()).isEqualTo(RecipientVerdict.Status.LOOKALIKE);
+            assertThat(verdict.nearest()).contains("army.mil");
+            assertThat(verdict.suggestion()).contains("army.mil");
+            assertThat(verdict.techniques()).containsExactly("suffix-edit");
             assertThat(verdict.score()).isBetween(90, 100);
             assertThat(verdict.explanation()).contains("army.ml looks like army.mil");
         }

@@ -1,6 +1,5 @@
 package dev.lookalikeguard.webadmin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,7 @@ import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 import dev.lookalikeguard.state.RememberedSenders;
 import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.testing.MemoryStores;
@@ -61,9 +61,9 @@ final class GuardWebAdmin implements AutoCloseable {
     /** Holds one recipient of a mail from {@code sender}, as the guard would; returns its key. */
     HeldKey hold(String sender, String recipient, String nearest) throws Exception {
         MailAddress address = new MailAddress(recipient);
-        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
-        stopped.put(address, new RecipientVerdict(address.getDomain().asString(), nearest, nearest, "suffix-edit", 95,
-            address.getDomain().asString() + " looks like " + nearest));
+        RecipientVerdicts stopped = RecipientVerdicts.of(Map.of(address, RecipientVerdict.lookalike(
+            address.getDomain().asString(), nearest, nearest, List.of("suffix-edit"), 95,
+            address.getDomain().asString() + " looks like " + nearest)));
         return quarantine.hold(QUARANTINE, FakeMail.builder().name("m-" + recipient).sender(sender).recipient(address)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("About " + recipient).setText("t")).build(),
             stopped, HeldKey.Kind.ADMIN, "hold").get(0);
