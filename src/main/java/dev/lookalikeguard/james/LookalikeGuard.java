@@ -1,11 +1,13 @@
 package dev.lookalikeguard.james;
 
+import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,7 +91,7 @@ public class LookalikeGuard extends GenericMailet {
 
     private final MailRepositoryStore repositoryStore;
     private final MetricFactory metricFactory;
-    private final Optional<GuardRegistry> registry;
+    private final GuardRegistry registry;
     private final Quarantine quarantine;
     private final MailQueueFactory<?> queues;
 
@@ -104,17 +106,7 @@ public class LookalikeGuard extends GenericMailet {
                           Quarantine quarantine, MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
-        this.registry = Optional.of(registry);
-        this.quarantine = quarantine;
-        this.queues = queues;
-    }
-
-    @VisibleForTesting
-    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine,
-                   MailQueueFactory<?> queues) {
-        this.repositoryStore = repositoryStore;
-        this.metricFactory = metricFactory;
-        this.registry = Optional.empty();
+        this.registry = registry;
         this.quarantine = quarantine;
         this.queues = queues;
     }
@@ -136,8 +128,12 @@ public class LookalikeGuard extends GenericMailet {
                 + "cannot open mail repository " + quarantineUrl.asString() + " (" + e.getMessage() + "); is its "
                 + "protocol declared in mailrepositorystore.xml?", e);
         }
+        if (!registry.claimQuarantine(quarantineUrl)) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.REPOSITORY_PATH + "': "
+                + quarantineUrl.asString() + " is the quarantine of another LookalikeGuard already; give each guard its own "
+                + "repositoryPath (each has its own expiry and release settings)");
+        }
         notice = new BounceNotice(configuration);
-        registry.ifPresent(r -> r.registerQuarantine(quarantineUrl));
         if (configuration.confirm().isPresent()) {
             initConfirm(configuration.confirm().get());
         }
@@ -149,12 +145,13 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
-        if (registry.isEmpty()) {
-            throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
-        }
         releaseAddress = confirm.address;
-        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
-            confirm.remember, quarantineUrl));
+        if (!registry.registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
+            confirm.remember, quarantineUrl))) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
+                + releaseAddress.asString() + " is the release address of another LookalikeGuard already; give each guard "
+                + "its own");
+        }
         LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
             + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
     }
@@ -172,10 +169,7 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private int purgeRunTimeState() throws MessagingException {
-        if (registry.isEmpty()) {
-            return 0;
-        }
-        return registry.get().remembered().purgeExpired() + registry.get().allowList().purgeExpired();
+        return registry.remembered().purgeExpired() + registry.allowList().purgeExpired();
     }
 
     /** Returns one held recipient to its sender if it was held for confirmation longer than heldExpiry. */
@@ -251,7 +245,7 @@ public class LookalikeGuard extends GenericMailet {
                 metricFactory.generate(METRIC_PREFIX + "check_failed").increment();
             }
             verdict.techniques().forEach(technique -> metricFactory.generate(METRIC_PREFIX + "technique_"
-                + technique.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).increment());
+                + technique.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).increment());
         });
     }
 
@@ -262,11 +256,11 @@ public class LookalikeGuard extends GenericMailet {
      * whose state cannot be read (fail closed).
      */
     private boolean allowedAtRunTime(Mail mail, MailAddress recipient, RecipientVerdict verdict) {
-        if (registry.isEmpty() || verdict.checkFailed()) {
+        if (verdict.checkFailed()) {
             return false;
         }
         try {
-            Optional<String> allowedBy = registry.get().allowList().allowing(verdict.domain());
+            Optional<String> allowedBy = registry.allowList().allowing(verdict.domain());
             if (allowedBy.isPresent()) {
                 LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={} mail={}: allowed at run time by {}",
                     verdict.domain(), verdict.nearest().orElse("-"), verdict.techniquesText(), verdict.score(), mail.getName(),
@@ -275,7 +269,7 @@ public class LookalikeGuard extends GenericMailet {
                 return true;
             }
             if (configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
-                && registry.get().remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
+                && registry.remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
                 LOGGER.info("action=remembered recipient_domain={} nearest={} mail={}: the sender confirmed this domain before",
                     verdict.domain(), verdict.nearest().orElse("-"), mail.getName());
                 metricFactory.generate(METRIC_PREFIX + "remembered").increment();
@@ -323,7 +317,7 @@ public class LookalikeGuard extends GenericMailet {
         }
         String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
         return autoSubmitted == null || autoSubmitted.length == 0
-            || autoSubmitted[0].strip().toLowerCase(java.util.Locale.ROOT).startsWith("no");
+            || autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
     }
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
@@ -421,7 +415,7 @@ public class LookalikeGuard extends GenericMailet {
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
         try {
             return MimeUtility.fold(configuration.header().length() + 2, MimeUtility.encodeText(oneLine, "UTF-8", "Q"));
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             return oneLine.replaceAll("[^\\x20-\\x7e]", "?");
         }
     }

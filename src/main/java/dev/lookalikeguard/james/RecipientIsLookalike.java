@@ -16,10 +16,13 @@ import org.apache.mailet.base.GenericMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lookalikeguard.state.GuardRegistry;
+import com.google.common.annotations.VisibleForTesting;
+
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
+import dev.lookalikeguard.state.DeployedMatcher;
+import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
 import dev.lookalikeguard.state.RecipientVerdicts;
@@ -61,17 +64,12 @@ import dev.lookalikeguard.state.RecipientVerdicts;
 public class RecipientIsLookalike extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecipientIsLookalike.class);
 
-    private final Optional<GuardRegistry> registry;
-    private Policy policy;
-
-    /** Without a registry: no live-check route (unit tests, other containers). */
-    public RecipientIsLookalike() {
-        this.registry = Optional.empty();
-    }
+    private final GuardRegistry registry;
+    private DeployedMatcher deployed;
 
     @Inject
     public RecipientIsLookalike(GuardRegistry registry) {
-        this.registry = Optional.of(registry);
+        this.registry = registry;
     }
 
     /** A bad condition stops James with one line: see {@link LookalikeConfigurationError}. */
@@ -83,17 +81,27 @@ public class RecipientIsLookalike extends GenericMatcher {
     @Override
     public void init() throws MessagingException {
         try {
-            policy = Policy.parse(getCondition());
+            deployed = registry.deploy(getMatcherName(), getCondition());
         } catch (PolicyException e) {
             throw new MessagingException("RecipientIsLookalike: bad condition: " + e.getMessage(), e);
         }
-        registry.ifPresent(r -> r.register(policy));
-        policy.lists().forEach(list -> LOGGER.info("RecipientIsLookalike loaded {} known domains from {}{}",
-            list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
-                : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
-        policy.missingOptionalLists().forEach(file -> LOGGER.error("RecipientIsLookalike: OPTIONAL LIST FILE {} IS MISSING OR "
-            + "UNREADABLE: started WITHOUT it, so the names it holds are neither protected nor known", file));
-        LOGGER.info("RecipientIsLookalike ready: {}", policy.summary());
+        Policy policy = deployed.policy();
+        if (deployed.sharesIndexWith().isPresent()) {
+            LOGGER.info("{} shares the names and indexes of {} (the same condition but minScore)", deployed.name(),
+                deployed.sharesIndexWith().get());
+        } else {
+            policy.lists().forEach(list -> LOGGER.info("{} loaded {} known domains from {}{}", deployed.name(),
+                list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
+                    : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
+            policy.missingOptionalLists().forEach(file -> LOGGER.error("{}: OPTIONAL LIST FILE {} IS MISSING OR UNREADABLE: "
+                + "started WITHOUT it, so the names it holds are neither protected nor known", deployed.name(), file));
+        }
+        LOGGER.info("{} ready: {}", deployed.name(), policy.summary());
+    }
+
+    @VisibleForTesting
+    DeployedMatcher deployed() {
+        return deployed;
     }
 
     @Override
@@ -131,7 +139,7 @@ public class RecipientIsLookalike extends GenericMatcher {
 
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */
     protected Verdict verdict(String domain) {
-        return policy.detector().check(domain);
+        return deployed.policy().detector().check(domain);
     }
 
     @Override

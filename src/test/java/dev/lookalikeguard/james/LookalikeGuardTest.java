@@ -68,11 +68,15 @@ class LookalikeGuardTest {
     }
 
     private LookalikeGuard guard(String... parameters) throws MessagingException {
+        return guard(MemoryStores.registry(store, clock), parameters);
+    }
+
+    private LookalikeGuard guard(dev.lookalikeguard.state.GuardRegistry registry, String... parameters) throws MessagingException {
         FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        LookalikeGuard guard = new LookalikeGuard(store, metrics, quarantine, guardQueues);
+        LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
         guard.init(config.build());
         return guard;
     }
@@ -82,7 +86,7 @@ class LookalikeGuardTest {
         FakeMail mail = FakeMail.builder().name("mail1").sender(sender).recipients(recipients)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Travel plans").setText("Meet at 0900"))
             .build();
-        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
         matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike").condition(CONDITION).build());
         mail.setRecipients(matcher.match(mail));
         return mail;
@@ -159,7 +163,7 @@ class LookalikeGuardTest {
                     .addFrom("\"Evil\r\nBcc: spy@evil.example\" <colonel@example.gov>")
                     .setText("x"))
                 .build();
-            RecipientIsLookalike matcher = new RecipientIsLookalike();
+            RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
             matcher.init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
             mail.setRecipients(matcher.match(mail));
 
@@ -176,7 +180,7 @@ class LookalikeGuardTest {
         void aMailWithoutSenderIsHeldNotBounced() throws Exception {
             FakeMail mail = FakeMail.builder().name("mail1").recipients("j.doe@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();
-            mail.setRecipients(new RecipientIsLookalike() {{
+            mail.setRecipients(new RecipientIsLookalike(MemoryStores.registry()) {{
                 init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
             }}.match(mail));
 
@@ -192,7 +196,7 @@ class LookalikeGuardTest {
             FakeMail mail = FakeMail.builder().name("mail1").sender("robot@example.gov").recipients("j.doe@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addHeader("Auto-Submitted", "auto-replied").setText("x"))
                 .build();
-            RecipientIsLookalike matcher = new RecipientIsLookalike();
+            RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
             matcher.init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
             mail.setRecipients(matcher.match(mail));
 
@@ -301,8 +305,7 @@ class LookalikeGuardTest {
         }
 
         private LookalikeGuard confirmGuard() throws MessagingException {
-            dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
-                new dev.lookalikeguard.state.RuntimeAllowList(store, clock), new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
             LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
             guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
@@ -419,8 +422,7 @@ class LookalikeGuardTest {
         private dev.lookalikeguard.state.GuardRegistry registry;
 
         private LookalikeGuard guardWithState(String... parameters) throws MessagingException {
-            registry = new dev.lookalikeguard.state.GuardRegistry(new dev.lookalikeguard.state.RuntimeAllowList(store, clock),
-                new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            registry = MemoryStores.registry(store, clock);
             FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
             for (int i = 0; i < parameters.length; i += 2) {
                 config.setProperty(parameters[i], parameters[i + 1]);
@@ -573,6 +575,34 @@ class LookalikeGuardTest {
             assertThat(configuration.action()).isEqualTo(GuardAction.BOUNCE);
             assertThat(configuration.status()).isEqualTo("5.7.1");
             assertThat(configuration.header()).isEqualTo("X-Lookalike-Guard");
+        }
+
+        @Test
+        void twoGuardsCannotShareAQuarantine() throws Exception {
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            guard(registry, "action", "bounce");
+
+            assertThatThrownBy(() -> guard(registry, "action", "hold"))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessageContaining("parameter 'repositoryPath': memory://var/mail/quarantine is the quarantine of another "
+                    + "LookalikeGuard already");
+            guard(registry, "action", "hold", "repositoryPath", "memory://var/mail/held/");
+        }
+
+        @Test
+        void twoGuardsCannotShareAReleaseAddress() throws Exception {
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            LookalikeGuard first = guard(registry, "action", "confirm", "confirmSecret", "0123456789abcdef",
+                "confirmAddress", "release@example.gov");
+            try {
+                assertThatThrownBy(() -> guard(registry, "action", "confirm", "confirmSecret", "0123456789abcdef",
+                    "confirmAddress", "Release@example.gov", "repositoryPath", "memory://var/mail/held/"))
+                    .isInstanceOf(LookalikeConfigurationError.class)
+                    .hasMessageContaining("parameter 'confirmAddress': Release@example.gov is the release address of another "
+                        + "LookalikeGuard already");
+            } finally {
+                first.destroy();
+            }
         }
 
         @Test

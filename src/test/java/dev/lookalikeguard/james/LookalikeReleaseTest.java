@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.Quarantine;
-import dev.lookalikeguard.state.RememberedSenders;
-import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 
@@ -53,7 +51,7 @@ class LookalikeReleaseTest {
         RecordingMetricFactory metrics = new RecordingMetricFactory();
         Quarantine quarantine = new Quarantine(store, queues, metrics, clock);
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
-        registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
+        registry = MemoryStores.registry(store, clock);
         guard = new LookalikeGuard(store, metrics, registry, quarantine, queues);
         guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
             .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
@@ -65,7 +63,7 @@ class LookalikeReleaseTest {
     private String holdAndReadToken(String... recipients) throws Exception {
         FakeMail mail = FakeMail.builder().name("mail1").sender(SENDER).recipients(recipients)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
-        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
         matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike")
             .condition("suffixes: mil; domains: army.mil, navy.mil").build());
         mail.setRecipients(matcher.match(mail));

@@ -21,8 +21,6 @@ import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.RecipientVerdict;
 import dev.lookalikeguard.state.RecipientVerdicts;
-import dev.lookalikeguard.state.RememberedSenders;
-import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 import io.restassured.specification.RequestSpecification;
@@ -47,8 +45,8 @@ final class GuardWebAdmin implements AutoCloseable {
         store = MemoryStores.repositoryStore();
         queues = MemoryStores.queues(clock);
         quarantine = new Quarantine(store, queues, metrics, clock);
-        registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
-        quarantines.forEach(registry::registerQuarantine);
+        registry = MemoryStores.registry(store, clock);
+        quarantines.forEach(registry::claimQuarantine);
         JsonTransformer json = new JsonTransformer();
         server = WebAdminUtils.createWebAdminServer(new QuarantineRoutes(registry, quarantine, json),
             new AllowListRoutes(registry, json, clock), new CheckRoutes(registry, json)).start();
