@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -30,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
-import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
@@ -119,7 +119,13 @@ public class LookalikeGuard extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        configuration = GuardConfiguration.parse(this::getInitParameter, ImmutableList.copyOf(getInitParameterNames()));
+        try {
+            checkInitParameters(GuardConfiguration.PARAMETERS);
+        } catch (MessagingException e) {
+            throw new MessagingException("LookalikeGuard: " + e.getMessage() + "; expected "
+                + String.join(", ", new TreeSet<>(GuardConfiguration.PARAMETERS)));
+        }
+        configuration = GuardConfiguration.parse(this::getInitParameter);
         quarantineUrl = configuration.repositoryUrl(repositoryStore.defaultProtocol());
         try {
             repositoryStore.select(quarantineUrl);

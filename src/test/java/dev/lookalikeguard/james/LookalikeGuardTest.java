@@ -518,7 +518,7 @@ class LookalikeGuardTest {
             "header,     X Bad Header,  parameter 'header' is 'X Bad Header'",
             "attachment, everything,    parameter 'attachment' is 'everything'",
             "repositoryPath, bogus://x/, parameter 'repositoryPath': cannot open mail repository",
-            "colour,     red,           unknown parameter 'colour'",
+            "colour,     red,           LookalikeGuard: Unexpected init parameters found: [colour]; expected action, attachment",
             "language,   de,            parameter 'language' is 'de'; expected one of [en, fr]",
             "postmasterCopy, maybe,     parameter 'postmasterCopy' is 'maybe'; expected true or false",
             "noticeTemplate, /nonexistent/notice.txt, parameter 'noticeTemplate': '/nonexistent/notice.txt' cannot be read",
@@ -547,6 +547,9 @@ class LookalikeGuardTest {
             "confirmSecret=0123456789abcdef                                      | parameter 'confirmAddress' is required",
             "confirmSecret=0123456789abcdef,confirmAddress=not an address        | parameter 'confirmAddress' is 'not an address'",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=soon | parameter 'heldExpiry' is 'soon'; expected a duration",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=30 | parameter 'heldExpiry' is '30'; expected a duration with its unit",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,confirmExpiry=3 fortnights | parameter 'confirmExpiry' is '3 fortnights'; expected a duration",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=0s | parameter 'heldExpiry' is zero",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,noConfirm=xn--zz | parameter 'noConfirm': 'xn--zz' is",
         })
         void confirmParametersAreValidated(String parameters, String message) {
@@ -561,11 +564,14 @@ class LookalikeGuardTest {
         }
 
         @Test
-        void durationsReadSecondsMinutesHoursAndDays() throws Exception {
+        void durationsAreReadAsJamesReadsThem() throws Exception {
             assertThat(GuardConfiguration.duration("x", "30s", null)).hasSeconds(30);
             assertThat(GuardConfiguration.duration("x", "15m", null)).hasMinutes(15);
             assertThat(GuardConfiguration.duration("x", "12h", null)).hasHours(12);
             assertThat(GuardConfiguration.duration("x", "7d", null)).hasDays(7);
+            assertThat(GuardConfiguration.duration("x", "2w", null)).hasDays(14);
+            assertThat(GuardConfiguration.duration("x", " 7 days ", null)).hasDays(7);
+            assertThat(GuardConfiguration.duration("x", null, java.time.Duration.ofHours(1))).hasHours(1);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package dev.lookalikeguard.james;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -145,5 +146,34 @@ class LookalikeReleaseTest {
 
         assertThat(context.getSentMails()).isEmpty();
         assertThat(released()).isZero();
+    }
+
+    @Test
+    void aParameterItDoesNotTakeStopsStartUpWithOneLine() {
+        LookalikeRelease mailet = new LookalikeRelease(registry, new Quarantine(store, queues, new RecordingMetricFactory(),
+            clock), new RecordingMetricFactory());
+
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("LookalikeRelease").mailetContext(context)
+            .setProperty("confirmSecret", "0123456789abcdef").build()))
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessage("LookalikeRelease: Unexpected init parameters found: [confirmSecret]; it takes none (the guards' "
+                + "confirmSecret and confirmAddress are parameters of LookalikeGuard)");
+    }
+
+    @Test
+    void theReleaseMatcherTakesNoCondition() {
+        assertThatThrownBy(() -> new IsLookalikeRelease(registry).init(FakeMatcherConfig.builder()
+            .matcherName("IsLookalikeRelease").condition("release@localhost").build()))
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessageStartingWith("IsLookalikeRelease: takes no condition, got 'release@localhost'");
+    }
+
+    @Test
+    void theReleaseMatcherMatchesTheReleaseAddressOnly() throws Exception {
+        IsLookalikeRelease matcher = new IsLookalikeRelease(registry);
+        matcher.init(FakeMatcherConfig.builder().matcherName("IsLookalikeRelease").build());
+
+        assertThat(matcher.match(FakeMail.builder().name("m").recipients("Release@localhost", "j.doe@army.ml").build()))
+            .containsExactly(new MailAddress("Release@localhost"));
     }
 }
