@@ -7,34 +7,26 @@ import java.time.Duration;
 
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sample configuration as shipped (action bounce), through SMTP, on a real James. */
 class BounceIT {
     private static final ConditionFactory AWAIT = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
 
-    private static LoopbackReceiver receiver;
-    private static GuardServer james;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.sample();
+
+    private GuardServer james;
+    private LoopbackReceiver receiver;
     private TestIMAPClient imap;
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
-    }
 
     @BeforeEach
     void clean() throws Exception {
+        james = GUARD.james();
+        receiver = GUARD.receiver();
         receiver.reset();
         imap = new TestIMAPClient();
         imap.connect("127.0.0.1", james.imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
@@ -61,8 +53,7 @@ class BounceIT {
             .contains("Final-Recipient: rfc822; j.doe@army.ml")
             .contains("Status: 5.7.1")
             .contains("From: Mail Delivery System <postmaster@guard.test>");
-        Thread.sleep(1000);
-        assertThat(receiver.messages()).isEmpty();
+        Settle.holdsFor(Duration.ofSeconds(1), () -> assertThat(receiver.messages()).isEmpty());
     }
 
     @Test
@@ -87,8 +78,7 @@ class BounceIT {
         AWAIT.until(() -> receiver.messages().size() == 2);
         assertThat(receiver.messages()).allSatisfy(message ->
             assertThat(message.getHeader("X-Lookalike-Guard")).isNull());
-        Thread.sleep(500);
-        assertThat(imap.getMessageCount("INBOX")).isZero();
+        Settle.holdsFor(Duration.ofMillis(500), () -> assertThat(imap.getMessageCount("INBOX")).isZero());
     }
 
     @Test
@@ -103,7 +93,6 @@ class BounceIT {
             .contains("Final-Recipient: rfc822; c@xn--rmy-5cd.mil")
             .contains("Final-Recipient: rfc822; d@army.com")
             .contains("(transposition)").contains("(doppelganger)").contains("(homoglyph)").contains("(suffix-swap)");
-        Thread.sleep(500);
-        assertThat(receiver.messages()).isEmpty();
+        Settle.holdsFor(Duration.ofMillis(500), () -> assertThat(receiver.messages()).isEmpty());
     }
 }
