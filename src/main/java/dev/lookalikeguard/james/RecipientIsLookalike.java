@@ -55,9 +55,9 @@ import dev.lookalikeguard.state.RecipientVerdicts;
  * <p>It extends {@link GenericMatcher} rather than {@code GenericRecipientMatcher}, whose final
  * {@code match} gives no access to the mail for recording verdicts; it matches recipient by recipient all
  * the same. A mail released from the quarantine (it carries {@value LookalikeAttributes#RELEASED_NAME})
- * is not matched again. The matcher only decides, from the condition, and reads no state: run-time
- * exceptions (the WebAdmin allow-list, senders who confirmed a domain before) are decided by
- * {@link LookalikeGuard}, which lets such recipients through. If detection fails for a recipient, that
+ * is not matched again. The matcher only decides, from the condition (its {@code allow:} included), and reads no
+ * state: the run-time exceptions (the WebAdmin allow-list, senders who confirmed a domain before) are one decision,
+ * {@link dev.lookalikeguard.state.GuardRegistry#exemption}, which {@link LookalikeGuard} makes and acts on. If detection fails for a recipient, that
  * recipient is matched with a {@value RecipientVerdict#DETECTION_FAILED} verdict, so the guard holds it
  * (fail closed).
  */

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import javax.mail.MessagingException;
 
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 
@@ -140,6 +141,33 @@ public class GuardRegistry {
     public Optional<ConfirmSettings> confirmSettingsFor(String releaseAddress) {
         String wanted = releaseAddress.toLowerCase(Locale.ROOT);
         return confirmSettings.stream().filter(s -> s.releaseAddress.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /**
+     * The one run-time decision on a recipient domain that a matcher stopped: whether it is let through all the same,
+     * and why. The condition's own {@code allow:} is not here: it is part of the condition, so the engine never calls
+     * such a domain a look-alike (and the command-line checker and the live check say so too); what can change while
+     * James runs is decided here, for the guard ({@code LookalikeGuard}) and the live check alike:
+     * <ol>
+     *   <li>the run-time allow-list (WebAdmin) allows the domain or a parent of it;</li>
+     *   <li>else, given a {@code sender} (a guard with action confirm), that sender confirmed this domain before and
+     *       it is still remembered ({@code remember}).</li>
+     * </ol>
+     * Reads by key only (one read per parent on the allow-list, one for the sender); no listing.
+     *
+     * @param asciiDomain the stopped recipient's domain, canonical ASCII (as the verdict has it)
+     * @param sender whose earlier confirmations count, or empty when they do not (another action, the null sender)
+     * @throws MessagingException when the state cannot be read: the caller then lets nothing through (fail closed)
+     */
+    public Optional<Exemption> exemption(String asciiDomain, Optional<String> sender) throws MessagingException {
+        Optional<String> entry = allowList.allowing(asciiDomain);
+        if (entry.isPresent()) {
+            return Optional.of(Exemption.allowList(entry.get()));
+        }
+        if (sender.isPresent() && remembered.isRemembered(sender.get(), asciiDomain)) {
+            return Optional.of(Exemption.remembered(sender.get()));
+        }
+        return Optional.empty();
     }
 
     public RuntimeAllowList allowList() {

@@ -15,6 +15,7 @@ import org.eclipse.jetty.http.HttpStatus;
 
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.state.DeployedMatcher;
+import dev.lookalikeguard.state.Exemption;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.webadmin.dto.CheckDto;
 import dev.lookalikeguard.webadmin.dto.MatcherCheckDto;
@@ -71,8 +72,9 @@ public class CheckRoutes implements Routes {
                 stoppedDomain = Optional.of(verdict.domain());
             }
         }
-        Optional<String> allowedBy = stoppedDomain.isPresent() ? registry.allowList().allowing(stoppedDomain.get())
-            : Optional.empty();
+        // The guard's own run-time decision; no sender is given, so only the allow-list can let it through here.
+        Optional<String> allowedBy = stoppedDomain.isPresent()
+            ? registry.exemption(stoppedDomain.get(), Optional.empty()).map(Exemption::by) : Optional.empty();
         return new CheckDto(address, verdicts, allowedBy);
     }
 }
