@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,7 +17,8 @@ import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
  * {@link PublicSuffixes} reads Guava's compiled Public Suffix List tables ({@code PublicSuffixPatterns}, a
  * {@code @Beta} internal of Guava with no compatibility promise) directly. This checks it against Guava's public
  * {@link InternetDomainName} on every rule of those tables (each exact, wildcard and exception rule, the name itself and
- * names one and two labels under it), so a Guava that changes the tables' shape or meaning fails here, not in
+ * names one and two labels under it; registry suffixes and, for {@link PublicSuffixes#publicSuffixStrictlyAbove},
+ * the private section too), so a Guava that changes the tables' shape or meaning fails here, not in
  * production. {@code ReferencesTest} checks hand-picked names.
  */
 class PublicSuffixesTest {
@@ -41,9 +43,13 @@ class PublicSuffixesTest {
                 boolean registrySuffix = PublicSuffixes.isRegistrySuffix(canonical);
                 String above = PublicSuffixes.registrySuffixStrictlyAbove(canonical).orElse(null);
                 String guavaAbove = guava.isUnderRegistrySuffix() ? guava.registrySuffix().toString() : null;
-                if (registrySuffix != guava.isRegistrySuffix() || !java.util.Objects.equals(above, guavaAbove)) {
+                String publicAbove = PublicSuffixes.publicSuffixStrictlyAbove(canonical).orElse(null);
+                String guavaPublicAbove = guava.isUnderPublicSuffix() ? guava.publicSuffix().toString() : null;
+                if (registrySuffix != guava.isRegistrySuffix() || !Objects.equals(above, guavaAbove)
+                    || !Objects.equals(publicAbove, guavaPublicAbove)) {
                     differences.add(canonical + ": registry suffix " + registrySuffix + " (Guava " + guava.isRegistrySuffix()
-                        + "), under " + above + " (Guava " + guavaAbove + ")");
+                        + "), under " + above + " (Guava " + guavaAbove + "), under public suffix " + publicAbove
+                        + " (Guava " + guavaPublicAbove + ")");
                 }
                 checked++;
             }
