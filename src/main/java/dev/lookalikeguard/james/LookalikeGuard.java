@@ -1,13 +1,16 @@
 package dev.lookalikeguard.james;
 
+import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -28,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
-import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
@@ -36,6 +38,7 @@ import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.ReleaseToken;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 
 /**
  * Acts on the recipients matched by {@link RecipientIsLookalike}: bounces them with a delivery status
@@ -88,7 +91,7 @@ public class LookalikeGuard extends GenericMailet {
 
     private final MailRepositoryStore repositoryStore;
     private final MetricFactory metricFactory;
-    private final Optional<GuardRegistry> registry;
+    private final GuardRegistry registry;
     private final Quarantine quarantine;
     private final MailQueueFactory<?> queues;
 
@@ -103,17 +106,7 @@ public class LookalikeGuard extends GenericMailet {
                           Quarantine quarantine, MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
-        this.registry = Optional.of(registry);
-        this.quarantine = quarantine;
-        this.queues = queues;
-    }
-
-    @VisibleForTesting
-    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine,
-                   MailQueueFactory<?> queues) {
-        this.repositoryStore = repositoryStore;
-        this.metricFactory = metricFactory;
-        this.registry = Optional.empty();
+        this.registry = registry;
         this.quarantine = quarantine;
         this.queues = queues;
     }
@@ -126,7 +119,13 @@ public class LookalikeGuard extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        configuration = GuardConfiguration.parse(this::getInitParameter, ImmutableList.copyOf(getInitParameterNames()));
+        try {
+            checkInitParameters(GuardConfiguration.PARAMETERS);
+        } catch (MessagingException e) {
+            throw new MessagingException("LookalikeGuard: " + e.getMessage() + "; expected "
+                + String.join(", ", new TreeSet<>(GuardConfiguration.PARAMETERS)));
+        }
+        configuration = GuardConfiguration.parse(this::getInitParameter);
         quarantineUrl = configuration.repositoryUrl(repositoryStore.defaultProtocol());
         try {
             repositoryStore.select(quarantineUrl);
@@ -135,8 +134,12 @@ public class LookalikeGuard extends GenericMailet {
                 + "cannot open mail repository " + quarantineUrl.asString() + " (" + e.getMessage() + "); is its "
                 + "protocol declared in mailrepositorystore.xml?", e);
         }
+        if (!registry.claimQuarantine(quarantineUrl)) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.REPOSITORY_PATH + "': "
+                + quarantineUrl.asString() + " is the quarantine of another LookalikeGuard already; give each guard its own "
+                + "repositoryPath (each has its own expiry and release settings)");
+        }
         notice = new BounceNotice(configuration);
-        registry.ifPresent(r -> r.registerQuarantine(quarantineUrl));
         if (configuration.confirm().isPresent()) {
             initConfirm(configuration.confirm().get());
         }
@@ -148,12 +151,13 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
-        if (registry.isEmpty()) {
-            throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
-        }
         releaseAddress = confirm.address;
-        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
-            confirm.remember, quarantineUrl));
+        if (!registry.registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
+            confirm.remember, quarantineUrl))) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
+                + releaseAddress.asString() + " is the release address of another LookalikeGuard already; give each guard "
+                + "its own");
+        }
         LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
             + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
     }
@@ -171,10 +175,7 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private int purgeRunTimeState() throws MessagingException {
-        if (registry.isEmpty()) {
-            return 0;
-        }
-        return registry.get().remembered().purgeExpired() + registry.get().allowList().purgeExpired();
+        return registry.remembered().purgeExpired() + registry.allowList().purgeExpired();
     }
 
     /** Returns one held recipient to its sender if it was held for confirmation longer than heldExpiry. */
@@ -191,7 +192,7 @@ public class LookalikeGuard extends GenericMailet {
         }
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
-                + "sender", verdict.domain(), dash(verdict.nearest()), key);
+                + "sender", verdict.domain(), verdict.nearest().orElse("-"), key);
             metricFactory.generate(METRIC_PREFIX + "expire").increment();
         });
         return Quarantine.Ending.ENDED;
@@ -244,10 +245,13 @@ public class LookalikeGuard extends GenericMailet {
         LookalikeAttributes.recordAction(mail, action.label());
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action={} recipient_domain={} nearest={} technique={} score={} mail={}", action.label(),
-                verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName());
+                verdict.domain(), verdict.nearest().orElse("-"), verdict.techniquesText(), verdict.score(), mail.getName());
             metricFactory.generate(METRIC_PREFIX + action.label()).increment();
-            metricFactory.generate(METRIC_PREFIX + "technique_" + dash(verdict.technique()).replace('-', '_')
-                .replace('+', '_')).increment();
+            if (verdict.checkFailed()) {
+                metricFactory.generate(METRIC_PREFIX + "check_failed").increment();
+            }
+            verdict.techniques().forEach(technique -> metricFactory.generate(METRIC_PREFIX + "technique_"
+                + technique.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).increment());
         });
     }
 
@@ -258,22 +262,22 @@ public class LookalikeGuard extends GenericMailet {
      * whose state cannot be read (fail closed).
      */
     private boolean allowedAtRunTime(Mail mail, MailAddress recipient, RecipientVerdict verdict) {
-        if (registry.isEmpty() || verdict.detectionFailed()) {
+        if (verdict.checkFailed()) {
             return false;
         }
         try {
-            Optional<String> allowedBy = registry.get().allowList().allowing(verdict.domain());
+            Optional<String> allowedBy = registry.allowList().allowing(verdict.domain());
             if (allowedBy.isPresent()) {
                 LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={} mail={}: allowed at run time by {}",
-                    verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName(),
+                    verdict.domain(), verdict.nearest().orElse("-"), verdict.techniquesText(), verdict.score(), mail.getName(),
                     allowedBy.get());
                 metricFactory.generate(METRIC_PREFIX + "allow").increment();
                 return true;
             }
             if (configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
-                && registry.get().remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
+                && registry.remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
                 LOGGER.info("action=remembered recipient_domain={} nearest={} mail={}: the sender confirmed this domain before",
-                    verdict.domain(), dash(verdict.nearest()), mail.getName());
+                    verdict.domain(), verdict.nearest().orElse("-"), mail.getName());
                 metricFactory.generate(METRIC_PREFIX + "remembered").increment();
                 return true;
             }
@@ -286,12 +290,11 @@ public class LookalikeGuard extends GenericMailet {
 
     /** The mail's recipients (each once) with their recorded verdicts; a missing verdict counts as a failed check. */
     private static Map<MailAddress, RecipientVerdict> stoppedRecipients(Mail mail) {
-        Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
+        RecipientVerdicts verdicts = RecipientVerdicts.recordedOn(mail);
         Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         for (MailAddress recipient : new LinkedHashSet<>(mail.getRecipients())) {
-            stopped.put(recipient, Optional.ofNullable(verdicts.get(recipient.asString()))
-                .orElseGet(() -> RecipientVerdict.detectionFailed(recipient.getDomain().asString(),
-                    new IllegalStateException("no verdict recorded by RecipientIsLookalike"))));
+            stopped.put(recipient, verdicts.forRecipient(recipient).orElseGet(() -> RecipientVerdict.checkFailed(
+                recipient.getDomain().asString(), "no verdict recorded by RecipientIsLookalike")));
         }
         return stopped;
     }
@@ -301,7 +304,7 @@ public class LookalikeGuard extends GenericMailet {
         if (configured == GuardAction.TAG) {
             return configured;
         }
-        if (stopped.values().stream().anyMatch(RecipientVerdict::detectionFailed)) {
+        if (stopped.values().stream().anyMatch(RecipientVerdict::checkFailed)) {
             LOGGER.warn("LookalikeGuard holds mail {}: the check failed for one of its recipients (fail closed)",
                 mail.getName());
             return GuardAction.HOLD;
@@ -320,7 +323,7 @@ public class LookalikeGuard extends GenericMailet {
         }
         String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
         return autoSubmitted == null || autoSubmitted.length == 0
-            || autoSubmitted[0].strip().toLowerCase(java.util.Locale.ROOT).startsWith("no");
+            || autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
     }
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
@@ -371,9 +374,9 @@ public class LookalikeGuard extends GenericMailet {
         Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
             HeldKey held = key.next();
-            if (!confirm.allowsSelfRelease(entry.getValue().nearest())) {
+            if (!confirm.allowsSelfRelease(entry.getValue().nearest().orElse(""))) {
                 LOGGER.info("action=confirm recipient_domain={} nearest={}: no self-release for look-alikes of this name, held "
-                    + "for an administrator", entry.getValue().domain(), entry.getValue().nearest());
+                    + "for an administrator", entry.getValue().domain(), entry.getValue().nearest().orElse("-"));
                 continue;
             }
             try {
@@ -393,7 +396,7 @@ public class LookalikeGuard extends GenericMailet {
     private List<HeldKey> hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
         List<HeldKey> keys;
         try {
-            keys = quarantine.hold(quarantineUrl, mail, stopped,
+            keys = quarantine.hold(quarantineUrl, mail, RecipientVerdicts.of(stopped),
                 action == GuardAction.CONFIRM ? HeldKey.Kind.CONFIRM : HeldKey.Kind.ADMIN, action.label());
         } catch (MessagingException | RuntimeException e) {
             LOGGER.error("LookalikeGuard could not store mail {} in the quarantine {}: left to James's error handling, "
@@ -413,18 +416,14 @@ public class LookalikeGuard extends GenericMailet {
 
     /** One line, encoded: the explanation can hold any character, a header cannot. */
     String headerValue(MailAddress recipient, RecipientVerdict verdict) {
-        String text = recipient.asString() + "; nearest=" + dash(verdict.nearest()) + "; technique="
-            + dash(verdict.technique()) + "; score=" + verdict.score() + "; " + verdict.explanation();
+        String text = recipient.asString() + "; nearest=" + verdict.nearest().orElse("-") + "; technique="
+            + verdict.techniquesText() + "; score=" + verdict.score() + "; " + verdict.explanation();
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
         try {
             return MimeUtility.fold(configuration.header().length() + 2, MimeUtility.encodeText(oneLine, "UTF-8", "Q"));
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             return oneLine.replaceAll("[^\\x20-\\x7e]", "?");
         }
-    }
-
-    private static String dash(String value) {
-        return value == null || value.isEmpty() ? "-" : value;
     }
 
     GuardConfiguration configuration() {
