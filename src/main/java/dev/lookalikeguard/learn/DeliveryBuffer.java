@@ -34,6 +34,11 @@ public final class DeliveryBuffer {
         batch.forEach((domain, record) -> pending.merge(domain, record, Correspondent::merge));
     }
 
+    /** Drops what was recorded for one domain and not drained yet (an admin forgot it). */
+    public void discard(String domain) {
+        pending.remove(domain);
+    }
+
     public int pendingDomains() {
         return pending.size();
     }

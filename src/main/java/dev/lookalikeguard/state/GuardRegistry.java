@@ -31,7 +31,8 @@ import dev.lookalikeguard.policy.PolicyException;
  *   <li>the quarantine of each {@code LookalikeGuard}, each claimed by one guard only (a guard's quarantine has its
  *       own expiry queue and release settings);</li>
  *   <li>the confirm settings of each guard with action confirm, by release address (one guard per address);</li>
- *   <li>the run-time state: the allow-list and the remembered senders (James mail repositories).</li>
+ *   <li>the run-time state: the allow-list and the remembered senders (James mail repositories);</li>
+ *   <li>the learned correspondents ({@link LearnedCorrespondents}), on when a matcher has {@code learn: on}.</li>
  * </ul>
  * Registration happens while James starts (each matcher's and mailet's {@code init}); what it registers is
  * immutable. Thread-safe.
@@ -40,6 +41,7 @@ import dev.lookalikeguard.policy.PolicyException;
 public class GuardRegistry {
     private final RuntimeAllowList allowList;
     private final RememberedSenders remembered;
+    private final LearnedCorrespondents learning;
     private final Map<String, DeployedMatcher> parsedBySharingKey = new HashMap<>();
     private final List<DeployedMatcher> matchers = new ArrayList<>();
     // Read on every mail (the release matcher) and by the routes: copied on write, read without a lock.
@@ -47,9 +49,10 @@ public class GuardRegistry {
     private final List<ConfirmSettings> confirmSettings = new CopyOnWriteArrayList<>();
 
     @Inject
-    public GuardRegistry(RuntimeAllowList allowList, RememberedSenders remembered) {
+    public GuardRegistry(RuntimeAllowList allowList, RememberedSenders remembered, LearnedCorrespondents learning) {
         this.allowList = allowList;
         this.remembered = remembered;
+        this.learning = learning;
     }
 
     /** What a guard with action=confirm tells the release mailet. Immutable. */
@@ -148,5 +151,9 @@ public class GuardRegistry {
 
     public RememberedSenders remembered() {
         return remembered;
+    }
+
+    public LearnedCorrespondents learning() {
+        return learning;
     }
 }
