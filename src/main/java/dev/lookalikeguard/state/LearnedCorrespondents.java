@@ -241,6 +241,12 @@ public class LearnedCorrespondents {
         return (rule != null ? rule : LearningRule.defaults()).learns(record, clock.instant());
     }
 
+    /** Distinct days of mail to the record's domain within the rule's window (its idle time). */
+    public int daysInWindow(Correspondent record) {
+        LearningRule current = rule != null ? rule : LearningRule.defaults();
+        return record.distinctDaysSince(clock.instant().minus(current.forgetAfter()));
+    }
+
     // The admin's side (WebAdmin): read and written through the store, then reflected in the snapshot at once.
 
     /** Every record in the store (pending deliveries are written first), by domain. */
@@ -285,11 +291,11 @@ public class LearnedCorrespondents {
 
     /**
      * Forgets a domain (canonical ASCII): its record is removed, with what this node recorded for it and had not
-     * written yet; it must be learned again from nothing. False if there was no record.
+     * written yet; it must be learned again from nothing. False if there was neither.
      */
     public synchronized boolean forget(String domain) throws MessagingException {
-        buffer.discard(domain);
-        boolean removed = store.remove(domain);
+        boolean removed = buffer.discard(domain);
+        removed |= store.remove(domain);
         records.remove(domain);
         rebuild();
         return removed;
