@@ -58,8 +58,9 @@ public final class LookalikeCheck {
         "  --seed-from FILE            instead of checking: print the distinct recipient domains of FILE (last",
         "                              month's recipients, one address per line) as a JSON list for WebAdmin's",
         "                              POST /lookalike/learned; left out (told on standard error): lines that are",
-        "                              no address, look-alikes of the condition's names (with --condition), and",
-        "                              a domain seen once that is a near miss of one seen more often",
+        "                              no address, look-alikes of the condition's names and names it protects",
+        "                              already (with --condition), and a domain seen once that is a near miss",
+        "                              of one seen more often",
         "  --help, -h                  this text",
         "",
         "Exit status: 0 checked, 1 input could not be read, 2 bad condition or usage.");

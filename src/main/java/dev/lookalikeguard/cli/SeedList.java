@@ -106,7 +106,7 @@ final class SeedList {
     /**
      * The distinct recipient domains of a list of recipients, in the seed format's order (by domain). Left out,
      * each with the reason: lines that are no domain or address; domains the condition (if given) calls a look-alike
-     * of a protected name; and a domain written to on one line only that is a near miss of one written to on
+     * of a protected name, or protects already; and a domain written to on one line only that is a near miss of one written to on
      * several (a mistyped address of last month must not become familiar).
      */
     static Seed fromRecipients(BufferedReader reader, Optional<Policy> policy) throws IOException {
@@ -131,6 +131,8 @@ final class SeedList {
                 Verdict verdict = policy.get().detector().check(domain);
                 if (verdict.isLookalike()) {
                     leftOut.add(domain + ": " + verdict.explanation());
+                } else if (verdict.kind() == Verdict.Kind.PROTECTED) {
+                    leftOut.add(domain + ": already protected (" + verdict.explanation() + ")");
                 } else {
                     kept.add(domain);
                 }

@@ -152,9 +152,7 @@ public class RecipientIsLookalike extends GenericMatcher {
 
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */
     protected Verdict verdict(String domain) {
-        Policy policy = deployed.policy();
-        return policy.learning().isPresent() ? policy.check(domain, registry.learning().snapshot())
-            : policy.detector().check(domain);
+        return registry.check(deployed, domain);
     }
 
     /** Writes what learning still buffers (James stopping). */

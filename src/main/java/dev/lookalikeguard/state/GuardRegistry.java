@@ -16,6 +16,7 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 
 import com.google.common.collect.ImmutableList;
 
+import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
 
@@ -155,5 +156,14 @@ public class GuardRegistry {
 
     public LearnedCorrespondents learning() {
         return learning;
+    }
+
+    /**
+     * The verdict of a deployed matcher for a domain, as the matcher gives it: with {@code learn: on}, against the
+     * learned names of this node's snapshot too (see {@link Policy#check}).
+     */
+    public Verdict check(DeployedMatcher matcher, String domain) {
+        Policy policy = matcher.policy();
+        return policy.learning().isPresent() ? policy.check(domain, learning.snapshot()) : policy.detector().check(domain);
     }
 }

@@ -40,7 +40,7 @@ class LookalikeCheckTest {
         void aSeedFromLastMonthsRecipientsHoldsTheirDistinctDomainsLessTyposAndLookalikes() throws Exception {
             Path recipients = folder.resolve("sent.txt");
             Files.writeString(recipients, String.join("\n", "buyer@lockheedmartin.com", "\"Sales\" <sales@LockheedMartin.com>",
-                "typo@lockheedmartn.com", "ops@baesystems.com", "ops@baesystems.com", "j@army.ml", "x@nato.int",
+                "typo@lockheedmartn.com", "ops@baesystems.com", "ops@baesystems.com", "j@army.ml", "x@nato.int", "ops@army.mil",
                 "not an address", "# a comment", ""));
 
             int status = run("", "--seed-from", recipients.toString(), "--condition", CONDITION);
@@ -53,7 +53,8 @@ class LookalikeCheckTest {
                 .contains("near miss of lockheedmartin.com (written to 2 times)")
                 .contains("left out army.ml: army.ml looks like army.mil")
                 .contains("left out 'not an address'")
-                .contains("seed: 3 distinct domain(s) from 8 line(s), 3 left out");
+                .contains("left out army.mil: already protected")
+                .contains("seed: 3 distinct domain(s) from 9 line(s), 4 left out");
         }
 
         @Test
