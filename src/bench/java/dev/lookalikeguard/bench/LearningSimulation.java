@@ -137,17 +137,19 @@ final class LearningSimulation {
         } catch (dev.lookalikeguard.policy.PolicyException e) {
             return "\nMail path cost: the benchmark condition does not parse (" + e.getMessage() + ")\n";
         }
-        List<String> stream = new ArrayList<>(newLegitimate);
-        lookalikes.forEach(row -> stream.add(row[0]));
-        stream.addAll(learned);
+        List<String[]> stream = new ArrayList<>();
+        newLegitimate.forEach(domain -> stream.add(new String[] {domain, "0"}));
+        lookalikes.forEach(row -> stream.add(new String[] {row[0], "1"}));
+        learned.forEach(domain -> stream.add(new String[] {domain, "2"}));
         Collections.shuffle(stream, new Random(SEED));
-        String[] inputs = stream.toArray(new String[0]);
+        String[] inputs = stream.stream().map(pair -> pair[0]).toArray(String[]::new);
+        int[] kinds = stream.stream().mapToInt(pair -> Integer.parseInt(pair[1])).toArray();
         StringBuilder out = new StringBuilder(String.format("%nMail path cost per recipient (Policy.check, condition of the "
             + "benchmarks, %,d recipients per round: new legitimate, look-alikes, learned; each timed, 7 rounds after 3 "
             + "warm-up rounds, one thread; %s; load average %s):%n%n", inputs.length,
             BenchInputs.real() ? "real lists" : "synthetic lists", loadAverage()));
-        out.append("| learned names | snapshot build | median ns | p99 ns | mean ns | look-alikes flagged |\n"
-            + "|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| learned names | snapshot build | median ns | p99 ns | mean ns | median ns: new legitimate | "
+            + "look-alikes | learned | look-alikes flagged |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<List<String>> configurations = List.of(List.<String>of(), learned, correspondents);
         LearnedNames[] snapshots = new LearnedNames[configurations.size()];
         long[] builds = new long[configurations.size()];
@@ -180,10 +182,22 @@ final class LearningSimulation {
             for (long sample : samples[c]) {
                 total += sample;
             }
+            long[] byKind = new long[3];
+            for (int kind = 0; kind < 3; kind++) {
+                List<Long> mine = new ArrayList<>();
+                for (int j = 0; j < samples[c].length; j++) {
+                    if (kinds[j % inputs.length] == kind) {
+                        mine.add(samples[c][j]);
+                    }
+                }
+                Collections.sort(mine);
+                byKind[kind] = mine.isEmpty() ? 0 : mine.get(mine.size() / 2);
+            }
             java.util.Arrays.sort(samples[c]);
-            out.append(String.format("| %,d | %d ms | %,d | %,d | %,d | %,d |%n", configurations.get(c).size(),
+            out.append(String.format("| %,d | %d ms | %,d | %,d | %,d | %,d | %,d | %,d | %,d |%n", configurations.get(c).size(),
                 TimeUnit.NANOSECONDS.toMillis(builds[c]), samples[c][samples[c].length / 2],
-                samples[c][(int) (samples[c].length * 0.99)], total / samples[c].length, flagged[c]));
+                samples[c][(int) (samples[c].length * 0.99)], total / samples[c].length, byKind[0], byKind[1], byKind[2],
+                flagged[c]));
         }
         out.append(String.format("(load average after: %s)%n", loadAverage()));
         DeliveryBuffer buffer = new DeliveryBuffer();
