@@ -110,7 +110,112 @@ final class LearningSimulation {
         report.append(String.format("%nNew legitimate domains flagged: %,d of %,d (%.2f%%), e.g. %s%n", flagged,
             newLegitimate.size(), 100.0 * flagged / newLegitimate.size(), String.join(", ", examples)));
         report.append(String.format("Learned names flagged: %d of %,d%n", learnedFlagged, learned.size()));
+        report.append(mailPathCost(learned, correspondents, lookalikes, newLegitimate));
         return report.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * What learning costs the matcher per recipient: the benchmarks' condition (BenchInputs) parsed by Policy as the
+     * matcher parses it, with learn: on, checking a stream of recipients (new legitimate domains, look-alikes of
+     * learned names, learned names) with no learned name (the detector alone, as with learn: off), with the names
+     * learned in the month, and with every correspondent pinned; and what the counting mailet costs per recipient.
+     * Each check timed: median, 99th percentile and mean of 7 rounds after 3 warm-up rounds, single thread.
+     */
+    private static String mailPathCost(List<String> learned, List<String> correspondents, List<String[]> lookalikes,
+                                       List<String> newLegitimate) {
+        dev.lookalikeguard.policy.Policy policy;
+        try {
+            policy = dev.lookalikeguard.policy.Policy.parse(BenchInputs.condition().text + "; learn: on");
+        } catch (dev.lookalikeguard.policy.PolicyException e) {
+            return "\nMail path cost: the benchmark condition does not parse (" + e.getMessage() + ")\n";
+        }
+        List<String[]> stream = new ArrayList<>();
+        newLegitimate.forEach(domain -> stream.add(new String[] {domain, "0"}));
+        lookalikes.forEach(row -> stream.add(new String[] {row[0], "1"}));
+        learned.forEach(domain -> stream.add(new String[] {domain, "2"}));
+        Collections.shuffle(stream, new Random(SEED));
+        String[] inputs = stream.stream().map(pair -> pair[0]).toArray(String[]::new);
+        int[] kinds = stream.stream().mapToInt(pair -> Integer.parseInt(pair[1])).toArray();
+        StringBuilder out = new StringBuilder(String.format("%nMail path cost per recipient (Policy.check, condition of the "
+            + "benchmarks, %,d recipients per round: new legitimate, look-alikes, learned; each timed, 7 rounds after 3 "
+            + "warm-up rounds, one thread; %s; load average %s):%n%n", inputs.length,
+            BenchInputs.real() ? "real lists" : "synthetic lists", loadAverage()));
+        out.append("| learned names | snapshot build | median ns | p99 ns | mean ns | median ns: new legitimate | "
+            + "look-alikes | learned | look-alikes flagged |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<List<String>> configurations = List.of(List.<String>of(), learned, correspondents);
+        LearnedNames[] snapshots = new LearnedNames[configurations.size()];
+        long[] builds = new long[configurations.size()];
+        for (int c = 0; c < snapshots.length; c++) {
+            long build = System.nanoTime();
+            snapshots[c] = LearnedNames.of(configurations.get(c));
+            builds[c] = System.nanoTime() - build;
+        }
+        // Rounds interleave the configurations, so that the load of the shared machine weighs on each alike.
+        int warmUp = 3;
+        int measuredRounds = 7;
+        long[][] samples = new long[snapshots.length][inputs.length * measuredRounds];
+        int[] flagged = new int[snapshots.length];
+        for (int round = 0; round < warmUp + measuredRounds; round++) {
+            for (int c = 0; c < snapshots.length; c++) {
+                int hits = 0;
+                for (int i = 0; i < inputs.length; i++) {
+                    long start = System.nanoTime();
+                    hits += policy.check(inputs[i], snapshots[c]).isLookalike() ? 1 : 0;
+                    long took = System.nanoTime() - start;
+                    if (round >= warmUp) {
+                        samples[c][(round - warmUp) * inputs.length + i] = took;
+                    }
+                }
+                flagged[c] = hits;
+            }
+        }
+        for (int c = 0; c < snapshots.length; c++) {
+            long total = 0;
+            for (long sample : samples[c]) {
+                total += sample;
+            }
+            long[] byKind = new long[3];
+            for (int kind = 0; kind < 3; kind++) {
+                List<Long> mine = new ArrayList<>();
+                for (int j = 0; j < samples[c].length; j++) {
+                    if (kinds[j % inputs.length] == kind) {
+                        mine.add(samples[c][j]);
+                    }
+                }
+                Collections.sort(mine);
+                byKind[kind] = mine.isEmpty() ? 0 : mine.get(mine.size() / 2);
+            }
+            java.util.Arrays.sort(samples[c]);
+            out.append(String.format("| %,d | %d ms | %,d | %,d | %,d | %,d | %,d | %,d | %,d |%n", configurations.get(c).size(),
+                TimeUnit.NANOSECONDS.toMillis(builds[c]), samples[c][samples[c].length / 2],
+                samples[c][(int) (samples[c].length * 0.99)], total / samples[c].length, byKind[0], byKind[1], byKind[2],
+                flagged[c]));
+        }
+        out.append(String.format("(load average after: %s)%n", loadAverage()));
+        DeliveryBuffer buffer = new DeliveryBuffer();
+        long[] rounds = new long[10];
+        Instant when = Instant.parse("2026-12-01T10:00:00Z");
+        for (int round = 0; round < rounds.length; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < inputs.length; i++) {
+                buffer.record(correspondents.get(i % correspondents.size()), "user" + (i % SENDERS) + "@guard.test", when);
+            }
+            rounds[round] = System.nanoTime() - start;
+            buffer.drain();
+        }
+        long[] measured = java.util.Arrays.copyOfRange(rounds, 3, rounds.length);
+        java.util.Arrays.sort(measured);
+        out.append(String.format("%nCounting (LearnCorrespondents: DeliveryBuffer.record): %,d ns per recipient (median)%n",
+            measured[measured.length / 2] / inputs.length));
+        return out.toString();
     }
 
     private static List<String> ordinary(Path corpus) throws IOException {

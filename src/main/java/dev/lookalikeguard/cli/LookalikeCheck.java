@@ -14,6 +14,7 @@ import java.util.Locale;
 
 import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.learn.LearnedNames;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
 
@@ -28,6 +29,11 @@ import dev.lookalikeguard.policy.PolicyException;
  * {@code input verdict nearest technique score explanation} (empty fields as {@code -}); a summary with
  * the lines checked per second on standard error. Exit 0 on success, 2 on a bad condition or usage, 1
  * when the input cannot be read.
+ *
+ * <p>{@code --learned FILE} checks as if the domains of FILE (the seed format: see {@link SeedList}) were learned
+ * names (the condition needs {@code learn: on}); {@code --seed-from FILE} prints, in that format, the distinct
+ * recipient domains of a list of last month's recipients, to seed a new deployment
+ * ({@code POST /lookalike/learned}).
  */
 public final class LookalikeCheck {
     static final int OK = 0;
@@ -46,6 +52,15 @@ public final class LookalikeCheck {
         "",
         "Options:",
         "  --condition, -c CONDITION   the matcher condition, e.g. 'suffixes: mil, gov; domains: army.mil'",
+        "  --learned FILE              check as if the domains of FILE were learned names (needs 'learn: on'",
+        "                              in the condition); FILE is a JSON list of domains, as WebAdmin's",
+        "                              GET /lookalike/learned/export gives, or one domain per line",
+        "  --seed-from FILE            instead of checking: print the distinct recipient domains of FILE (last",
+        "                              month's recipients, one address per line) as a JSON list for WebAdmin's",
+        "                              POST /lookalike/learned; left out (told on standard error): lines that are",
+        "                              no address, look-alikes of the condition's names and names it protects",
+        "                              already (with --condition), and a domain seen once that is a near miss",
+        "                              of one seen more often",
         "  --help, -h                  this text",
         "",
         "Exit status: 0 checked, 1 input could not be read, 2 bad condition or usage.");
@@ -63,12 +78,24 @@ public final class LookalikeCheck {
 
     static int run(String[] args, Reader stdin, PrintStream out, PrintStream err) {
         String condition = null;
+        String learnedFile = null;
+        String seedFile = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println(USAGE);
                 return OK;
+            } else if (arg.equals("--learned") || arg.equals("--seed-from")) {
+                if (i + 1 >= args.length) {
+                    err.println(arg + " needs a FILE\n\n" + USAGE);
+                    return USAGE_ERROR;
+                }
+                if (arg.equals("--learned")) {
+                    learnedFile = args[++i];
+                } else {
+                    seedFile = args[++i];
+                }
             } else if (arg.equals("--condition") || arg.equals("-c")) {
                 if (i + 1 >= args.length) {
                     err.println("--condition needs a value\n\n" + USAGE);
@@ -83,6 +110,13 @@ public final class LookalikeCheck {
             } else {
                 files.add(arg);
             }
+        }
+        if (seedFile != null) {
+            if (!files.isEmpty() || learnedFile != null) {
+                err.println("--seed-from takes no other FILE and no --learned\n\n" + USAGE);
+                return USAGE_ERROR;
+            }
+            return seed(seedFile, condition, out, err);
         }
         if (condition == null) {
             err.println("--condition is required\n\n" + USAGE);
@@ -99,10 +133,27 @@ public final class LookalikeCheck {
             err.println("RecipientIsLookalike: bad condition: " + e.getMessage());
             return USAGE_ERROR;
         }
+        LearnedNames learned = LearnedNames.none();
+        if (learnedFile != null) {
+            if (policy.learning().isEmpty()) {
+                err.println("--learned needs 'learn: on' in the condition (as the matcher would have it)");
+                return USAGE_ERROR;
+            }
+            try {
+                learned = LearnedNames.of(SeedList.read(Files.readString(Path.of(learnedFile), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                err.println("cannot read " + learnedFile + ": " + e.getMessage());
+                return INPUT_ERROR;
+            } catch (IllegalArgumentException e) {
+                err.println("--learned " + learnedFile + ": " + e.getMessage());
+                return USAGE_ERROR;
+            }
+            err.println("learned names: " + learned.size() + " from " + learnedFile);
+        }
         try (BufferedReader reader = files.isEmpty() || files.get(0).equals("-")
             ? new BufferedReader(stdin)
             : Files.newBufferedReader(Path.of(files.get(0)), StandardCharsets.UTF_8)) {
-            err.println(check(reader, policy.detector(), out));
+            err.println(check(reader, policy, learned, out));
             return OK;
         } catch (IOException e) {
             err.println("cannot read " + (files.isEmpty() ? "standard input" : files.get(0)) + ": " + e.getMessage());
@@ -115,13 +166,56 @@ public final class LookalikeCheck {
      * chunk, not per line), so that a checker on a pipe or a file is not bound by system calls.
      */
     static Summary check(BufferedReader reader, Detector detector, PrintStream out) throws IOException {
+        return check(reader, new Checker() {
+            @Override
+            public Verdict check(String domain) {
+                return detector.check(domain);
+            }
+        }, out);
+    }
+
+    /** As the matcher checks: the policy's detector, and the learned names when the condition has learn: on. */
+    static Summary check(BufferedReader reader, Policy policy, LearnedNames learned, PrintStream out) throws IOException {
+        return check(reader, domain -> policy.check(domain, learned), out);
+    }
+
+    private interface Checker {
+        Verdict check(String domain);
+    }
+
+    private static int seed(String file, String condition, PrintStream out, PrintStream err) {
+        java.util.Optional<Policy> policy = java.util.Optional.empty();
+        if (condition != null) {
+            try {
+                policy = java.util.Optional.of(Policy.parse(condition));
+            } catch (PolicyException e) {
+                err.println("RecipientIsLookalike: bad condition: " + e.getMessage());
+                return USAGE_ERROR;
+            }
+        }
+        try (BufferedReader reader = file.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+            : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            SeedList.Seed seed = SeedList.fromRecipients(reader, policy);
+            out.println(SeedList.write(seed.domains));
+            out.flush();
+            seed.leftOut.forEach(reason -> err.println("left out " + reason));
+            err.println("seed: " + seed.domains.size() + " distinct domain(s) from " + seed.lines + " line(s), "
+                + seed.leftOut.size() + " left out");
+            return OK;
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return INPUT_ERROR;
+        }
+    }
+
+    private static Summary check(BufferedReader reader, Checker checker, PrintStream out) throws IOException {
         int[] counts = new int[Verdict.Kind.values().length];
         StringBuilder chunk = new StringBuilder(OUTPUT_CHUNK + 4096);
         long start = System.nanoTime();
         long lines = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lines++;
-            Verdict verdict = detector.check(InputLine.domainOf(line));
+            Verdict verdict = checker.check(InputLine.domainOf(line));
             counts[verdict.kind().ordinal()]++;
             appendField(chunk, line).append('\t').append(verdict.kind().label()).append('\t');
             appendField(chunk, verdict.nearest().orElse("")).append('\t');

@@ -55,7 +55,8 @@ public final class Verdict {
         this.explanation = Suppliers.memoize(Objects.requireNonNull(explanation)::get);
     }
 
-    static Verdict lookalike(String domain, Finding finding) {
+    /** A look-alike verdict from a finding (the detector's own, or a learned name's: see {@code learn.LearnedNames}). */
+    public static Verdict lookalike(String domain, Finding finding) {
         return new Verdict(domain, Kind.LOOKALIKE, finding.nearest(), finding.suggestion(), finding.techniques(),
             finding.score(), finding.lazyExplanation());
     }
@@ -64,7 +65,8 @@ public final class Verdict {
         return new Verdict(domain, Kind.PROTECTED, matched, null, List.of(), 0, explanation);
     }
 
-    static Verdict clean(String domain, Supplier<String> explanation) {
+    /** A clean verdict (nothing protected or learned is near), with its explanation. */
+    public static Verdict clean(String domain, Supplier<String> explanation) {
         return new Verdict(domain, Kind.CLEAN, null, null, List.of(), 0, explanation);
     }
 

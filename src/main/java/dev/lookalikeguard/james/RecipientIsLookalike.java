@@ -48,9 +48,15 @@ import dev.lookalikeguard.state.RecipientVerdicts;
  * </mailet>
  * }</pre>
  * Clauses (see {@link Policy}): {@code suffixes}, {@code domains}, {@code known}, {@code lists},
- * {@code allow}, {@code sensitivity} (strict, balanced (default), paranoid), {@code techniques}
- * ({@code all -bit-flip}, or a list of names). A bad condition stops James at start-up with a message
- * naming the bad clause or value.
+ * {@code allow}, {@code sensitivity} (strict, balanced (default), paranoid), {@code minScore}, {@code techniques}
+ * ({@code all -bit-flip}, or a list of names), {@code learn} ({@code on} or {@code off} (default)) and
+ * {@code learnThreshold} ({@code 15 days, 8 senders, 180 days idle}). A bad condition stops James at start-up with
+ * a message naming the bad clause or value.
+ *
+ * <p>With {@code learn: on} the names this organisation writes to are protected too: a recipient domain that is a
+ * near miss of a learned name is matched with technique {@code learned-name} (see {@link LearnCorrespondents}, which
+ * counts deliveries, and {@code LearnedCorrespondents}). The matcher reads the learned names from an in-memory
+ * snapshot, never from the store.
  *
  * <p>It extends {@link GenericMatcher} rather than {@code GenericRecipientMatcher}, whose final
  * {@code match} gives no access to the mail for recording verdicts; it matches recipient by recipient all
@@ -86,6 +92,13 @@ public class RecipientIsLookalike extends GenericMatcher {
             throw new MessagingException("RecipientIsLookalike: bad condition: " + e.getMessage(), e);
         }
         Policy policy = deployed.policy();
+        if (policy.learning().isPresent()) {
+            try {
+                registry.learning().enable(policy.learning().get(), deployed.name());
+            } catch (IllegalArgumentException e) {
+                throw new MessagingException("RecipientIsLookalike: bad condition: clause 'learnThreshold': " + e.getMessage(), e);
+            }
+        }
         if (deployed.sharesIndexWith().isPresent()) {
             LOGGER.info("{} shares the names and indexes of {} (the same condition but minScore)", deployed.name(),
                 deployed.sharesIndexWith().get());
@@ -139,7 +152,15 @@ public class RecipientIsLookalike extends GenericMatcher {
 
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */
     protected Verdict verdict(String domain) {
-        return deployed.policy().detector().check(domain);
+        return registry.check(deployed, domain);
+    }
+
+    /** Writes what learning still buffers (James stopping). */
+    @Override
+    public void destroy() {
+        if (deployed != null && deployed.policy().learning().isPresent()) {
+            registry.learning().stop();
+        }
     }
 
     @Override

@@ -34,6 +34,11 @@ public final class DeliveryBuffer {
         batch.forEach((domain, record) -> pending.merge(domain, record, Correspondent::merge));
     }
 
+    /** Drops what was recorded for one domain and not drained yet (an admin forgot it); false if nothing was. */
+    public boolean discard(String domain) {
+        return pending.remove(domain) != null;
+    }
+
     public int pendingDomains() {
         return pending.size();
     }

@@ -68,7 +68,7 @@ public final class LearnedNames {
         ImmutableMap.Builder<String, Set<String>> frozen = ImmutableMap.builder();
         byLabel.forEach((label, suffixes) -> frozen.put(label, ImmutableSet.copyOf(suffixes)));
         this.suffixesByLabel = frozen.build();
-        this.techniques = List.of(new Homoglyph(), new LabelEdit(SINGLE_TYPOS), new DotInsertion(), new Doppelganger());
+        this.techniques = List.of(new Homoglyph(), new LabelEdit(SINGLE_TYPOS, false), new DotInsertion(), new Doppelganger());
     }
 
     /** The snapshot of these learned names (canonical ASCII). */

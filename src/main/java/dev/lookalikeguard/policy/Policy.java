@@ -11,9 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.google.common.collect.ImmutableSet;
+
 import dev.lookalikeguard.detect.Detector;
+import dev.lookalikeguard.detect.DomainName;
+import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
+import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.learn.LearnedNames;
+import dev.lookalikeguard.learn.LearningRule;
 
 /**
  * The matcher condition, parsed once into an immutable policy and its {@link Detector}.
@@ -31,13 +39,22 @@ import dev.lookalikeguard.detect.Techniques;
  * allow: gouv.ml;                                  never flag these domains or anything under them
  * sensitivity: balanced;                           strict | balanced | paranoid
  * minScore: 75;                                    the lowest score called a look-alike (default: the sensitivity's)
- * techniques: all -bit-flip                        all, a list of names, and/or -name to switch one off
+ * techniques: all -bit-flip;                       all, a list of names, and/or -name to switch one off
+ * learn: on;                                       also protect the names this organisation writes to, learned
+ *                                                  from its outgoing mail (off by default)
+ * learnThreshold: 15 days, 8 senders, 180 days idle when a recipient domain becomes a learned name (with learn: on;
+ *                                                  see {@link LearningRule#parse})
  * </pre>
  * At least one of suffixes, domains, known or lists is required.
+ *
+ * <p>With {@code learn: on}, {@link #check(String, LearnedNames)} checks a domain against the learned names too: a
+ * domain that is (or is under) a learned name is never a look-alike of one, and a domain the protected rules leave
+ * clean that is a near miss of a learned name is a look-alike with technique {@value LearnedNames#TECHNIQUE}, scored
+ * against the same {@code minScore}. The protected names and the condition's {@code allow:} always win.
  */
 public final class Policy {
     public static final List<String> CLAUSES = List.of("suffixes", "domains", "known", "lists", "complete", "allow",
-        "sensitivity", "minScore", "techniques");
+        "sensitivity", "minScore", "techniques", "learn", "learnThreshold");
     private static final Pattern VALUE_SEPARATOR = Pattern.compile("[,\\s]+");
 
     private final Sensitivity sensitivity;
@@ -45,19 +62,26 @@ public final class Policy {
     private final List<ReferenceList> lists;
     private final List<String> missingOptionalLists;
     private final Detector detector;
+    private final Optional<LearningRule> learning;
+    /** The condition's allow: entries (canonical): never flagged, by learned names either. */
+    private final Set<String> allowed;
 
     private Policy(Sensitivity sensitivity, Set<String> enabledTechniques, List<ReferenceList> lists,
-                   List<String> missingOptionalLists, Detector detector) {
+                   List<String> missingOptionalLists, Detector detector, Optional<LearningRule> learning,
+                   Set<String> allowed) {
         this.sensitivity = sensitivity;
         this.enabledTechniques = Set.copyOf(enabledTechniques);
         this.lists = List.copyOf(lists);
         this.missingOptionalLists = List.copyOf(missingOptionalLists);
         this.detector = detector;
+        this.learning = learning;
+        this.allowed = ImmutableSet.copyOf(allowed);
     }
 
     /** The same policy, sharing its detector's names and indexes, calling look-alikes from another score. */
     public Policy withMinScore(int value) {
-        return new Policy(sensitivity, enabledTechniques, lists, missingOptionalLists, detector.withMinScore(value));
+        return new Policy(sensitivity, enabledTechniques, lists, missingOptionalLists, detector.withMinScore(value),
+            learning, allowed);
     }
 
     /**
@@ -124,7 +148,53 @@ public final class Policy {
         minScore(clauses.get("minscore")).ifPresent(builder::minScore);
         Set<String> enabled = techniques(clauses.get("techniques"));
         Techniques.NAMES.stream().filter(name -> !enabled.contains(name)).forEach(builder::disable);
-        return new Policy(sensitivity, enabled, lists, missingOptional, builder.build());
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String value : clauses.getOrDefault("allow", List.of())) {
+            allowed.add(canonical(value));
+        }
+        return new Policy(sensitivity, enabled, lists, missingOptional, builder.build(),
+            learning(clauses.get("learn"), clauses.get("learnthreshold")), allowed);
+    }
+
+    private static String canonical(String domain) throws PolicyException {
+        try {
+            return DomainName.parse(domain).ascii();
+        } catch (InvalidDomainException e) {
+            throw new PolicyException("clause 'allow': '" + domain + "' is " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<LearningRule> learning(List<String> learn, List<String> threshold) throws PolicyException {
+        boolean on = false;
+        if (learn != null) {
+            String expected = "clause 'learn' takes one value, on or off (e.g. 'learn: on')";
+            if (learn.size() != 1) {
+                throw new PolicyException(expected);
+            }
+            switch (learn.get(0).toLowerCase(Locale.ROOT)) {
+                case "on":
+                    on = true;
+                    break;
+                case "off":
+                    break;
+                default:
+                    throw new PolicyException(expected + ", not '" + learn.get(0) + "'");
+            }
+        }
+        if (threshold == null) {
+            return on ? Optional.of(LearningRule.defaults()) : Optional.empty();
+        }
+        if (!on) {
+            throw new PolicyException("clause 'learnThreshold' is given but learning is off; add 'learn: on' or remove "
+                + "'learnThreshold'");
+        }
+        // The clause's values were split at commas and spaces: put the commas back before each number.
+        String text = String.join(" ", threshold).replaceAll("\\s+(?=[0-9])", ", ");
+        try {
+            return Optional.of(LearningRule.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException("clause 'learnThreshold': " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, List<String>> clauses(String condition) throws PolicyException {
@@ -238,6 +308,55 @@ public final class Policy {
         return detector;
     }
 
+    /** When recipient domains become learned names: present when the condition has {@code learn: on}. */
+    public Optional<LearningRule> learning() {
+        return learning;
+    }
+
+    /**
+     * The verdict for a domain: the detector's, and with {@code learn: on} the learned names' too (see the class
+     * comment). Without learning, or with no learned name yet, exactly {@code detector().check(rawDomain)}.
+     */
+    public Verdict check(String rawDomain, LearnedNames learned) {
+        if (learning.isEmpty() || learned.size() == 0) {
+            return detector.check(rawDomain);
+        }
+        DomainName domain;
+        try {
+            domain = DomainName.parse(rawDomain);
+        } catch (InvalidDomainException e) {
+            return detector.check(rawDomain);
+        }
+        Verdict verdict = detector.check(domain);
+        if (verdict.kind() != Verdict.Kind.CLEAN || isAllowed(domain.ascii())) {
+            return verdict;
+        }
+        String ascii = domain.ascii();
+        Optional<String> covering = learned.covering(ascii);
+        if (covering.isPresent()) {
+            String name = covering.get();
+            return Verdict.clean(ascii, () -> name.equals(ascii) ? ascii + " is a learned name (this organisation writes "
+                + "to it)" : ascii + " is under the learned name " + name + " (this organisation writes to it)");
+        }
+        Optional<Finding> finding = learned.examine(domain).filter(found -> found.score() >= detector.minScore());
+        return finding.isPresent() ? Verdict.lookalike(ascii, finding.get()) : verdict;
+    }
+
+    private boolean isAllowed(String ascii) {
+        String tail = ascii;
+        while (!allowed.isEmpty()) {
+            if (allowed.contains(tail)) {
+                return true;
+            }
+            int dot = tail.indexOf('.');
+            if (dot < 0) {
+                return false;
+            }
+            tail = tail.substring(dot + 1);
+        }
+        return false;
+    }
+
     public Sensitivity sensitivity() {
         return sensitivity;
     }
@@ -259,6 +378,7 @@ public final class Policy {
     public String summary() {
         return "sensitivity=" + sensitivity.label() + " min_score=" + detector.minScore() + " protected_suffixes=" + detector.names().suffixes().size()
             + " protected_names=" + (detector.names().size() - detector.names().suffixes().size())
-            + " techniques=" + enabledTechniques.size() + "/" + Techniques.NAMES.size();
+            + " techniques=" + enabledTechniques.size() + "/" + Techniques.NAMES.size()
+            + " learn=" + learning.map(rule -> "on (" + rule + ")").orElse("off");
     }
 }

@@ -17,6 +17,7 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 
 import com.google.common.collect.ImmutableList;
 
+import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
 
@@ -32,7 +33,8 @@ import dev.lookalikeguard.policy.PolicyException;
  *   <li>the quarantine of each {@code LookalikeGuard}, each claimed by one guard only (a guard's quarantine has its
  *       own expiry queue and release settings);</li>
  *   <li>the confirm settings of each guard with action confirm, by release address (one guard per address);</li>
- *   <li>the run-time state: the allow-list and the remembered senders (James mail repositories).</li>
+ *   <li>the run-time state: the allow-list and the remembered senders (James mail repositories);</li>
+ *   <li>the learned correspondents ({@link LearnedCorrespondents}), on when a matcher has {@code learn: on}.</li>
  * </ul>
  * Registration happens while James starts (each matcher's and mailet's {@code init}); what it registers is
  * immutable. Thread-safe.
@@ -41,6 +43,7 @@ import dev.lookalikeguard.policy.PolicyException;
 public class GuardRegistry {
     private final RuntimeAllowList allowList;
     private final RememberedSenders remembered;
+    private final LearnedCorrespondents learning;
     private final Map<String, DeployedMatcher> parsedBySharingKey = new HashMap<>();
     private final List<DeployedMatcher> matchers = new ArrayList<>();
     // Read on every mail (the release matcher) and by the routes: copied on write, read without a lock.
@@ -48,9 +51,10 @@ public class GuardRegistry {
     private final List<ConfirmSettings> confirmSettings = new CopyOnWriteArrayList<>();
 
     @Inject
-    public GuardRegistry(RuntimeAllowList allowList, RememberedSenders remembered) {
+    public GuardRegistry(RuntimeAllowList allowList, RememberedSenders remembered, LearnedCorrespondents learning) {
         this.allowList = allowList;
         this.remembered = remembered;
+        this.learning = learning;
     }
 
     /** What a guard with action=confirm tells the release mailet. Immutable. */
@@ -176,5 +180,18 @@ public class GuardRegistry {
 
     public RememberedSenders remembered() {
         return remembered;
+    }
+
+    public LearnedCorrespondents learning() {
+        return learning;
+    }
+
+    /**
+     * The verdict of a deployed matcher for a domain, as the matcher gives it: with {@code learn: on}, against the
+     * learned names of this node's snapshot too (see {@link Policy#check}).
+     */
+    public Verdict check(DeployedMatcher matcher, String domain) {
+        Policy policy = matcher.policy();
+        return policy.learning().isPresent() ? policy.check(domain, learning.snapshot()) : policy.detector().check(domain);
     }
 }

@@ -66,7 +66,7 @@ public class CheckRoutes implements Routes {
         List<MatcherCheckDto> verdicts = new ArrayList<>();
         Optional<String> stoppedDomain = Optional.empty();
         for (DeployedMatcher matcher : deployed) {
-            Verdict verdict = matcher.policy().detector().check(domain);
+            Verdict verdict = registry.check(matcher, domain);
             verdicts.add(new MatcherCheckDto(matcher, verdict));
             if (verdict.isLookalike() && stoppedDomain.isEmpty()) {
                 stoppedDomain = Optional.of(verdict.domain());

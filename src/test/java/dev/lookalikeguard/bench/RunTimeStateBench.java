@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.lookalikeguard.james.RecipientIsLookalike;
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.LearnedCorrespondents;
 import dev.lookalikeguard.state.RememberedSenders;
 import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.testing.FileRepositories;
@@ -41,8 +42,10 @@ class RunTimeStateBench {
         Clock clock = Clock.systemUTC();
         FileRepositories empty = new FileRepositories(Files.createDirectories(directory.resolve("empty")));
         FileRepositories full = new FileRepositories(Files.createDirectories(directory.resolve("full")));
-        GuardRegistry withNone = new GuardRegistry(new RuntimeAllowList(empty, clock), new RememberedSenders(empty, clock));
-        GuardRegistry withMany = new GuardRegistry(new RuntimeAllowList(full, clock), new RememberedSenders(full, clock));
+        GuardRegistry withNone = new GuardRegistry(new RuntimeAllowList(empty, clock), new RememberedSenders(empty, clock),
+            new LearnedCorrespondents(empty, clock));
+        GuardRegistry withMany = new GuardRegistry(new RuntimeAllowList(full, clock), new RememberedSenders(full, clock),
+            new LearnedCorrespondents(full, clock));
 
         long started = System.nanoTime();
         for (int i = 0; i < PAIRS; i++) {

@@ -32,6 +32,91 @@ class LookalikeCheckTest {
     }
 
     @Nested
+    class LearnedNames {
+        @TempDir
+        Path folder;
+
+        @Test
+        void aSeedFromLastMonthsRecipientsHoldsTheirDistinctDomainsLessTyposAndLookalikes() throws Exception {
+            Path recipients = folder.resolve("sent.txt");
+            Files.writeString(recipients, String.join("\n", "buyer@lockheedmartin.com", "\"Sales\" <sales@LockheedMartin.com>",
+                "typo@lockheedmartn.com", "ops@baesystems.com", "ops@baesystems.com", "j@army.ml", "x@nato.int", "ops@army.mil",
+                "not an address", "# a comment", ""));
+
+            int status = run("", "--seed-from", recipients.toString(), "--condition", CONDITION);
+
+            assertThat(status).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("[\n  \"baesystems.com\",\n  \"lockheedmartin.com\",\n  \"nato.int\"\n]");
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("left out typo@lockheedmartn.com".replace("typo@", ""))
+                .contains("near miss of lockheedmartin.com (written to 2 times)")
+                .contains("left out army.ml: army.ml looks like army.mil")
+                .contains("left out 'not an address'")
+                .contains("left out army.mil: already protected")
+                .contains("seed: 3 distinct domain(s) from 9 line(s), 4 left out");
+        }
+
+        @Test
+        void checksWithTheLearnedNamesOfASeedFile() throws Exception {
+            Path learned = folder.resolve("learned.json");
+            Files.writeString(learned, "[\"lockheedmartin.com\", \"baesystems.com\"]");
+
+            int status = run("lockheedmartn.com\nlockheedmartin.com\nmail.baesystems.com\n", "--condition",
+                CONDITION + "; learn: on", "--learned", learned.toString());
+
+            assertThat(status).isZero();
+            String[] lines = outputLines();
+            assertThat(lines[0].split("\t")).startsWith("lockheedmartn.com", "lookalike", "lockheedmartin.com");
+            assertThat(lines[0]).contains("learned-name");
+            assertThat(lines[1].split("\t")).startsWith("lockheedmartin.com", "clean");
+            assertThat(lines[2]).contains("under the learned name baesystems.com");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("learned names: 2 from");
+        }
+
+        @Test
+        void theLearnedFileMayBeOneDomainPerLine() throws Exception {
+            Path learned = folder.resolve("learned.txt");
+            Files.writeString(learned, "# partners\nlockheedmartin.com\n");
+
+            run("lockheedmartn.com\n", "--condition", CONDITION + "; learn: on", "--learned", learned.toString());
+
+            assertThat(outputLines()[0]).contains("lookalike");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "[\"a.com\", \"com\"] | 'com' is a bare public suffix",
+            "[\"a.com\" \"b.com\" | not a JSON list of domains",
+            "{\"a.com\": 1}     | not a JSON list of domains",
+        })
+        void aBadLearnedFileIsAUsageError(String content, String message) throws Exception {
+            Path learned = folder.resolve("learned.json");
+            Files.writeString(learned, content);
+
+            assertThat(run("a.com\n", "--condition", CONDITION + "; learn: on", "--learned", learned.toString()))
+                .isEqualTo(LookalikeCheck.USAGE_ERROR);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
+        }
+
+        @Test
+        void learnedNeedsLearnOnInTheCondition() throws Exception {
+            Path learned = folder.resolve("learned.json");
+            Files.writeString(learned, "[\"lockheedmartin.com\"]");
+
+            assertThat(run("a.com\n", "--condition", CONDITION, "--learned", learned.toString()))
+                .isEqualTo(LookalikeCheck.USAGE_ERROR);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("--learned needs 'learn: on' in the condition");
+        }
+
+        @Test
+        void aMissingLearnedFileIsAnInputError() {
+            assertThat(run("a.com\n", "--condition", CONDITION + "; learn: on", "--learned", folder.resolve("none").toString()))
+                .isEqualTo(LookalikeCheck.INPUT_ERROR);
+        }
+    }
+
+    @Nested
     class Checking {
 
         @Test

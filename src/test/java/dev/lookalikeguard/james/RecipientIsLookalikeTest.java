@@ -144,6 +144,69 @@ class RecipientIsLookalikeTest {
     }
 
     @Nested
+    class Learning {
+        private static final String LEARNING = CONDITION + "; learn: on; learnThreshold: 2 days, 2 senders";
+        private GuardRegistry registry;
+
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() throws Exception {
+            registry = MemoryStores.registry();
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void tearDown() {
+            registry.learning().stop();
+        }
+
+        private RecipientIsLookalike deploy(String condition) throws Exception {
+            RecipientIsLookalike matcher = new RecipientIsLookalike(registry);
+            matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike").condition(condition).build());
+            return matcher;
+        }
+
+        @Test
+        void aNearMissOfALearnedNameIsMatchedWithItsOwnTechniqueAndTheSuggestion() throws Exception {
+            RecipientIsLookalike matcher = deploy(LEARNING);
+            registry.learning().pin("lockheedmartin.com");
+            FakeMail mail = FakeMail.builder().name("m1")
+                .recipients("a@lockheedmartin.com", "b@lockheedmartn.com", "c@army.ml", "d@gmail.com").build();
+
+            assertThat(matcher.match(mail)).containsExactly(new MailAddress("b@lockheedmartn.com"), new MailAddress("c@army.ml"));
+            RecipientVerdict verdict = RecipientVerdicts.recordedOn(mail).forRecipient(new MailAddress("b@lockheedmartn.com"))
+                .orElseThrow();
+            assertThat(verdict.techniques()).startsWith("learned-name");
+            assertThat(verdict.suggestion()).contains("lockheedmartin.com");
+        }
+
+        @Test
+        void learningIsOffByDefaultAndLearnedNamesThenChangeNothing() throws Exception {
+            RecipientIsLookalike matcher = deploy(CONDITION);
+            registry.learning().pin("lockheedmartin.com");
+
+            assertThat(registry.learning().isOn()).isFalse();
+            assertThat(matcher.match(FakeMail.builder().name("m1").recipients("b@lockheedmartn.com").build())).isEmpty();
+        }
+
+        @Test
+        void matchersWithDifferentThresholdsStopStartUpNamingLearnThreshold() throws Exception {
+            deploy(LEARNING);
+
+            assertThatThrownBy(() -> deploy("suffixes: mil; domains: navy.mil; learn: on"))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessageContaining("RecipientIsLookalike: bad condition: clause 'learnThreshold': '15 days, 8 senders, "
+                    + "180 days idle' differs from the threshold of RecipientIsLookalike #1");
+        }
+
+        @Test
+        void aBadThresholdStopsStartUpWithOneLine() {
+            assertThatThrownBy(() -> deploy(CONDITION + "; learn: on; learnThreshold: 2 weeks"))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessage("RecipientIsLookalike: bad condition: clause 'learnThreshold': unknown unit 'weeks'; expected "
+                    + "e.g. '15 days, 8 senders, 180 days idle'");
+        }
+    }
+
+    @Nested
     class Configuration {
 
         @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.learn.LearnedNames;
+import dev.lookalikeguard.learn.LearningRule;
 
 class PolicyTest {
 
@@ -116,11 +118,86 @@ class PolicyTest {
             "domains: army.mil; sensitivity: strict lax | clause 'sensitivity' takes one value",
             "domains: army.mil; techniques: -teleport   | unknown technique 'teleport'",
             "domains: army.mil; lists: /nonexistent/x.txt | list file '/nonexistent/x.txt' does not exist",
+            "domains: army.mil; learn: yes              | clause 'learn' takes one value, on or off (e.g. 'learn: on'), not 'yes'",
+            "domains: army.mil; learn: on off           | clause 'learn' takes one value",
+            "domains: army.mil; learnThreshold: 3 days  | clause 'learnThreshold' is given but learning is off",
+            "domains: army.mil; learn: on; learnThreshold: 3 dayz | clause 'learnThreshold': unknown unit 'dayz'",
+            "domains: army.mil; learn: on; learnThreshold: 100 days | clause 'learnThreshold': days and senders must be between 1 and 64",
+            "domains: army.mil; learn: on; learnThreshold: 0 days idle | clause 'learnThreshold': idle days must be at least 1",
         })
         void failWithAMessageNamingTheBadPart(String condition, String message) {
             assertThatThrownBy(() -> Policy.parse(condition))
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining(message);
+        }
+    }
+
+    @Nested
+    class Learning {
+        private final LearnedNames learned = LearnedNames.of(java.util.List.of("lockheedmartin.com", "baesystems.com"));
+
+        @Test
+        void isOffByDefaultAndOnWithTheDefaultThresholdOrTheGivenOne() throws PolicyException {
+            assertThat(Policy.parse("domains: army.mil").learning()).isEmpty();
+            assertThat(Policy.parse("domains: army.mil; learn: off").learning()).isEmpty();
+            assertThat(Policy.parse("domains: army.mil; learn: on").learning().orElseThrow().toString())
+                .isEqualTo(LearningRule.defaults().toString());
+            LearningRule rule = Policy.parse("domains: army.mil; learn: on; learnThreshold: 3 days, 2 senders, 30 days idle")
+                .learning().orElseThrow();
+            assertThat(rule.days()).isEqualTo(3);
+            assertThat(rule.senders()).isEqualTo(2);
+            assertThat(rule.forgetAfter()).isEqualTo(java.time.Duration.ofDays(30));
+            assertThat(Policy.parse("domains: army.mil; learn: on; learnThreshold: 2 senders").learning().orElseThrow().senders())
+                .isEqualTo(2);
+        }
+
+        @Test
+        void aNearMissOfALearnedNameIsALookalikeWithTheSuggestion() throws PolicyException {
+            Policy policy = Policy.parse("suffixes: mil; domains: army.mil; learn: on");
+
+            Verdict verdict = policy.check("lockheedmartn.com", learned);
+
+            assertThat(verdict.isLookalike()).isTrue();
+            assertThat(verdict.nearest()).contains("lockheedmartin.com");
+            assertThat(verdict.suggestion()).contains("lockheedmartin.com");
+            assertThat(verdict.techniques()).startsWith("learned-name");
+            assertThat(verdict.score()).isGreaterThanOrEqualTo(policy.detector().minScore());
+            assertThat(verdict.explanation()).contains("a domain this organisation writes to");
+        }
+
+        @Test
+        void learnedNamesAndNamesUnderThemAreNeverFlaggedByLearning() throws PolicyException {
+            Policy policy = Policy.parse("suffixes: mil; domains: army.mil; learn: on");
+
+            assertThat(policy.check("lockheedmartin.com", learned).kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(policy.check("mail.lockheedmartin.com", learned).explanation())
+                .contains("under the learned name lockheedmartin.com");
+        }
+
+        @Test
+        void theProtectedRulesAndTheAllowClauseStillApply() throws PolicyException {
+            Policy policy = Policy.parse("suffixes: mil; domains: army.mil; allow: lockheedmartn.com; learn: on");
+            LearnedNames withALookalike = LearnedNames.of(java.util.List.of("army.ml", "lockheedmartin.com"));
+
+            assertThat(policy.check("army.ml", withALookalike).isLookalike()).as("a protected name's look-alike").isTrue();
+            assertThat(policy.check("army.mil", withALookalike).kind()).isEqualTo(Verdict.Kind.PROTECTED);
+            assertThat(policy.check("lockheedmartn.com", withALookalike).isLookalike()).as("allowed").isFalse();
+        }
+
+        @Test
+        void withLearningOffLearnedNamesAreNotConsulted() throws PolicyException {
+            Policy policy = Policy.parse("suffixes: mil; domains: army.mil");
+
+            assertThat(policy.check("lockheedmartn.com", learned).isLookalike()).isFalse();
+        }
+
+        @Test
+        void theMinimumScoreAppliesToLearnedNamesToo() throws PolicyException {
+            Policy policy = Policy.parse("suffixes: mil; domains: army.mil; learn: on");
+            int score = policy.check("lockheedmartn.com", learned).score();
+
+            assertThat(policy.withMinScore(score + 1).check("lockheedmartn.com", learned).isLookalike()).isFalse();
+            assertThat(policy.withMinScore(score).check("lockheedmartn.com", learned).isLookalike()).isTrue();
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
 
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.LearnedCorrespondents;
 import dev.lookalikeguard.state.RememberedSenders;
 import dev.lookalikeguard.state.RuntimeAllowList;
 
@@ -34,7 +35,8 @@ public final class MemoryStores {
 
     /** The guard's shared state over these stores, as Guice builds it for one James. */
     public static GuardRegistry registry(MailRepositoryStore store, Clock clock) {
-        return new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
+        return new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock),
+            new LearnedCorrespondents(store, clock));
     }
 
     /** The guard's shared state over a store of its own, for tests of the matcher alone. */

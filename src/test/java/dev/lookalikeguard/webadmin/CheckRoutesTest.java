@@ -24,6 +24,25 @@ class CheckRoutesTest {
     }
 
     @Nested
+    class LearnedNames {
+
+        @Test
+        void givesTheVerdictAgainstTheLearnedNamesWhenTheMatcherLearns() throws Exception {
+            webAdmin.registry.deploy("dev.lookalikeguard.james.RecipientIsLookalike", CONDITION + "; learn: on");
+            webAdmin.registry.learning().enable(dev.lookalikeguard.learn.LearningRule.defaults(), "RecipientIsLookalike #1");
+            webAdmin.registry.learning().pin("lockheedmartin.com");
+
+            webAdmin.spec().get("/lookalike/check?address=j.doe@lockheedmartn.com").then().statusCode(200)
+                .body("verdict", equalTo("lookalike"))
+                .body("nearest", equalTo("lockheedmartin.com"))
+                .body("techniques[0]", equalTo("learned-name"))
+                .body("wouldBeStopped", equalTo(true));
+            webAdmin.spec().get("/lookalike/check?address=lockheedmartin.com").then().body("verdict", equalTo("clean"))
+                .body("wouldBeStopped", equalTo(false));
+        }
+    }
+
+    @Nested
     class OneMatcher {
         @BeforeEach
         void deploy() throws Exception {

@@ -25,7 +25,7 @@ import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 import io.restassured.specification.RequestSpecification;
 
-/** The guard's three routes on a WebAdminServer of their own, over in-memory James stores, for RestAssured tests. */
+/** The guard's routes on a WebAdminServer of their own, over in-memory James stores, for RestAssured tests. */
 final class GuardWebAdmin implements AutoCloseable {
     static final MailRepositoryUrl QUARANTINE = MailRepositoryUrl.from("memory://var/mail/quarantine/");
 
@@ -49,7 +49,8 @@ final class GuardWebAdmin implements AutoCloseable {
         quarantines.forEach(registry::claimQuarantine);
         JsonTransformer json = new JsonTransformer();
         server = WebAdminUtils.createWebAdminServer(new QuarantineRoutes(registry, quarantine, json),
-            new AllowListRoutes(registry, json, clock), new CheckRoutes(registry, json)).start();
+            new AllowListRoutes(registry, json, clock), new CheckRoutes(registry, json),
+            new LearnedNamesRoutes(registry, json, clock)).start();
     }
 
     RequestSpecification spec() {
@@ -75,5 +76,6 @@ final class GuardWebAdmin implements AutoCloseable {
     @Override
     public void close() {
         server.destroy();
+        registry.learning().stop();
     }
 }

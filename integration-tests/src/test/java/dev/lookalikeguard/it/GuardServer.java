@@ -63,6 +63,7 @@ public final class GuardServer implements AutoCloseable {
         private String extraWebAdminProperties = "";
         private final java.util.List<String> extraUsers = new java.util.ArrayList<>();
         private Path workingDirectory;
+        private java.time.Clock clock;
         private int smtpPort;
         private int imapPort;
         private int webAdminPort;
@@ -107,6 +108,21 @@ public final class GuardServer implements AutoCloseable {
          */
         public Builder condition(String condition) {
             mailetContainerEdits.put("(?s)RecipientIsLookalike=[^\"]*\"", "RecipientIsLookalike=" + condition + "\"");
+            return this;
+        }
+
+        /** The sample's learnThreshold replaced, and the learned correspondents flushed and refreshed this often. */
+        Builder learning(String threshold, String flushInterval, String refreshInterval) {
+            mailetContainerEdits.put("learnThreshold: 15 days, 8 senders, 180 days idle", "learnThreshold: " + threshold);
+            mailetContainerEdits.put("<flushInterval>30s</flushInterval>", "<flushInterval>" + flushInterval + "</flushInterval>");
+            mailetContainerEdits.put("<refreshInterval>5m</refreshInterval>", "<refreshInterval>" + refreshInterval
+                + "</refreshInterval>");
+            return this;
+        }
+
+        /** The server's clock (James binds java.time.Clock; the guard's state reads it), e.g. one a test moves. */
+        Builder clock(java.time.Clock value) {
+            this.clock = value;
             return this;
         }
 
@@ -170,6 +186,10 @@ public final class GuardServer implements AutoCloseable {
                 .build();
             GuiceJamesServer server = MemoryJamesServerMain.createServer(configuration)
                 .combineWith(new FakeSearchMailboxModule());
+            if (clock != null) {
+                java.time.Clock fixed = clock;
+                server = server.overrideWith(binder -> binder.bind(java.time.Clock.class).toInstance(fixed));
+            }
             try {
                 server.start();
             } catch (Exception | Error e) {
@@ -225,14 +245,19 @@ public final class GuardServer implements AutoCloseable {
 
     /** Sends one message over SMTP from the local sender to these recipients. */
     public void send(String subject, String... recipients) throws Exception {
+        sendFrom(SENDER, subject, recipients);
+    }
+
+    /** Sends one message over SMTP from a local user (see {@link Builder#users}) to these recipients. */
+    public void sendFrom(String from, String subject, String... recipients) throws Exception {
         String message = asString(MimeMessageBuilder.mimeMessageBuilder()
-            .setSender(SENDER)
+            .setSender(from)
             .addToRecipient(recipients)
             .setSubject(subject)
             .setText("Travel plans: arriving 0900.")
             .build());
         try (SMTPMessageSender sender = new SMTPMessageSender(DOMAIN)) {
-            sender.connect("127.0.0.1", Port.of(smtpPort())).sendMessageWithHeaders(SENDER, List.of(recipients), message);
+            sender.connect("127.0.0.1", Port.of(smtpPort())).sendMessageWithHeaders(from, List.of(recipients), message);
         }
     }
 

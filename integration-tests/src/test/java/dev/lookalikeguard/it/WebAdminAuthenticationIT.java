@@ -51,6 +51,13 @@ class WebAdminAuthenticationIT {
         assertThat(james.webAdminResponse("PUT", "/lookalike/allow/army.ml").statusCode()).isEqualTo(401);
         assertThat(james.webAdminResponse("GET", "/lookalike/quarantine", bearer(token(false))).statusCode()).isEqualTo(401);
         assertThat(james.webAdminResponse("GET", "/lookalike/allow", bearer(token(false))).statusCode()).isEqualTo(401);
+        for (String[] learned : new String[][] {{"GET", "/lookalike/learned"}, {"GET", "/lookalike/learned/export"},
+            {"GET", "/lookalike/learned/partner.com"}, {"PUT", "/lookalike/learned/partner.com"},
+            {"DELETE", "/lookalike/learned/partner.com"}, {"POST", "/lookalike/learned"}}) {
+            assertThat(james.webAdminResponse(learned[0], learned[1]).statusCode()).as(String.join(" ", learned)).isEqualTo(401);
+            assertThat(james.webAdminResponse(learned[0], learned[1], bearer(token(false))).statusCode())
+                .as(String.join(" ", learned)).isEqualTo(401);
+        }
     }
 
     @Test
@@ -58,6 +65,7 @@ class WebAdminAuthenticationIT {
         assertThat(james.webAdminResponse("GET", "/lookalike/quarantine", bearer(token(true))).statusCode()).isEqualTo(200);
         assertThat(james.webAdminResponse("GET", "/lookalike/check?address=j@army.ml", bearer(token(true))).body())
             .contains("\"verdict\":\"lookalike\"");
+        assertThat(james.webAdminResponse("GET", "/lookalike/learned", bearer(token(true))).statusCode()).isEqualTo(200);
     }
 
     private static Map<String, String> bearer(String token) {

@@ -22,10 +22,21 @@ public final class LabelEdit implements Technique {
     private static final int TWO_EDIT_SEARCH_KEY = 6;
 
     private final Set<String> enabled;
+    private final boolean twoEdits;
 
     /** @param enabled the names of the techniques switched on (typo kinds, {@value Homoglyph#NAME}) */
     public LabelEdit(Set<String> enabled) {
+        this(enabled, true);
+    }
+
+    /**
+     * @param enabled the names of the techniques switched on (typo kinds, {@value Homoglyph#NAME})
+     * @param twoEdits whether keys are also searched two edits away when nothing is one edit away (off where
+     *                 only single typos count, as for learned names: the search would find nothing it may report)
+     */
+    public LabelEdit(Set<String> enabled, boolean twoEdits) {
         this.enabled = Set.copyOf(enabled);
+        this.twoEdits = twoEdits;
     }
 
     @Override
@@ -57,7 +68,7 @@ public final class LabelEdit implements Technique {
         LabelComparison[] best = new LabelComparison[1];
         String lightKey = Glyphs.lightKey(label);
         names.sameSuffixCandidates(key, lightKey, suffix, 1, target -> consider(label, target, best));
-        if ((best[0] == null || best[0].typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
+        if (twoEdits && (best[0] == null || best[0].typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
             names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> consider(label, target, best));
         }
         return best[0];
