@@ -48,6 +48,8 @@ final class BenchInputs {
     private static final long SEED = 42L;
     private static Condition condition;
     private static List<String> allNames;
+    /** The protected suffixes whose whole registry a list holds (as {@link Policy#parse} finds them). */
+    private static Set<String> completeSuffixes;
 
     private BenchInputs() {
     }
@@ -94,17 +96,26 @@ final class BenchInputs {
 
     private static List<String> loadAllNames() throws PolicyException {
         Set<String> unique = new TreeSet<>();
+        Set<String> complete = new TreeSet<>(condition().complete);
         for (Path list : condition().lists) {
-            unique.addAll(ReferenceList.load(list).domains());
+            ReferenceList loaded = ReferenceList.load(list);
+            unique.addAll(loaded.domains());
+            // As Policy.parse does: a registry export whose names share a protected suffix holds that whole registry.
+            if (loaded.isRegistry()) {
+                loaded.commonSuffix().filter(condition().suffixes::contains).ifPresent(complete::add);
+            }
         }
+        completeSuffixes = Collections.unmodifiableSet(complete);
         List<String> all = new ArrayList<>(unique);
         Collections.shuffle(all, new Random(SEED));
         return Collections.unmodifiableList(all);
     }
 
     /** The condition's detector with only {@code names} from its lists; the naive scan on request. */
-    static Detector detector(List<String> names, boolean naive) {
+    static Detector detector(List<String> names, boolean naive) throws PolicyException {
+        names(Integer.MAX_VALUE);
         Detector.Builder builder = condition().builder().knownCanonicalDomains(names);
+        completeSuffixes.forEach(builder::completeSuffix);
         if (naive) {
             builder.naiveScan();
         }
@@ -187,6 +198,7 @@ final class BenchInputs {
         final List<String> domains;
         final List<String> known;
         final List<String> allow;
+        final List<String> complete;
         final List<Path> lists;
         final Sensitivity sensitivity;
         final Set<String> disabledTechniques;
@@ -197,6 +209,7 @@ final class BenchInputs {
             this.domains = clauses.getOrDefault("domains", List.of());
             this.known = clauses.getOrDefault("known", List.of());
             this.allow = clauses.getOrDefault("allow", List.of());
+            this.complete = clauses.getOrDefault("complete", List.of());
             this.lists = clauses.getOrDefault("lists", List.of()).stream().map(Path::of).collect(Collectors.toList());
             List<String> sensitivityValue = clauses.getOrDefault("sensitivity", List.of("balanced"));
             this.sensitivity = Sensitivity.parse(sensitivityValue.get(0));
@@ -278,7 +291,7 @@ final class BenchInputs {
             return new Condition("suffixes: mil, gov; domains: army.mil, defense.gov; lists: " + list, clauses);
         }
 
-        /** A builder with everything of the condition but its lists. */
+        /** A builder with everything of the condition but its lists (and the complete suffixes they imply). */
         Detector.Builder builder() {
             Detector.Builder builder = Detector.builder();
             suffixes.forEach(builder::protectSuffix);

@@ -32,6 +32,7 @@ import dev.lookalikeguard.it.GuardServer;
 import dev.lookalikeguard.it.LoopbackReceiver;
 import dev.lookalikeguard.it.SenderSide;
 import dev.lookalikeguard.policy.Policy;
+import dev.lookalikeguard.policy.PolicyException;
 
 /**
  * Runs the benchmarks on the inputs of {@link BenchInputs} and prints one report (also written to
@@ -275,7 +276,7 @@ public final class BenchmarkReport {
         return norm == null ? "?" : String.format("%,.0f B", norm.getScore());
     }
 
-    private static long buildMillis(List<String> names) {
+    private static long buildMillis(List<String> names) throws PolicyException {
         long[] times = new long[5];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
@@ -297,7 +298,7 @@ public final class BenchmarkReport {
         return times[1];
     }
 
-    private static long retainedBytes(List<String> names) throws InterruptedException {
+    private static long retainedBytes(List<String> names) throws InterruptedException, PolicyException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
