@@ -27,9 +27,9 @@ final class DeletionIndex {
     private static final int HASH_BITS = 39;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    /** Odd multiplier of the polynomial hash, and its powers (labels are at most 63 characters). */
+    /** Odd multiplier of the polynomial hash, and its powers (keys are labels, or suffixes: at most a whole name). */
     private static final long BASE = 0x9E3779B97F4A7C15L;
-    private static final long[] POWERS = powers(64);
+    private static final long[] POWERS = powers(256);
 
     /** Keys are non-negative, so -1 marks a free slot. */
     private static final long EMPTY = -1L;
@@ -40,6 +40,8 @@ final class DeletionIndex {
     private final Table near;
     /** Keys of the 2-deletions of labels of {@value #DOUBLE_EDIT_LABEL}+ characters. */
     private final Table far;
+    /** The longest key entered: a look-up key more than {@code depth} characters longer cannot share a string with it. */
+    private final int longestKey;
 
     /**
      * @param scoped whether entries are scoped by their suffix (a look-up then only finds labels under the
@@ -53,8 +55,10 @@ final class DeletionIndex {
         this.entries = registrables.toArray(new Registrable[0]);
         LongArray nearKeys = new LongArray(entries.length * 12);
         LongArray farKeys = new LongArray(entries.length * 8);
+        int longest = 0;
         for (int id = 0; id < entries.length; id++) {
             Registrable entry = entries[id];
+            longest = Math.max(longest, Math.max(entry.key().length(), entry.lightKey().length()));
             long base = suffixHash(scoped ? entry.suffix() : "");
             long idBits = id;
             for (String label : entry.key() == entry.lightKey() ? List.of(entry.key())
@@ -70,6 +74,7 @@ final class DeletionIndex {
         }
         this.near = new Table(nearKeys.toArray());
         this.far = new Table(farKeys.toArray());
+        this.longestKey = longest;
     }
 
     /**
@@ -78,6 +83,9 @@ final class DeletionIndex {
      * near table.
      */
     void candidates(String key, String suffix, int depth, IntConsumer consumer) {
+        if (key.length() - depth > longestKey) {
+            return;
+        }
         long base = suffixHash(scoped ? suffix : "");
         String label = key;
         forEachVariant(base, label, depth, false, hash -> {
