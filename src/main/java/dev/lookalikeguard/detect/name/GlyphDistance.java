@@ -179,7 +179,9 @@ public final class GlyphDistance {
      */
     public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs) {
         Scratch scratch = SCRATCH.get();
-        long measure = measure(scratch, typed, meant, maxTypos, maxGlyphs);
+        // Most calls follow a measure() of the same pair (ranking, then explaining the best): its table is still there.
+        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs) ? scratch.measure
+            : measure(scratch, typed, meant, maxTypos, maxGlyphs);
         if (measure < 0) {
             return null;
         }
@@ -207,7 +209,7 @@ public final class GlyphDistance {
         return (int) measure;
     }
 
-    /** Per-thread work arrays, grown to the largest alignment seen. */
+    /** Per-thread work arrays, grown to the largest alignment seen, and the pair they were last filled for. */
     private static final class Scratch {
         int[] cost = new int[0];
         byte[] step = new byte[0];
@@ -215,6 +217,25 @@ public final class GlyphDistance {
         byte[] glyphs = new byte[0];
         int width;
         int band;
+        String typed;
+        String meant;
+        int maxTypos;
+        int maxGlyphs;
+        long measure;
+
+        /** Whether the arrays hold the complete alignment of exactly these strings (the same instances) and limits. */
+        boolean holds(String typed, String meant, int maxTypos, int maxGlyphs) {
+            return typed == this.typed && meant == this.meant && maxTypos == this.maxTypos && maxGlyphs == this.maxGlyphs;
+        }
+
+        long remember(String typed, String meant, int maxTypos, int maxGlyphs, long measure) {
+            this.typed = typed;
+            this.meant = meant;
+            this.maxTypos = maxTypos;
+            this.maxGlyphs = maxGlyphs;
+            this.measure = measure;
+            return measure;
+        }
 
         void ensure(int cells) {
             if (cost.length < cells) {
@@ -229,6 +250,21 @@ public final class GlyphDistance {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static long measure(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
+        // Forget the last pair first: the arrays are about to change, and this alignment may stop half-way.
+        scratch.remember(null, null, 0, 0, -1);
+        long measure = align(scratch, typed, meant, maxTypos, maxGlyphs);
+        return measure < 0 ? -1 : scratch.remember(typed, meant, maxTypos, maxGlyphs, measure);
+    }
+
+    /**
+     * The banded alignment. A cell is <em>dead</em> when the cheapest path to it already costs more than the
+     * limit or holds more typos or glyph steps than allowed: counts only grow along a path, and the path
+     * that is finally backtracked passes through the cheapest path of every cell it visits. Every path
+     * visits one of any two adjacent rows (no step skips more than one), so two dead rows in a row end the
+     * alignment: the answer would be -1 anyway. (Cost alone, as first written, stopped later: a second typo
+     * costs no more than the limit allows for glyphs; see GlyphDistanceReference in the tests.)
+     */
+    private static long align(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
         int n = typed.length();
         int m = meant.length();
         // Insertions and omissions move the alignment off the diagonal, and so does each two-for-one glyph.
@@ -246,9 +282,9 @@ public final class GlyphDistance {
         byte[] typoCount = scratch.typos;
         byte[] glyphCount = scratch.glyphs;
         java.util.Arrays.fill(cost, 0, (n + 1) * width, FAR);
-        int previousRowBest = FAR;
+        boolean previousRowAlive = false;
         for (int i = 0; i <= n; i++) {
-            int rowBest = FAR;
+            boolean rowAlive = false;
             int from = Math.max(0, i - band);
             int to = Math.min(m, i + band);
             for (int j = from; j <= to; j++) {
@@ -257,7 +293,7 @@ public final class GlyphDistance {
                     cost[cell] = 0;
                     typoCount[cell] = 0;
                     glyphCount[cell] = 0;
-                    rowBest = 0;
+                    rowAlive = true;
                     continue;
                 }
                 int best = FAR;
@@ -348,14 +384,14 @@ public final class GlyphDistance {
                 if (from2 >= 0 && best < FAR) {
                     typoCount[cell] = (byte) Math.min(100, typoCount[from2] + addTypos);
                     glyphCount[cell] = (byte) Math.min(100, glyphCount[from2] + addGlyphs);
+                    rowAlive |= best <= limit && typoCount[cell] <= maxTypos && glyphCount[cell] <= maxGlyphs;
                 }
-                rowBest = Math.min(rowBest, best);
             }
-            // A swap or a two-for-one glyph steps over a row: give up only when two rows in a row are too far.
-            if (rowBest > limit && previousRowBest > limit) {
+            // A swap or a two-for-one glyph steps over a row: give up only when two rows in a row are dead.
+            if (!rowAlive && !previousRowAlive) {
                 return -1;
             }
-            previousRowBest = rowBest;
+            previousRowAlive = rowAlive;
         }
         int last = n * width + (m - n + band);
         int total = cost[last];
