@@ -48,8 +48,6 @@ final class BenchInputs {
     private static final long SEED = 42L;
     private static Condition condition;
     private static List<String> allNames;
-    /** The protected suffixes whose whole registry a list holds (as {@link Policy#parse} finds them). */
-    private static Set<String> completeSuffixes;
 
     private BenchInputs() {
     }
@@ -96,26 +94,17 @@ final class BenchInputs {
 
     private static List<String> loadAllNames() throws PolicyException {
         Set<String> unique = new TreeSet<>();
-        Set<String> complete = new TreeSet<>(condition().complete);
         for (Path list : condition().lists) {
-            ReferenceList loaded = ReferenceList.load(list);
-            unique.addAll(loaded.domains());
-            // As Policy.parse does: a registry export whose names share a protected suffix holds that whole registry.
-            if (loaded.isRegistry()) {
-                loaded.commonSuffix().filter(condition().suffixes::contains).ifPresent(complete::add);
-            }
+            unique.addAll(ReferenceList.load(list).domains());
         }
-        completeSuffixes = Collections.unmodifiableSet(complete);
         List<String> all = new ArrayList<>(unique);
         Collections.shuffle(all, new Random(SEED));
         return Collections.unmodifiableList(all);
     }
 
     /** The condition's detector with only {@code names} from its lists; the naive scan on request. */
-    static Detector detector(List<String> names, boolean naive) throws PolicyException {
-        names(Integer.MAX_VALUE);
+    static Detector detector(List<String> names, boolean naive) {
         Detector.Builder builder = condition().builder().knownCanonicalDomains(names);
-        completeSuffixes.forEach(builder::completeSuffix);
         if (naive) {
             builder.naiveScan();
         }
@@ -198,18 +187,19 @@ final class BenchInputs {
         final List<String> domains;
         final List<String> known;
         final List<String> allow;
-        final List<String> complete;
         final List<Path> lists;
         final Sensitivity sensitivity;
         final Set<String> disabledTechniques;
 
+        private final Map<String, List<String>> clauses;
+
         private Condition(String text, Map<String, List<String>> clauses) {
             this.text = text;
+            this.clauses = clauses;
             this.suffixes = clauses.getOrDefault("suffixes", List.of());
             this.domains = clauses.getOrDefault("domains", List.of());
             this.known = clauses.getOrDefault("known", List.of());
             this.allow = clauses.getOrDefault("allow", List.of());
-            this.complete = clauses.getOrDefault("complete", List.of());
             this.lists = clauses.getOrDefault("lists", List.of()).stream().map(Path::of).collect(Collectors.toList());
             List<String> sensitivityValue = clauses.getOrDefault("sensitivity", List.of("balanced"));
             this.sensitivity = Sensitivity.parse(sensitivityValue.get(0));
@@ -291,7 +281,7 @@ final class BenchInputs {
             return new Condition("suffixes: mil, gov; domains: army.mil, defense.gov; lists: " + list, clauses);
         }
 
-        /** A builder with everything of the condition but its lists (and the complete suffixes they imply). */
+        /** A builder with everything of the condition but its lists. */
         Detector.Builder builder() {
             Detector.Builder builder = Detector.builder();
             suffixes.forEach(builder::protectSuffix);
@@ -299,6 +289,19 @@ final class BenchInputs {
             known.forEach(builder::knownDomain);
             allow.forEach(builder::allow);
             disabledTechniques.forEach(builder::disable);
+            clauses.getOrDefault("complete", List.of()).forEach(builder::completeSuffix);
+            for (Path list : lists) {
+                // As Policy does: a .gov registry CSV holds its suffix's whole registry.
+                try {
+                    ReferenceList loaded = ReferenceList.load(list);
+                    if (loaded.isRegistry()) {
+                        loaded.commonSuffix().filter(suffixes::contains).ifPresent(builder::completeSuffix);
+                    }
+                } catch (PolicyException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+            clauses.getOrDefault("minscore", List.of()).forEach(value -> builder.minScore(Integer.parseInt(value)));
             return builder.sensitivity(sensitivity);
         }
 

@@ -32,7 +32,6 @@ import dev.lookalikeguard.it.GuardServer;
 import dev.lookalikeguard.it.LoopbackReceiver;
 import dev.lookalikeguard.it.SenderSide;
 import dev.lookalikeguard.policy.Policy;
-import dev.lookalikeguard.policy.PolicyException;
 
 /**
  * Runs the benchmarks on the inputs of {@link BenchInputs} and prints one report (also written to
@@ -41,7 +40,8 @@ import dev.lookalikeguard.policy.PolicyException;
  * (in-process steady state, and the jar end to end), and mails per second through a real James with
  * and without the guard, the guard configured with the full eval-dev condition. Every section notes
  * the machine's load average. Run with {@code mvn -Pbench verify}; {@code -Dbench.parts=...} picks
- * sections ({@code engine,checker,e2e} by default; {@code profile} adds the JFR engine profile).
+ * sections ({@code engine,checker,e2e} by default; {@code profile} adds the JFR engine profile, {@code learn}
+ * the learned-correspondents simulation).
  */
 public final class BenchmarkReport {
     private static final int[] SIZES = {100, 1000, Integer.MAX_VALUE};
@@ -86,6 +86,9 @@ public final class BenchmarkReport {
         }
         if (PARTS.contains("e2e")) {
             endToEnd(report, full);
+        }
+        if (PARTS.contains("learn")) {
+            report.append(LearningSimulation.run());
         }
         if (PARTS.contains("profile")) {
             report.append('\n').append(load()).append('\n');
@@ -276,7 +279,7 @@ public final class BenchmarkReport {
         return norm == null ? "?" : String.format("%,.0f B", norm.getScore());
     }
 
-    private static long buildMillis(List<String> names) throws PolicyException {
+    private static long buildMillis(List<String> names) {
         long[] times = new long[5];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
@@ -298,7 +301,7 @@ public final class BenchmarkReport {
         return times[1];
     }
 
-    private static long retainedBytes(List<String> names) throws InterruptedException, PolicyException {
+    private static long retainedBytes(List<String> names) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

@@ -52,6 +52,26 @@ public final class Detector {
         this.folds = builder.enabled.contains(Homoglyph.NAME);
     }
 
+    private Detector(Detector shared, int minScore) {
+        this.names = shared.names;
+        this.allowed = shared.allowed;
+        this.sensitivity = shared.sensitivity;
+        this.minScore = minScore;
+        this.techniques = shared.techniques;
+        this.folds = shared.folds;
+    }
+
+    /**
+     * The same detector (the same names, indexes and techniques, shared, not copied) calling look-alikes from
+     * another score: two matchers, one per band, cost one index.
+     */
+    public Detector withMinScore(int value) {
+        if (value < 0 || value > 100) {
+            throw new IllegalArgumentException("minimum score " + value + " is not between 0 and 100");
+        }
+        return value == minScore ? this : new Detector(this, value);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -1,15 +1,13 @@
 package dev.lookalikeguard.james;
 
-import java.util.Date;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -18,11 +16,10 @@ import javax.mail.internet.MimeUtility;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetConfig;
@@ -34,21 +31,26 @@ import com.google.common.annotations.VisibleForTesting;
 import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.HeldKey;
+import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.ReleaseToken;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
 
 /**
  * Acts on the recipients matched by {@link RecipientIsLookalike}: bounces them with a delivery status
- * notification, holds the mail in a quarantine repository, or tags it and lets it go (monitor mode).
+ * notification, holds them in a quarantine repository (one entry per recipient, see {@code Quarantine}), holds them
+ * and lets their sender confirm ({@code confirm}, see {@link LookalikeRelease}), or tags the mail and lets it go
+ * (monitor mode).
  *
  * <pre>{@code
  * <mailet match="dev.lookalikeguard.james.RecipientIsLookalike=suffixes: mil, gov; domains: army.mil"
  *         class="dev.lookalikeguard.james.LookalikeGuard">
- *     <!-- bounce (default) | hold | tag -->
+ *     <!-- bounce (default) | hold | tag | confirm (with confirmSecret, confirmAddress, confirmExpiry, heldExpiry,
+ *          noConfirm, remember, confirmTemplate: see the README) -->
  *     <action>bounce</action>
  *     <!-- hold: where held mail goes; a path (default protocol of the repository store) or a URL.
- *          Default var/mail/quarantine. Release with WebAdmin:
- *          PATCH /mailRepositories/var%2Fmail%2Fquarantine/mails?action=reprocess&processor=transport -->
+ *          Default var/mail/quarantine. Release with WebAdmin: POST /lookalike/quarantine/{key}/release -->
  *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  *     <!-- tag: the header added, one per stopped recipient. Default X-Lookalike-Guard -->
  *     <header>X-Lookalike-Guard</header>
@@ -64,9 +66,15 @@ import dev.lookalikeguard.state.RecipientVerdict;
  * </mailet>
  * }</pre>
  *
- * <p>A mail released from the quarantine (WebAdmin reprocess, into any processor) carries
- * {@value LookalikeAttributes#RELEASED_NAME}: the matcher skips it and this mailet lets it through, so it
- * is delivered once and never held again.
+ * <p>The one run-time decision is made here, not in the matcher: a stopped recipient whose domain an
+ * administrator allowed at run time, or whose sender confirmed that domain before ({@code remember}), is let
+ * through; such recipients, like every recipient in {@code tag} mode, go on to the next mailet of the processor
+ * (in the sample configuration, {@code ToProcessor remote-delivery}: keep one). The others are acted on.
+ *
+ * <p>A mail released from the quarantine (into any processor) carries {@value LookalikeAttributes#RELEASED_NAME}:
+ * the matcher skips it and this mailet lets it through, so it is delivered once and never held again. Recipients
+ * held for confirmation are returned to their sender after {@code heldExpiry} through the guard's own mail queue
+ * ({@link GuardQueue}).
  *
  * <p>Safety rules, whatever the action: a mail is never bounced to the null sender nor when it is itself
  * an automatic notice (it is held instead, so no bounce loop is possible); a recipient whose check failed
@@ -81,26 +89,33 @@ public class LookalikeGuard extends GenericMailet {
     private final MailRepositoryStore repositoryStore;
     private final MetricFactory metricFactory;
     private final Optional<GuardRegistry> registry;
+    private final Quarantine quarantine;
+    private final MailQueueFactory<?> queues;
 
     private GuardConfiguration configuration;
-    private MailRepository quarantine;
     private MailRepositoryUrl quarantineUrl;
     private BounceNotice notice;
     private MailAddress releaseAddress;
-    private ScheduledExecutorService expirySweeper;
+    private GuardQueue queue;
 
     @Inject
-    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry) {
+    public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry,
+                          Quarantine quarantine, MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.of(registry);
+        this.quarantine = quarantine;
+        this.queues = queues;
     }
 
     @VisibleForTesting
-    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory) {
+    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine,
+                   MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = Optional.empty();
+        this.quarantine = quarantine;
+        this.queues = queues;
     }
 
     /** A bad parameter stops James with one line: see {@link LookalikeConfigurationError}. */
@@ -114,7 +129,7 @@ public class LookalikeGuard extends GenericMailet {
         configuration = GuardConfiguration.parse(this::getInitParameter, ImmutableList.copyOf(getInitParameterNames()));
         quarantineUrl = configuration.repositoryUrl(repositoryStore.defaultProtocol());
         try {
-            quarantine = repositoryStore.select(quarantineUrl);
+            repositoryStore.select(quarantineUrl);
         } catch (MailRepositoryStore.MailRepositoryStoreException | RuntimeException e) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.REPOSITORY_PATH + "': "
                 + "cannot open mail repository " + quarantineUrl.asString() + " (" + e.getMessage() + "); is its "
@@ -125,6 +140,9 @@ public class LookalikeGuard extends GenericMailet {
         if (configuration.confirm().isPresent()) {
             initConfirm(configuration.confirm().get());
         }
+        queue = new GuardQueue(queues, quarantine, quarantineUrl, configuration.confirm().map(confirm -> confirm.heldExpiry),
+            this::returnIfExpired, this::purgeRunTimeState);
+        queue.start();
         LOGGER.info("LookalikeGuard ready: action={} quarantine={}", configuration.action().label(),
             quarantineUrl.asString());
     }
@@ -134,64 +152,70 @@ public class LookalikeGuard extends GenericMailet {
             throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
         }
         releaseAddress = confirm.address;
-        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(), confirm.remember));
-        long period = Math.max(200, Math.min(confirm.heldExpiry.toMillis() / 4, 30_000));
-        expirySweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lookalike-guard-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        expirySweeper.scheduleWithFixedDelay(this::expireHeldMail, period, period, TimeUnit.MILLISECONDS);
+        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
+            confirm.remember, quarantineUrl));
         LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
             + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
     }
 
     @Override
     public void destroy() {
-        if (expirySweeper != null) {
-            expirySweeper.shutdownNow();
+        if (queue != null) {
+            queue.stop();
         }
     }
 
-    /** Returns to their senders the mails held for confirmation longer than heldExpiry (never deletes silently). */
-    void expireHeldMail() {
-        GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
-        try {
-            Date limit = new Date(System.currentTimeMillis() - confirm.heldExpiry.toMillis());
-            for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext(); ) {
-                MailKey key = keys.next();
-                Mail held = quarantine.retrieve(key);
-                if (held == null || !LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label())
-                    || held.getLastUpdated() == null || held.getLastUpdated().after(limit)) {
-                    continue;
-                }
-                Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
-                quarantine.remove(key);
-                if (bounceable(held)) {
-                    sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
-                }
-                stopped.forEach((recipient, verdict) -> {
-                    LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
-                        + "sender", verdict.domain(), dash(verdict.nearest()), key.asString());
-                    metricFactory.generate(METRIC_PREFIX + "expire").increment();
-                });
-            }
-        } catch (MessagingException | RuntimeException e) {
-            LOGGER.error("LookalikeGuard could not sweep the quarantine {} for expired held mail; will retry",
-                quarantineUrl.asString(), e);
+    @VisibleForTesting
+    GuardQueue queue() {
+        return queue;
+    }
+
+    private int purgeRunTimeState() throws MessagingException {
+        if (registry.isEmpty()) {
+            return 0;
         }
+        return registry.get().remembered().purgeExpired() + registry.get().allowList().purgeExpired();
+    }
+
+    /** Returns one held recipient to its sender if it was held for confirmation longer than heldExpiry. */
+    private Quarantine.Ending returnIfExpired(String key, Mail held) throws MessagingException {
+        Instant limit = quarantine.clock().instant().minus(configuration.confirm().orElseThrow().heldExpiry);
+        Instant heldSince = HeldKey.parse(key).map(HeldKey::heldSince)
+            .orElse(held.getLastUpdated() == null ? Instant.MAX : held.getLastUpdated().toInstant());
+        if (!LookalikeAttributes.action(held).orElse("").equals(GuardAction.CONFIRM.label()) || heldSince.isAfter(limit)) {
+            return Quarantine.Ending.KEPT;
+        }
+        Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
+        if (bounceable(held)) {
+            sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
+        }
+        stopped.forEach((recipient, verdict) -> {
+            LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
+                + "sender", verdict.domain(), dash(verdict.nearest()), key);
+            metricFactory.generate(METRIC_PREFIX + "expire").increment();
+        });
+        return Quarantine.Ending.ENDED;
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
         if (LookalikeAttributes.wasHeld(mail)) {
-            LOGGER.info("action=release mail={} recipients={}: released from the quarantine, delivered as is",
-                mail.getName(), mail.getRecipients().size());
-            metricFactory.generate(METRIC_PREFIX + "release").increment();
+            // Counted (lookalikeGuard_release) when it left the quarantine.
+            LOGGER.debug("mail {} was released from the quarantine: delivered as is", mail.getName());
             return;
         }
-        Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(mail);
+        String state = mail.getState();
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
+        List<MailAddress> passing = new ArrayList<>();
+        stoppedRecipients(mail).forEach((recipient, verdict) -> {
+            if (allowedAtRunTime(mail, recipient, verdict)) {
+                passing.add(recipient);
+            } else {
+                stopped.put(recipient, verdict);
+            }
+        });
         if (stopped.isEmpty()) {
+            mail.setRecipients(passing);
             return;
         }
         GuardAction action = effectiveAction(mail, stopped);
@@ -208,6 +232,15 @@ public class LookalikeGuard extends GenericMailet {
             default:
                 tag(mail, stopped);
         }
+        if (action != GuardAction.TAG) {
+            // The stopped recipients end here; those allowed at run time go on to the next mailet.
+            if (passing.isEmpty()) {
+                mail.setState(Mail.GHOST);
+            } else {
+                mail.setRecipients(passing);
+                mail.setState(state);
+            }
+        }
         LookalikeAttributes.recordAction(mail, action.label());
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action={} recipient_domain={} nearest={} technique={} score={} mail={}", action.label(),
@@ -216,6 +249,39 @@ public class LookalikeGuard extends GenericMailet {
             metricFactory.generate(METRIC_PREFIX + "technique_" + dash(verdict.technique()).replace('-', '_')
                 .replace('+', '_')).increment();
         });
+    }
+
+    /**
+     * The one run-time decision on a recipient the matcher stopped: let it through when an administrator allowed its
+     * domain at run time (WebAdmin), or when its sender confirmed that domain before (action confirm with
+     * {@code remember}). Read by key, one or two reads; a recipient whose check failed is never let through, nor one
+     * whose state cannot be read (fail closed).
+     */
+    private boolean allowedAtRunTime(Mail mail, MailAddress recipient, RecipientVerdict verdict) {
+        if (registry.isEmpty() || verdict.detectionFailed()) {
+            return false;
+        }
+        try {
+            Optional<String> allowedBy = registry.get().allowList().allowing(verdict.domain());
+            if (allowedBy.isPresent()) {
+                LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={} mail={}: allowed at run time by {}",
+                    verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName(),
+                    allowedBy.get());
+                metricFactory.generate(METRIC_PREFIX + "allow").increment();
+                return true;
+            }
+            if (configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
+                && registry.get().remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
+                LOGGER.info("action=remembered recipient_domain={} nearest={} mail={}: the sender confirmed this domain before",
+                    verdict.domain(), dash(verdict.nearest()), mail.getName());
+                metricFactory.generate(METRIC_PREFIX + "remembered").increment();
+                return true;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.warn("LookalikeGuard could not read its run-time allow-list or remembered senders for {}: the recipient "
+                + "is stopped as usual", verdict.domain(), e);
+        }
+        return false;
     }
 
     /** The mail's recipients (each once) with their recorded verdicts; a missing verdict counts as a failed check. */
@@ -259,7 +325,6 @@ public class LookalikeGuard extends GenericMailet {
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         sendNotice(mail, notice.build(mail, stopped, getMailetContext().getPostmaster()));
-        mail.setState(Mail.GHOST);
     }
 
     /** Sends a notice from the null sender to the mail's sender (and the postmaster if configured). */
@@ -284,48 +349,58 @@ public class LookalikeGuard extends GenericMailet {
     /** Holds the mail, then gives its sender a one-time release token per recipient that may be self-released. */
     private void confirm(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
         GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
-        MailKey key = hold(mail, stopped, GuardAction.CONFIRM);
+        List<HeldKey> keys = hold(mail, stopped, GuardAction.CONFIRM);
+        for (HeldKey key : keys) {
+            try {
+                queue.scheduleExpiry(key);
+            } catch (MessagingException | RuntimeException e) {
+                LOGGER.error("LookalikeGuard held {} but could not schedule its expiry in queue {}: it will be scheduled at the "
+                    + "next start, or release or delete it through WebAdmin", key, GuardQueue.nameFor(quarantineUrl), e);
+            }
+        }
         MailAddress sender = mail.getMaybeSender().get();
         MailAddress postmaster = getMailetContext().getPostmaster();
+        if (!getMailetContext().isLocalServer(sender.getDomain())) {
+            // Only a local user can ever use a token (the reply must be authenticated as the sender): a release notice
+            // to any other address would only be mail to someone who did not ask for it.
+            LOGGER.info("action=confirm mail={} sender_domain={}: the sender is not a local address, so no release notice; "
+                + "held for an administrator and returned after {}", mail.getName(), sender.getDomain().asString(),
+                confirm.heldExpiry);
+            return;
+        }
+        Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
+            HeldKey held = key.next();
             if (!confirm.allowsSelfRelease(entry.getValue().nearest())) {
                 LOGGER.info("action=confirm recipient_domain={} nearest={}: no self-release for look-alikes of this name, held "
                     + "for an administrator", entry.getValue().domain(), entry.getValue().nearest());
                 continue;
             }
             try {
-                String token = registry.orElseThrow().confirmations().issue(confirm.secret, key.asString(),
-                    quarantineUrl.asString(), entry.getKey().asString(), sender.asString(), confirm.tokenValidity);
+                String token = ReleaseToken.issue(confirm.secret, held, entry.getKey().asString(), sender.asString(),
+                    quarantine.clock().instant().plus(confirm.tokenValidity)).asString();
                 sendNotice(mail, ConfirmNotice.build(confirm.template, mail, entry.getKey(), entry.getValue(), token,
                     releaseAddress, postmaster, confirm.heldExpiry));
             } catch (MessagingException | RuntimeException e) {
                 // The mail is safely held already: an admin can still release it; do not hand it to error handling too.
                 LOGGER.error("LookalikeGuard held mail {} but could not send its sender the confirmation notice for {}: "
-                    + "release it through WebAdmin", key.asString(), entry.getKey().asString(), e);
+                    + "release it through WebAdmin", held.asString(), entry.getKey().asString(), e);
             }
         }
     }
 
-    private MailKey hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
-        mail.setRecipients(ImmutableList.copyOf(stopped.keySet()));
-        mail.setErrorMessage(stopped.values().stream().map(RecipientVerdict::explanation)
-            .collect(Collectors.joining("\n")));
-        mail.setLastUpdated(new Date());
-        LookalikeAttributes.markHeld(mail);
-        LookalikeAttributes.recordAction(mail, action.label());
-        MailKey key;
+    /** Holds each stopped recipient as its own quarantine entry, then ends the mail's journey here. */
+    private List<HeldKey> hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
+        List<HeldKey> keys;
         try {
-            key = quarantine.store(mail);
+            keys = quarantine.hold(quarantineUrl, mail, stopped,
+                action == GuardAction.CONFIRM ? HeldKey.Kind.CONFIRM : HeldKey.Kind.ADMIN, action.label());
         } catch (MessagingException | RuntimeException e) {
-            // Not held after all: without the marker, a later reprocessing from James's error repository
-            // is checked again instead of passing as a released mail.
-            LookalikeAttributes.unmarkHeld(mail);
             LOGGER.error("LookalikeGuard could not store mail {} in the quarantine {}: left to James's error handling, "
                 + "not delivered", mail.getName(), quarantineUrl.asString(), e);
             throw e;
         }
-        mail.setState(Mail.GHOST);
-        return key;
+        return keys;
     }
 
     private void tag(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {

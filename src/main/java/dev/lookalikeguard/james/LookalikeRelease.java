@@ -1,8 +1,10 @@
 package dev.lookalikeguard.james;
 
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -10,10 +12,6 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
-import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
@@ -23,17 +21,18 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lookalikeguard.state.Confirmations;
 import dev.lookalikeguard.state.GuardRegistry;
-import dev.lookalikeguard.state.StateRepository;
+import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.ReleaseToken;
 
 /**
- * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}): the token in the subject
- * must be known, unaltered, unexpired and unused, and the reply must come from the original sender,
- * authenticated by SMTP AUTH as that sender. Then the held mail is released for that one recipient
- * (delivered once, never held again; the other held recipients stay held), the token is spent, and the
- * sender gets a short answer. Anything else is refused with a log line and an answer saying why. The
- * reply itself is never delivered.
+ * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}). A reply that is not from a local
+ * user authenticated (SMTP AUTH) as its MAIL FROM is dropped with one log line and no answer: otherwise a forged
+ * MAIL FROM would make the server write to anyone. Otherwise the token in the subject ({@link ReleaseToken}) must
+ * be unaltered, unexpired, and the reply must come from the original sender; then the held recipient it names is
+ * released (delivered once, never held again; the other held recipients stay held), which also spends the token,
+ * and the sender gets a short answer. Any other refusal is logged and answered, once per reply. The reply itself is
+ * never delivered.
  * <pre>{@code
  * <mailet match="dev.lookalikeguard.james.IsLookalikeRelease" class="dev.lookalikeguard.james.LookalikeRelease"/>
  * }</pre>
@@ -41,105 +40,137 @@ import dev.lookalikeguard.state.StateRepository;
 public class LookalikeRelease extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeRelease.class);
     private static final String METRIC_PREFIX = "lookalikeGuard_";
+    private static final String NO_LONGER_HELD = "the message is no longer held (already released, returned to you or "
+        + "deleted), or the token is not one of this server's";
 
     private final GuardRegistry registry;
-    private final MailRepositoryStore store;
+    private final Quarantine quarantine;
     private final MetricFactory metricFactory;
+    private final Clock clock;
 
     @Inject
-    public LookalikeRelease(GuardRegistry registry, MailRepositoryStore store, MetricFactory metricFactory) {
+    public LookalikeRelease(GuardRegistry registry, Quarantine quarantine, MetricFactory metricFactory) {
         this.registry = registry;
-        this.store = store;
+        this.quarantine = quarantine;
         this.metricFactory = metricFactory;
+        this.clock = quarantine.clock();
     }
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(java.util.Set.of());
+        checkInitParameters(Set.of());
     }
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        for (MailAddress releaseAddress : mail.getRecipients()) {
-            Optional<GuardRegistry.ConfirmSettings> settings = registry.confirmSettingsFor(releaseAddress.asString());
-            if (settings.isPresent()) {
-                handle(mail, settings.get());
-            }
-        }
+        // The reply is consumed whatever happens: it is never delivered, and it is handled once, however
+        // many times (and in whatever case) it names the release address.
         mail.setState(Mail.GHOST);
+        Optional<GuardRegistry.ConfirmSettings> settings = mail.getRecipients().stream()
+            .map(recipient -> registry.confirmSettingsFor(recipient.asString()))
+            .flatMap(Optional::stream)
+            .findFirst();
+        if (settings.isEmpty()) {
+            return;
+        }
+        Optional<String> unanswerable = unanswerable(mail);
+        if (unanswerable.isPresent()) {
+            LOGGER.warn("action=self-release-dropped sender={} authenticated_as={} remote_addr={} release_recipients={}: {}; "
+                + "nothing released, nothing sent", mail.getMaybeSender().asString(), authenticatedUser(mail).orElse("-"),
+                mail.getRemoteAddr(), mail.getRecipients().size(), unanswerable.get());
+            metricFactory.generate(METRIC_PREFIX + "self_release_dropped").increment();
+            return;
+        }
+        handle(mail, settings.get());
+    }
+
+    /**
+     * Why this reply gets no answer at all, if it does not: only a local user, authenticated by SMTP AUTH as
+     * the very address in MAIL FROM, is ever answered. Anyone else could make the server write to a third
+     * party (backscatter) by forging MAIL FROM.
+     */
+    private Optional<String> unanswerable(Mail reply) {
+        if (reply.getMaybeSender().isNullSender()) {
+            return Optional.of("no sender (MAIL FROM:<>)");
+        }
+        Optional<String> user = authenticatedUser(reply);
+        if (user.isEmpty()) {
+            return Optional.of("not authenticated (SMTP AUTH as the original sender is required)");
+        }
+        MailAddress sender = reply.getMaybeSender().get();
+        if (!user.get().equalsIgnoreCase(sender.asString())) {
+            return Optional.of("MAIL FROM is not the authenticated user");
+        }
+        if (!getMailetContext().isLocalServer(sender.getDomain())) {
+            return Optional.of("the sender is not an address of this server");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> authenticatedUser(Mail mail) {
+        return mail.getAttribute(Mail.SMTP_AUTH_USER).map(Attribute::getValue).map(AttributeValue::value)
+            .map(String::valueOf);
     }
 
     private void handle(Mail reply, GuardRegistry.ConfirmSettings settings) throws MessagingException {
-        String sender = reply.getMaybeSender().asString();
-        Optional<String> token = Confirmations.tokenIn(reply.getMessage().getSubject());
+        String replier = reply.getMaybeSender().asString();
+        Optional<ReleaseToken> token = ReleaseToken.in(reply.getMessage().getSubject());
         if (token.isEmpty()) {
-            refuse(reply, "no release token in the subject", Optional.empty());
+            refuse(reply, "no release token in the subject", "-");
             return;
         }
-        Optional<String> authenticated = reply.getAttribute(Mail.SMTP_AUTH_USER).map(Attribute::getValue)
-            .map(AttributeValue::value).map(String::valueOf);
-        Confirmations.Result result = registry.confirmations().redeem(settings.secret(), token.get(), sender, authenticated);
-        if (result.outcome() != Confirmations.Outcome.OK) {
-            refuse(reply, result.outcome().reason(), result.grant().map(Confirmations.Grant::recipient));
+        AtomicReference<ReleaseToken.Check> check = new AtomicReference<>();
+        AtomicReference<String> recipient = new AtomicReference<>("-");
+        Quarantine.Outcome outcome = quarantine.end(settings.quarantine(), token.get().heldKey().asString(), held -> {
+            List<MailAddress> recipients = List.copyOf(held.getRecipients());
+            if (recipients.size() != 1) {
+                check.set(ReleaseToken.Check.TAMPERED);
+                return Quarantine.Ending.KEPT;
+            }
+            recipient.set(recipients.get(0).asString());
+            check.set(token.get().check(settings.secret(), recipient.get(), held.getMaybeSender().asString(), replier,
+                clock.instant()));
+            if (check.get() != ReleaseToken.Check.VALID) {
+                return Quarantine.Ending.KEPT;
+            }
+            quarantine.spool(held, Mail.DEFAULT);
+            return Quarantine.Ending.ENDED;
+        });
+        if (outcome == Quarantine.Outcome.NOT_HELD) {
+            refuse(reply, NO_LONGER_HELD, "-");
             return;
         }
-        Confirmations.Grant grant = result.grant().orElseThrow();
-        if (!release(grant)) {
-            refuse(reply, "the message is no longer held (already released, expired or deleted)", Optional.of(grant.recipient()));
+        if (outcome == Quarantine.Outcome.KEPT) {
+            refuse(reply, check.get().reason(), check.get() == ReleaseToken.Check.TAMPERED ? "-" : recipient.get());
             return;
         }
+        MailAddress released = new MailAddress(recipient.get());
         if (!settings.remember().isZero()) {
-            registry.confirmations().remember(grant.sender(), new MailAddress(grant.recipient()).getDomain().asString(),
-                settings.remember());
+            try {
+                registry.remembered().remember(replier, released.getDomain().asString(), settings.remember());
+            } catch (MessagingException | RuntimeException e) {
+                LOGGER.warn("released {} but could not remember that {} writes to {}: the sender will be asked again",
+                    released.asString(), replier, released.getDomain().asString(), e);
+            }
         }
         LOGGER.info("action=self-release recipient={} sender={} mail={}: released by its authenticated sender",
-            grant.recipient(), grant.sender(), grant.heldKey());
+            released.asString(), replier, token.get().heldKey().asString());
         metricFactory.generate(METRIC_PREFIX + "self_release").increment();
-        answer(reply, "Released: your message to " + grant.recipient(),
-            "As you confirmed, your message to " + grant.recipient() + " has been released and is on its way.");
+        answer(reply, "Released: your message to " + released.asString(),
+            "As you confirmed, your message to " + released.asString() + " has been released and is on its way.");
     }
 
-    /** Sends a copy of the held mail for this recipient only, and keeps the others held. */
-    private boolean release(Confirmations.Grant grant) throws MessagingException {
-        MailRepository quarantine = StateRepository.open(store, MailRepositoryUrl.from(grant.quarantine()));
-        MailKey key = new MailKey(grant.heldKey());
-        Mail held = quarantine.retrieve(key);
-        MailAddress recipient = new MailAddress(grant.recipient());
-        if (held == null || !held.getRecipients().contains(recipient)) {
-            return false;
-        }
-        MailImpl copy = MailImpl.duplicate(held);
-        try {
-            copy.setName(MailImpl.getId());
-            copy.setRecipients(List.of(recipient));
-            getMailetContext().sendMail(copy, Mail.DEFAULT);
-        } finally {
-            copy.dispose();
-        }
-        List<MailAddress> remaining = new ArrayList<>(held.getRecipients());
-        remaining.remove(recipient);
-        if (remaining.isEmpty()) {
-            quarantine.remove(key);
-        } else {
-            held.setRecipients(remaining);
-            quarantine.store(held);
-        }
-        return true;
-    }
-
-    private void refuse(Mail reply, String reason, Optional<String> recipient) throws MessagingException {
-        LOGGER.warn("action=self-release-refused sender={} authenticated={} recipient={} reason={}",
-            reply.getMaybeSender().asString(), reply.getAttribute(Mail.SMTP_AUTH_USER).isPresent(), recipient.orElse("-"), reason);
+    private void refuse(Mail reply, String reason, String recipient) throws MessagingException {
+        LOGGER.warn("action=self-release-refused sender={} authenticated=true recipient={} reason={}",
+            reply.getMaybeSender().asString(), recipient, reason);
         metricFactory.generate(METRIC_PREFIX + "self_release_refused").increment();
         answer(reply, "Not released: " + reason, "Your request to release a held message was refused: " + reason + ".\n"
             + "The message stays held. Ask your mail administrator (" + getMailetContext().getPostmaster().asString()
             + ") if you need it sent.");
     }
 
+    /** Answers the reply's sender, who is a local user authenticated as that address ({@link #unanswerable}). */
     private void answer(Mail reply, String subject, String text) throws MessagingException {
-        if (reply.getMaybeSender().isNullSender()) {
-            return;
-        }
         MailAddress to = reply.getMaybeSender().get();
         MimeMessage message = ConfirmNotice.answer(getMailetContext().getPostmaster(), to, subject, text);
         MailImpl answer = MailImpl.builder().name(MailImpl.getId()).sender(MaybeSender.nullSender()).addRecipient(to)

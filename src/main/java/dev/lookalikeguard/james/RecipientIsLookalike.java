@@ -54,9 +54,11 @@ import dev.lookalikeguard.state.RecipientVerdict;
  * <p>It extends {@link GenericMatcher} rather than {@code GenericRecipientMatcher}, whose final
  * {@code match} gives no access to the mail for recording verdicts; it matches recipient by recipient all
  * the same. A mail released from the quarantine (it carries {@value LookalikeAttributes#RELEASED_NAME})
- * is not matched again, nor is a recipient whose domain an administrator allowed at run time (WebAdmin
- * {@code PUT /lookalike/allow/{domain}}, see {@code RuntimeAllowList}). If detection fails for a recipient, that recipient is matched with a
- * {@value RecipientVerdict#DETECTION_FAILED} verdict, so the guard holds it (fail closed).
+ * is not matched again. The matcher only decides, from the condition, and reads no state: run-time
+ * exceptions (the WebAdmin allow-list, senders who confirmed a domain before) are decided by
+ * {@link LookalikeGuard}, which lets such recipients through. If detection fails for a recipient, that
+ * recipient is matched with a {@value RecipientVerdict#DETECTION_FAILED} verdict, so the guard holds it
+ * (fail closed).
  */
 public class RecipientIsLookalike extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecipientIsLookalike.class);
@@ -64,7 +66,7 @@ public class RecipientIsLookalike extends GenericMatcher {
     private final Optional<GuardRegistry> registry;
     private Policy policy;
 
-    /** Without a registry: no run-time allow-list and no live-check route (unit tests, other containers). */
+    /** Without a registry: no live-check route (unit tests, other containers). */
     public RecipientIsLookalike() {
         this.registry = Optional.empty();
     }
@@ -108,7 +110,7 @@ public class RecipientIsLookalike extends GenericMatcher {
             if (matched.contains(recipient)) {
                 continue;
             }
-            RecipientVerdict verdict = check(recipient, mail.getMaybeSender().asOptional());
+            RecipientVerdict verdict = check(recipient);
             if (verdict != null) {
                 matched.add(recipient);
                 verdicts.put(recipient.asString(), verdict);
@@ -120,47 +122,17 @@ public class RecipientIsLookalike extends GenericMatcher {
         return new ArrayList<>(matched);
     }
 
-    /** The verdict to record when this recipient must be stopped, else null. */
-    private RecipientVerdict check(MailAddress recipient, Optional<MailAddress> sender) {
+    /** The verdict to record when this recipient must be stopped, else null. No I/O: the mailet does the rest. */
+    private RecipientVerdict check(MailAddress recipient) {
         String domain = recipient.getDomain().asString();
         try {
             Verdict verdict = verdict(domain);
-            if (!verdict.isLookalike()) {
-                return null;
-            }
-            Optional<String> allowedBy = registry.flatMap(r -> r.allowList().allowing(verdict.domain()));
-            if (allowedBy.isPresent()) {
-                LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={}: allowed at run time by {}",
-                    verdict.domain(), verdict.nearest().orElse("-"), verdict.technique().orElse("-"), verdict.score(),
-                    allowedBy.get());
-                return null;
-            }
-            if (sender.isPresent() && remembered(sender.get(), verdict)) {
-                return null;
-            }
-            return RecipientVerdict.of(verdict);
+            return verdict.isLookalike() ? RecipientVerdict.of(verdict) : null;
         } catch (RuntimeException e) {
             LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
                 + "the guard holds the mail", domain, e);
             return RecipientVerdict.detectionFailed(domain, e);
         }
-    }
-
-    /** Whether this sender already confirmed writing to this domain (action=confirm with remember). */
-    private boolean remembered(MailAddress sender, Verdict verdict) {
-        if (registry.isEmpty()) {
-            return false;
-        }
-        try {
-            if (registry.get().confirmations().remembered(sender.asString(), verdict.domain())) {
-                LOGGER.info("action=remembered recipient_domain={} nearest={}: the sender confirmed this domain before",
-                    verdict.domain(), verdict.nearest().orElse("-"));
-                return true;
-            }
-        } catch (MessagingException | RuntimeException e) {
-            LOGGER.warn("could not read remembered confirmations; checking recipient domain {} as usual", verdict.domain(), e);
-        }
-        return false;
     }
 
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */

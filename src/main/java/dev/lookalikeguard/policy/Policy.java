@@ -55,6 +55,31 @@ public final class Policy {
         this.detector = detector;
     }
 
+    /** The same policy, sharing its detector's names and indexes, calling look-alikes from another score. */
+    public Policy withMinScore(int value) {
+        return new Policy(sensitivity, enabledTechniques, lists, missingOptionalLists, detector.withMinScore(value));
+    }
+
+    /**
+     * The condition without its {@code minScore} clause, clauses in a canonical form: conditions with the same
+     * key differ only by their minimum score, so their matchers can share one parsed policy (see
+     * {@link #withMinScore}) instead of indexing the same lists twice.
+     */
+    public static String sharingKey(String condition) throws PolicyException {
+        StringBuilder key = new StringBuilder();
+        clauses(condition == null ? "" : condition).forEach((name, values) -> {
+            if (!name.equals("minscore")) {
+                key.append(name).append(": ").append(String.join(", ", values)).append("; ");
+            }
+        });
+        return key.toString().strip();
+    }
+
+    /** The condition's {@code minScore}, if it has one. */
+    public static Optional<Integer> minScoreOf(String condition) throws PolicyException {
+        return minScore(clauses(condition == null ? "" : condition).get("minscore"));
+    }
+
     /** Parses a condition; every error message names the bad clause or value and the expected form. */
     public static Policy parse(String condition) throws PolicyException {
         Map<String, List<String>> clauses = clauses(condition == null ? "" : condition);

@@ -1,5 +1,6 @@
 package dev.lookalikeguard.state;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,34 +13,37 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import dev.lookalikeguard.policy.Policy;
 
 /**
- * What is deployed, for the admin routes: the matcher's policy (for live checks), the guard's
- * quarantine repositories, and the run-time allow-list. One per James (Guice singleton shared by the
- * matcher, the mailet and the WebAdmin routes, which all live in the extension class loader).
+ * What is deployed, for the admin routes and the release mailet: the matcher's policy (for live checks), the
+ * guard's quarantine repositories, the confirm settings of each guard with action confirm, and the run-time
+ * state (allow-list, remembered senders). One per James (Guice singleton shared by the matcher, the mailets and
+ * the WebAdmin routes, which all live in the extension class loader).
  */
 @Singleton
 public class GuardRegistry {
     private final RuntimeAllowList allowList;
-    private final Confirmations confirmations;
+    private final RememberedSenders remembered;
     private final List<Policy> policies = new CopyOnWriteArrayList<>();
     private final List<MailRepositoryUrl> quarantines = new CopyOnWriteArrayList<>();
     private final List<ConfirmSettings> confirmSettings = new CopyOnWriteArrayList<>();
 
     @Inject
-    public GuardRegistry(RuntimeAllowList allowList, Confirmations confirmations) {
+    public GuardRegistry(RuntimeAllowList allowList, RememberedSenders remembered) {
         this.allowList = allowList;
-        this.confirmations = confirmations;
+        this.remembered = remembered;
     }
 
-    /** What a guard with action=confirm tells the release handler: its secret, release address, remember period. */
+    /** What a guard with action=confirm tells the release mailet. Immutable. */
     public static final class ConfirmSettings {
         private final String secret;
         private final String releaseAddress;
-        private final java.time.Duration remember;
+        private final Duration remember;
+        private final MailRepositoryUrl quarantine;
 
-        public ConfirmSettings(String secret, String releaseAddress, java.time.Duration remember) {
+        public ConfirmSettings(String secret, String releaseAddress, Duration remember, MailRepositoryUrl quarantine) {
             this.secret = secret;
             this.releaseAddress = releaseAddress;
             this.remember = remember;
+            this.quarantine = quarantine;
         }
 
         public String secret() {
@@ -50,8 +54,13 @@ public class GuardRegistry {
             return releaseAddress;
         }
 
-        public java.time.Duration remember() {
+        public Duration remember() {
             return remember;
+        }
+
+        /** Where this guard holds mail. */
+        public MailRepositoryUrl quarantine() {
+            return quarantine;
         }
     }
 
@@ -62,10 +71,6 @@ public class GuardRegistry {
     /** The settings of the guard whose release address this is. */
     public Optional<ConfirmSettings> confirmSettingsFor(String releaseAddress) {
         return confirmSettings.stream().filter(s -> s.releaseAddress.equalsIgnoreCase(releaseAddress)).findFirst();
-    }
-
-    public Confirmations confirmations() {
-        return confirmations;
     }
 
     public void register(Policy policy) {
@@ -89,5 +94,9 @@ public class GuardRegistry {
 
     public RuntimeAllowList allowList() {
         return allowList;
+    }
+
+    public RememberedSenders remembered() {
+        return remembered;
     }
 }

@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import javax.mail.MessagingException;
 
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
@@ -23,38 +23,32 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
 
 /**
  * Domains an administrator allowed at run time (WebAdmin), on top of the condition's {@code allow:}.
  *
  * <p>Stored in a James mail repository, {@value #PATH} under the repository store's default protocol,
- * one entry per domain: a store James already manages, so entries survive a restart (file repository in
- * the memory server) and every node of a clustered James sees them (its shared repository). Each node
- * re-reads the entries at most every {@value #REFRESH_SECONDS} seconds, and at once after its own changes.
+ * one entry per domain, keyed by the domain's ASCII form: a store James already manages, so entries survive
+ * a restart (file repository in the memory server) and every node of a clustered James sees them (its shared
+ * repository) at once. Deciding whether a domain is allowed reads by key, the domain and each parent above its
+ * public suffix (army.ml; mail.army.ml then army.ml), never the whole list. An entry may expire; an expired
+ * entry allows nothing and is purged. Thread-safe.
  */
 @Singleton
 public class RuntimeAllowList {
     public static final String PATH = "var/mail/lookalike-allow-list";
-    static final long REFRESH_SECONDS = 5;
-    private static final Logger LOGGER = LoggerFactory.getLogger(RuntimeAllowList.class);
     private static final AttributeName REASON = AttributeName.of("dev.lookalikeguard.allow.reason");
 
     private final StateRepository state;
     private final Clock clock;
-    private volatile Snapshot snapshot = new Snapshot(Set.of(), Instant.EPOCH);
 
     @Inject
-    public RuntimeAllowList(MailRepositoryStore store) {
-        this(store, Clock.systemUTC());
-    }
-
-    RuntimeAllowList(MailRepositoryStore store, Clock clock) {
-        this.state = new StateRepository(store, PATH);
+    public RuntimeAllowList(MailRepositoryStore store, Clock clock) {
+        this.state = new StateRepository(store, PATH, clock);
         this.clock = clock;
     }
 
@@ -63,11 +57,13 @@ public class RuntimeAllowList {
         private final String domain;
         private final Instant added;
         private final String reason;
+        private final Optional<Instant> expires;
 
-        Entry(String domain, Instant added, String reason) {
+        Entry(String domain, Instant added, String reason, Optional<Instant> expires) {
             this.domain = domain;
             this.added = added;
             this.reason = reason;
+            this.expires = expires;
         }
 
         public String domain() {
@@ -81,105 +77,109 @@ public class RuntimeAllowList {
         public String reason() {
             return reason;
         }
-    }
 
-    private static final class Snapshot {
-        private final Set<String> domains;
-        private final Instant loaded;
-
-        Snapshot(Set<String> domains, Instant loaded) {
-            this.domains = domains;
-            this.loaded = loaded;
+        public Optional<Instant> expires() {
+            return expires;
         }
     }
 
-    /** The entry that allows {@code asciiDomain} (the domain itself or a parent), if any. */
-    public Optional<String> allowing(String asciiDomain) {
-        Set<String> domains = current();
-        if (domains.isEmpty()) {
-            return Optional.empty();
-        }
-        String tail = asciiDomain;
-        while (true) {
-            if (domains.contains(tail)) {
-                return Optional.of(tail);
-            }
-            int dot = tail.indexOf('.');
-            if (dot < 0) {
-                return Optional.empty();
-            }
-            tail = tail.substring(dot + 1);
-        }
-    }
-
-    /** Adds a domain (Unicode or ASCII); returns its canonical form. */
-    public String add(String domain, String reason) throws InvalidDomainException, MessagingException {
+    /**
+     * The canonical (ASCII) form of a domain that may be allowed. A bare public suffix ({@code ml}, {@code gov.uk}) or
+     * any top-level name is refused: allowing it would switch off the protection for every name under it.
+     */
+    public static String allowable(String domain) throws InvalidDomainException {
         String ascii = DomainName.parse(domain).ascii();
-        MailImpl entry = MailImpl.builder()
+        if (ascii.indexOf('.') < 0 || PublicSuffixes.isRegistrySuffix(ascii)) {
+            throw new InvalidDomainException("a bare public suffix or top-level name: allowing it would switch off the "
+                + "protection for every name under it; allow a name registered under it instead, such as partner.ml");
+        }
+        return ascii;
+    }
+
+    /** The entry that allows {@code asciiDomain} (the domain itself or a parent), if any: reads by key only. */
+    public Optional<String> allowing(String asciiDomain) throws MessagingException {
+        MailRepository repository = state.repository();
+        String name = asciiDomain;
+        while (name.indexOf('.') > 0 && !PublicSuffixes.isRegistrySuffix(name)) {
+            if (isAllowedEntry(repository, name)) {
+                return Optional.of(name);
+            }
+            name = name.substring(name.indexOf('.') + 1);
+        }
+        return Optional.empty();
+    }
+
+    private boolean isAllowedEntry(MailRepository repository, String name) throws MessagingException {
+        Mail entry = repository.retrieve(new MailKey(name));
+        if (entry == null) {
+            return false;
+        }
+        try {
+            return StateRepository.expires(entry).map(clock.instant()::isBefore).orElse(true);
+        } finally {
+            LifecycleUtil.dispose(entry);
+        }
+    }
+
+    /** Adds a domain (Unicode or ASCII) that {@link #allowable} accepts, for ever; returns its canonical form. */
+    public String add(String domain, String reason) throws InvalidDomainException, MessagingException {
+        return add(domain, reason, Optional.empty());
+    }
+
+    /** Adds a domain that {@link #allowable} accepts, for {@code validity} if given; returns its canonical form. */
+    public String add(String domain, String reason, Optional<Duration> validity) throws InvalidDomainException, MessagingException {
+        String ascii = allowable(domain);
+        MailImpl.Builder builder = MailImpl.builder()
             .name(ascii)
             .mimeMessage(StateRepository.placeholder("look-alike guard allow-list entry: " + ascii, reason))
             .lastUpdated(Date.from(clock.instant()))
-            .addAttribute(new Attribute(REASON, AttributeValue.of(reason)))
-            .build();
+            .addAttribute(new Attribute(REASON, AttributeValue.of(reason)));
+        validity.ifPresent(duration -> builder.addAttribute(StateRepository.expiresAttribute(clock.instant().plus(duration))));
+        MailImpl entry = builder.build();
         try {
             state.repository().store(entry);
         } finally {
             entry.dispose();
         }
-        reload();
         return ascii;
     }
 
     /** Removes a domain; false if it was not there. */
     public boolean remove(String domain) throws InvalidDomainException, MessagingException {
         String ascii = DomainName.parse(domain).ascii();
-        boolean present = state.retrieveIfPresent(new MailKey(ascii)) != null;
-        if (present) {
-            state.repository().remove(new MailKey(ascii));
+        MailRepository repository = state.repository();
+        Mail entry = repository.retrieve(new MailKey(ascii));
+        if (entry == null) {
+            return false;
         }
-        reload();
-        return present;
+        LifecycleUtil.dispose(entry);
+        repository.remove(new MailKey(ascii));
+        return true;
     }
 
+    /** Every entry, for the admin (a full read). */
     public List<Entry> list() throws MessagingException {
         List<Entry> entries = new ArrayList<>();
         MailRepository repository = state.repository();
         for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
             Mail mail = repository.retrieve(keys.next());
             if (mail != null) {
-                String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
-                    .map(String::valueOf).orElse("");
-                Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
-                entries.add(new Entry(mail.getName(), added, reason));
+                try {
+                    String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
+                        .map(String::valueOf).orElse("");
+                    Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
+                    entries.add(new Entry(mail.getName(), added, reason, StateRepository.expires(mail)));
+                } finally {
+                    LifecycleUtil.dispose(mail);
+                }
             }
         }
-        entries.sort(java.util.Comparator.comparing(Entry::domain));
+        entries.sort(Comparator.comparing(Entry::domain));
         return entries;
     }
 
-    private Set<String> current() {
-        Snapshot seen = snapshot;
-        if (Duration.between(seen.loaded, clock.instant()).getSeconds() < REFRESH_SECONDS) {
-            return seen.domains;
-        }
-        synchronized (this) {
-            if (snapshot == seen) {
-                try {
-                    reload();
-                } catch (MessagingException | RuntimeException e) {
-                    LOGGER.error("Could not read the look-alike run-time allow-list {}; keeping the last one read", PATH, e);
-                    snapshot = new Snapshot(seen.domains, clock.instant());
-                }
-            }
-            return snapshot.domains;
-        }
-    }
-
-    private synchronized void reload() throws MessagingException {
-        Set<String> domains = new TreeSet<>();
-        for (Iterator<MailKey> keys = state.repository().list(); keys.hasNext(); ) {
-            domains.add(keys.next().asString());
-        }
-        snapshot = new Snapshot(Set.copyOf(domains), clock.instant());
+    /** Removes the expired entries; returns how many. */
+    public int purgeExpired() throws MessagingException {
+        return state.purgeExpired();
     }
 }

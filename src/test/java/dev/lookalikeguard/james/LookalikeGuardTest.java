@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.testing.MemoryStores;
+import dev.lookalikeguard.testing.TestClock;
 
 class LookalikeGuardTest {
     private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov";
@@ -42,6 +45,10 @@ class LookalikeGuardTest {
     private MemoryMailRepositoryStore store;
     private RecordingMetricFactory metrics;
     private FakeMailContext context;
+    private TestClock clock;
+    private Quarantine quarantine;
+    /** The guard's own queue, on the real clock: its delayed items stay put while the test moves {@link #clock}. */
+    private org.apache.james.queue.memory.MemoryMailQueueFactory guardQueues;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,7 +58,10 @@ class LookalikeGuardTest {
         store = new MemoryMailRepositoryStore(new MemoryMailRepositoryUrlStore(), new SimpleMailRepositoryLoader(),
             MailRepositoryStoreConfiguration.forItems(memory));
         store.init();
+        clock = new TestClock();
         metrics = new RecordingMetricFactory();
+        quarantine = new Quarantine(store, MemoryStores.queues(clock), metrics, clock);
+        guardQueues = MemoryStores.queues(java.time.Clock.systemUTC());
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@example.gov")).build();
     }
 
@@ -60,7 +70,7 @@ class LookalikeGuardTest {
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        LookalikeGuard guard = new LookalikeGuard(store, metrics);
+        LookalikeGuard guard = new LookalikeGuard(store, metrics, quarantine, guardQueues);
         guard.init(config.build());
         return guard;
     }
@@ -231,12 +241,221 @@ class LookalikeGuardTest {
 
             assertThat(mail.getState()).isEqualTo("lookalike-stopped");
             assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
-            assertThat(metrics.countFor("lookalikeGuard_release")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_release")).as("counted when it left the quarantine, not here").isZero();
         }
 
         @Test
         void aPathUsesTheStoresDefaultProtocol() throws Exception {
             assertThat(guard("action", "hold").quarantineUrl().asString()).isEqualTo("memory://var/mail/quarantine");
+        }
+    }
+
+    @Nested
+    class Expiry {
+        private final java.util.concurrent.atomic.AtomicBoolean spoolDown = new java.util.concurrent.atomic.AtomicBoolean();
+
+        /** The test's context, except that sending fails while {@link #spoolDown} is set. */
+        private org.apache.mailet.MailetContext context() {
+            return (org.apache.mailet.MailetContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.apache.mailet.MailetContext.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("sendMail") && spoolDown.get()) {
+                        throw new MessagingException("spool unavailable");
+                    }
+                    if (method.getName().equals("isLocalServer")) {
+                        return ((org.apache.james.core.Domain) arguments[0]).asString().equals("example.gov");
+                    }
+                    try {
+                        return method.invoke(context, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        }
+
+        private LookalikeGuard confirmGuard() throws MessagingException {
+            dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
+                new dev.lookalikeguard.state.RuntimeAllowList(store, clock), new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+            guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
+                .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
+                .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h").build());
+            return guard;
+        }
+
+        /** Two hours later. */
+        private MailRepository heldTwoHoursAgo() throws Exception {
+            clock.advance(java.time.Duration.ofHours(2));
+            return store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+        }
+
+        /** Hands the guard the expiry items waiting in its queue, as its consumer would when they are due. */
+        private void expiryItemsComeDue(LookalikeGuard guard) throws Exception {
+            org.apache.james.queue.api.ManageableMailQueue queue = guardQueues.getQueue(
+                GuardQueue.nameFor(MailRepositoryUrl.from("memory://var/mail/quarantine"))).orElseThrow();
+            org.apache.james.queue.api.ManageableMailQueue.MailQueueIterator items = queue.browse();
+            while (items.hasNext()) {
+                Mail item = items.next().getMail();
+                if (item.getName().startsWith("lookalike-expire-")) {
+                    assertThat(guard.queue().process(item)).as("done, not put back").isEmpty();
+                }
+            }
+        }
+
+        private Mail expiryItem() throws Exception {
+            org.apache.james.queue.api.ManageableMailQueue.MailQueueIterator items = guardQueues.getQueue(
+                GuardQueue.nameFor(MailRepositoryUrl.from("memory://var/mail/quarantine"))).orElseThrow().browse();
+            while (items.hasNext()) {
+                Mail item = items.next().getMail();
+                if (item.getName().startsWith("lookalike-expire-")) {
+                    return item;
+                }
+            }
+            throw new AssertionError("no expiry item queued");
+        }
+
+        @Test
+        void anItemThatComesEarlyIsPutBackForTheRestOfItsWait() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                clock.advance(java.time.Duration.ofMinutes(20));
+
+                assertThat(guard.queue().process(expiryItem())).contains(java.time.Duration.ofMinutes(40));
+                assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aRecipientReleasedBeforeItsExpiryIsNotReturned() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                MailRepository quarantine = heldTwoHoursAgo();
+                quarantine.removeAll();
+                context.resetSentMails();
+
+                assertThat(guard.queue().process(expiryItem())).isEmpty();
+
+                assertThat(context.getSentMails()).isEmpty();
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void unconfirmedMailIsReturnedToItsSenderThenRemoved() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                MailRepository quarantine = heldTwoHoursAgo();
+                context.resetSentMails();
+
+                expiryItemsComeDue(guard);
+
+                assertThat(context.getSentMails()).hasSize(1);
+                assertThat(context.getSentMails().get(0).getMsg().getSubject()).isEqualTo("Message not sent: did you mean army.mil?");
+                assertThat(quarantine.size()).isZero();
+                assertThat(metrics.countFor("lookalikeGuard_expire")).isEqualTo(1);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aNoticeThatCannotBeSentLeavesTheMailHeldForTheNextAttempt() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                guard.service(matched("colonel@example.gov", "j.doe@army.ml"));
+                MailRepository quarantine = heldTwoHoursAgo();
+                spoolDown.set(true);
+                Mail item = expiryItem();
+
+                assertThat(guard.queue().process(item)).as("put back for a retry").isPresent();
+
+                assertThat(quarantine.size()).as("still held: nothing was returned").isEqualTo(1);
+                spoolDown.set(false);
+                context.resetSentMails();
+                assertThat(guard.queue().process(item)).isEmpty();
+                assertThat(context.getSentMails()).hasSize(1);
+                assertThat(quarantine.size()).isZero();
+            } finally {
+                guard.destroy();
+            }
+        }
+    }
+
+    @Nested
+    class RunTimeExceptions {
+        private dev.lookalikeguard.state.GuardRegistry registry;
+
+        private LookalikeGuard guardWithState(String... parameters) throws MessagingException {
+            registry = new dev.lookalikeguard.state.GuardRegistry(new dev.lookalikeguard.state.RuntimeAllowList(store, clock),
+                new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
+            for (int i = 0; i < parameters.length; i += 2) {
+                config.setProperty(parameters[i], parameters[i + 1]);
+            }
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+            guard.init(config.build());
+            return guard;
+        }
+
+        @Test
+        void aRecipientAllowedAtRunTimeGoesOnAndTheOthersAreHeld() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "hold");
+            registry.allowList().add("army.ml", "partner");
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml", "x@defnese.gov");
+            mail.setState("lookalike-stopped");
+
+            guard.service(mail);
+
+            assertThat(mail.getState()).as("goes on to the next mailet").isEqualTo("lookalike-stopped");
+            assertThat(mail.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
+            MailRepository held = store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+            assertThat(held.size()).isEqualTo(1);
+            assertThat(held.retrieve(held.list().next()).getRecipients()).containsExactly(new MailAddress("x@defnese.gov"));
+            assertThat(metrics.countFor("lookalikeGuard_allow")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_hold")).isEqualTo(1);
+        }
+
+        @Test
+        void aSenderWhoConfirmedADomainBeforeIsNotAskedAgain() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "confirm", "confirmSecret", "0123456789abcdef0123456789abcdef",
+                "confirmAddress", "release@example.gov");
+            try {
+                registry.remembered().remember("colonel@example.gov", "army.ml", java.time.Duration.ofDays(30));
+                FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+                mail.setState("lookalike-stopped");
+
+                guard.service(mail);
+
+                assertThat(mail.getState()).isEqualTo("lookalike-stopped");
+                assertThat(mail.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
+                assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isZero();
+                assertThat(context.getSentMails()).isEmpty();
+
+                clock.advance(java.time.Duration.ofDays(31));
+                FakeMail later = matched("colonel@example.gov", "j.doe@army.ml");
+                guard.service(later);
+                assertThat(later.getState()).isEqualTo(Mail.GHOST);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void allStoppedRecipientsAllowedMeansNothingStops() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "bounce");
+            registry.allowList().add("army.ml", "partner");
+            FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+            mail.setState("lookalike-stopped");
+
+            guard.service(mail);
+
+            assertThat(mail.getState()).isEqualTo("lookalike-stopped");
+            assertThat(context.getSentMails()).isEmpty();
         }
     }
 

@@ -123,4 +123,30 @@ class PolicyTest {
                 .hasMessageContaining(message);
         }
     }
+
+    @Nested
+    class OneIndexForSeveralBands {
+
+        @Test
+        void conditionsThatDifferOnlyByTheirMinimumScoreShareAKey() throws PolicyException {
+            String bounce = "suffixes: mil; domains: army.mil; minScore: 75";
+            String confirm = "domains:army.mil;suffixes:mil";
+
+            assertThat(Policy.sharingKey(bounce)).isEqualTo(Policy.sharingKey("suffixes: mil; domains: army.mil"));
+            assertThat(Policy.sharingKey(confirm)).isNotEqualTo(Policy.sharingKey(bounce)); // clause order counts
+            assertThat(Policy.minScoreOf(bounce)).contains(75);
+            assertThat(Policy.minScoreOf("suffixes: mil")).isEmpty();
+        }
+
+        @Test
+        void aPolicyWithAnotherMinimumScoreSharesTheIndex() throws PolicyException {
+            Policy shared = Policy.parse("suffixes: mil; domains: army.mil");
+            Policy strict = shared.withMinScore(75);
+
+            assertThat(strict.detector().names()).isSameAs(shared.detector().names());
+            assertThat(strict.detector().minScore()).isEqualTo(75);
+            assertThat(shared.detector().check("dhq.mil").kind()).isEqualTo(strict.detector().check("dhq.mil").kind());
+            assertThat(strict.detector().check("army.ml").isLookalike()).isTrue();
+        }
+    }
 }

@@ -118,7 +118,7 @@ class AdminRoutesIT {
     void heldMailAndTheAllowListSurviveARestart() throws Exception {
         james.send("Before restart", "j.doe@army.ml");
         AWAIT.until(() -> heldMails("").size() == 1);
-        james.webAdmin("PUT", "/lookalike/allow/gouv.ml");
+        james.webAdmin("PUT", "/lookalike/allow/partner.ml");
         Path directory = james.workingDirectory();
 
         james.stop();
@@ -127,7 +127,7 @@ class AdminRoutesIT {
         JsonNode held = heldMails("");
         assertThat(held).hasSize(1);
         assertThat(held.get(0).get("recipients").get(0).get("nearest").asText()).isEqualTo("army.mil");
-        assertThat(james.webAdmin("GET", "/lookalike/allow").toString()).contains("gouv.ml");
+        assertThat(james.webAdmin("GET", "/lookalike/allow").toString()).contains("partner.ml");
         james.webAdmin("POST", Q + "/" + held.get(0).get("key").asText() + "/release");
         AWAIT.until(() -> receiver.deliveredTo("j.doe@army.ml").size() == 1);
     }
@@ -140,5 +140,17 @@ class AdminRoutesIT {
         String metrics = james.webAdminResponse("GET", "/metrics").body();
 
         assertThat(metrics).contains("lookalikeGuard_hold_total 1.0").contains("lookalikeGuard_technique_suffix_edit_total 1.0");
+    }
+
+    @Test
+    void aReleaseThroughWebAdminIsCountedOnTheMetricsRoute() throws Exception {
+        james.send("Count my release", "j.doe@army.ml");
+        AWAIT.until(() -> heldMails("").size() == 1);
+
+        james.webAdmin("POST", Q + "/" + heldMails("").get(0).get("key").asText() + "/release");
+        AWAIT.until(() -> receiver.deliveredTo("j.doe@army.ml").size() == 1);
+
+        String metrics = james.webAdminResponse("GET", "/metrics").body();
+        assertThat(metrics).contains("lookalikeGuard_release_total 1.0");
     }
 }

@@ -63,6 +63,9 @@ public final class GuardServer implements AutoCloseable {
         private String extraWebAdminProperties = "";
         private final java.util.List<String> extraUsers = new java.util.ArrayList<>();
         private Path workingDirectory;
+        private int smtpPort;
+        private int imapPort;
+        private int webAdminPort;
 
         private Builder(int receiverPort) {
             this.receiverPort = receiverPort;
@@ -115,6 +118,14 @@ public final class GuardServer implements AutoCloseable {
             return this;
         }
 
+        /** Fixed listener ports (0: any free one), for a server run as a separate process. */
+        Builder ports(int smtp, int imap, int webAdmin) {
+            this.smtpPort = smtp;
+            this.imapPort = imap;
+            this.webAdminPort = webAdmin;
+            return this;
+        }
+
         /** Reuse a working directory (to restart a server on the same file-backed data). */
         Builder workingDirectory(Path directory) {
             this.workingDirectory = directory;
@@ -131,9 +142,9 @@ public final class GuardServer implements AutoCloseable {
                     Files.copy(file, conf.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            edit(conf.resolve("smtpserver.xml"), Map.of("127.0.0.1:2525", "127.0.0.1:0"));
-            edit(conf.resolve("imapserver.xml"), Map.of("127.0.0.1:1143", "127.0.0.1:0"));
-            edit(conf.resolve("webadmin.properties"), Map.of("port=8000", "port=0"));
+            edit(conf.resolve("smtpserver.xml"), Map.of("127.0.0.1:2525", "127.0.0.1:" + smtpPort));
+            edit(conf.resolve("imapserver.xml"), Map.of("127.0.0.1:1143", "127.0.0.1:" + imapPort));
+            edit(conf.resolve("webadmin.properties"), Map.of("port=8000", "port=" + webAdminPort));
             Files.writeString(conf.resolve("webadmin.properties"), "\n" + extraWebAdminProperties + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             for (Map.Entry<String, String> file : extraFiles.entrySet()) {

@@ -14,10 +14,9 @@ import java.util.zip.GZIPInputStream;
  * Whether a label is a common English word ({@code police}, {@code weather}, {@code army}) as opposed to
  * an acronym or a coined name ({@code dcma}, {@code africom}): the same word under another suffix, or
  * with another word added, is more often a different real domain. Read from the SCOWL word list in the
- * resource {@code common-words.txt.gz} (see its NOTICE) when the protected names are indexed, and not
- * kept afterwards.
+ * resource {@code common-words.txt.gz} (see its NOTICE) once, on first use (about 64,000 words, 4 MB).
  */
-final class CommonWords {
+public final class CommonWords {
     private static final String RESOURCE = "common-words.txt.gz";
 
     private final Set<String> words;
@@ -26,7 +25,16 @@ final class CommonWords {
         this.words = words;
     }
 
-    static CommonWords load() {
+    /** The list, read once on first use (immutable, shared by every detector of the JVM). */
+    public static CommonWords english() {
+        return Holder.ENGLISH;
+    }
+
+    private static final class Holder {
+        private static final CommonWords ENGLISH = load();
+    }
+
+    private static CommonWords load() {
         Set<String> words = new HashSet<>(65_536);
         try (InputStream raw = CommonWords.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
@@ -44,7 +52,7 @@ final class CommonWords {
         return new CommonWords(words);
     }
 
-    boolean contains(String label) {
+    public boolean contains(String label) {
         return words.contains(label);
     }
 }

@@ -66,13 +66,17 @@ public final class ProtectedNames {
     private final NameFilter nameKeyFilter;
     private final NameFilter concatenationFilter;
     private final boolean scan;
+    /** Whether names are cut at the private section's suffixes too (learned names under dynv6.net, github.io). */
+    private final boolean privateSuffixes;
+    private final CommonWords words;
 
     private ProtectedNames(Builder builder) {
         this.scan = builder.scan;
+        this.privateSuffixes = builder.privateSuffixes;
         this.suffixes = ImmutableSet.copyOf(builder.suffixes);
         this.completeSuffixes = ImmutableSet.copyOf(builder.completeSuffixes);
         this.exact = ImmutableMap.copyOf(builder.exact);
-        CommonWords words = builder.crossSuffixForKnown || exact.containsValue(Origin.LISTED) ? CommonWords.load() : null;
+        this.words = CommonWords.english();
         Map<String, Map<String, Registrable>> suffixIndex = new HashMap<>();
         Map<String, String> keyIndex = new HashMap<>();
         Map<String, String> concatenationIndex = new HashMap<>();
@@ -81,14 +85,12 @@ public final class ProtectedNames {
             int dot = suffix.indexOf('.');
             if (dot > 0) {
                 String label = suffix.substring(0, dot);
-                addRegistrable(suffixIndex, new Registrable(label, suffix.substring(dot + 1), true,
-                    words != null && words.contains(label)));
+                addRegistrable(suffixIndex, new Registrable(label, suffix.substring(dot + 1), true, words.contains(label)));
             }
             keyIndex.merge(nameKey(suffix), suffix, ProtectedNames::first);
         }
         exact.forEach((name, origin) -> {
-            boolean crossSuffix = origin == Origin.LISTED || builder.crossSuffixForKnown;
-            cut(name, origin == Origin.LISTED, crossSuffix ? words : null).ifPresent(registrable -> addRegistrable(suffixIndex, registrable));
+            cut(name, origin == Origin.LISTED).ifPresent(registrable -> addRegistrable(suffixIndex, registrable));
             keyIndex.merge(nameKey(name), name, (a, b) -> preferred(a, b));
             String concatenated = Glyphs.key(name.replace(".", "").replace("-", ""));
             if (concatenated.length() >= MIN_CONCATENATION_LENGTH) {
@@ -175,21 +177,29 @@ public final class ProtectedNames {
     }
 
     /** Cuts a protected name into its registrable label and suffix, e.g. us.army.mil into army + mil. */
-    private Optional<Registrable> cut(String name, boolean listed, CommonWords words) {
-        String suffix = longestProtectedSuffixStrictlyAbove(name)
-            .or(() -> PublicSuffixes.registrySuffixStrictlyAbove(name))
+    private Optional<Registrable> cut(String name, boolean listed) {
+        String suffix = longestProtectedSuffixStrictlyAbove(name).or(() -> publicSuffixStrictlyAbove(name))
             .orElseGet(() -> name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : null);
         if (suffix == null) {
             return Optional.empty();
         }
         String rest = name.substring(0, name.length() - suffix.length() - 1);
         String label = rest.substring(rest.lastIndexOf('.') + 1);
-        return Optional.of(new Registrable(label, suffix, listed, words != null && words.contains(label)));
+        return Optional.of(new Registrable(label, suffix, listed, words.contains(label)));
     }
 
     /** The registrable cut of a protected name (army under mil for us.army.mil), if it has one. */
     public Optional<Registrable> registrableOf(String name) {
-        return cut(name, false, null).map(c -> registrablesUnder(c.suffix()).get(c.label()));
+        return cut(name, false).map(c -> registrablesUnder(c.suffix()).get(c.label()));
+    }
+
+    /**
+     * The public suffix {@code name} is strictly under, where these names are cut: the registry suffix
+     * (ICANN section of the Public Suffix List), or any public suffix when the private section counts too.
+     */
+    public Optional<String> publicSuffixStrictlyAbove(String name) {
+        return privateSuffixes ? PublicSuffixes.publicSuffixStrictlyAbove(name)
+            : PublicSuffixes.registrySuffixStrictlyAbove(name);
     }
 
     /** The longest protected suffix that {@code name} is strictly under (mod.gov.uk: gov.uk), if any. */
@@ -207,6 +217,16 @@ public final class ProtectedNames {
 
     public Set<String> suffixes() {
         return suffixes;
+    }
+
+    /** Whether {@code label} begins a protected suffix (mil, gov of gov.uk, mod of mod.uk): a government's. */
+    public boolean isGovernmentLabel(String label) {
+        for (String suffix : suffixes) {
+            if (suffix.startsWith(label) && (suffix.length() == label.length() || suffix.charAt(label.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isProtectedSuffix(String name) {
@@ -368,6 +388,14 @@ public final class ProtectedNames {
         return crossSuffixByKey.getOrDefault(key, List.of());
     }
 
+    /**
+     * Whether the text is a common English word (antagonist, policeman): a label that is a word is not a
+     * protected label with a word added, even if it contains one.
+     */
+    public boolean isCommonWord(String text) {
+        return words.contains(text);
+    }
+
     /** The names searched across suffixes whose label is exactly this one. */
     public List<Registrable> crossSuffixLabelled(String label) {
         return crossSuffixByLabel.getOrDefault(label, List.of());
@@ -424,6 +452,7 @@ public final class ProtectedNames {
         private final Map<String, Origin> exact = new HashMap<>();
         private boolean crossSuffixForKnown;
         private boolean scan;
+        private boolean privateSuffixes;
 
         public Builder suffix(String asciiSuffix) {
             suffixes.add(asciiSuffix);
@@ -456,6 +485,15 @@ public final class ProtectedNames {
         /** Search look-alikes of known names under other suffixes too (paranoid). */
         public Builder crossSuffixForKnown(boolean value) {
             this.crossSuffixForKnown = value;
+            return this;
+        }
+
+        /**
+         * Cut names at the suffixes of the Public Suffix List's private section too (a name under dynv6.net or
+         * github.io is registered there, by whoever asks): for names learned from mail, which are often there.
+         */
+        public Builder privateSuffixes(boolean value) {
+            this.privateSuffixes = value;
             return this;
         }
 

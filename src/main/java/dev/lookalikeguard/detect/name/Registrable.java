@@ -50,7 +50,7 @@ public final class Registrable {
         return lightKey;
     }
 
-    /** Whether the label is a common word (known only for names searched under other suffixes too). */
+    /** Whether the label is a common word. */
     public boolean commonWord() {
         return commonWord;
     }

@@ -34,7 +34,10 @@ public final class Evidence {
 
     /** Where the recipient domain sits. */
     public enum Placement {
-        /** Under a protected suffix whose registry the lists do not hold completely (.mil): it cannot leak. */
+        /**
+         * Under a protected suffix whose registry the lists do not hold completely (.mil), or under another
+         * country's government suffix (mil.nz, gov.au): it cannot leak.
+         */
         INSIDE,
         /** Under a protected suffix whose registry the lists hold completely (.gov): it is not even registered. */
         INSIDE_UNREGISTERED,

@@ -37,6 +37,12 @@ public final class Finding {
         this.explanation = Suppliers.memoize(explanation::get);
     }
 
+    /** This finding towards a learned name: named by {@code technique} first, with its own score and explanation. */
+    public Finding learned(String technique, int learnedScore, Supplier<String> learnedExplanation) {
+        List<String> more = ImmutableList.<String>builder().add(technique).addAll(techniques).build();
+        return new Finding(nearest, suggestion, more, evidence, learnedScore, learnedExplanation);
+    }
+
     /**
      * This finding for a name that was folded from Unicode to be compared: named by {@code technique} too
      * (homoglyph) when it is not already, and explained with the folded characters.

@@ -113,6 +113,9 @@ public final class Scoring {
     /** The typed suffix is no real suffix: the name cannot be registered (mail to it fails anyway). */
     private static final int SUFFIX_NOT_REAL = 8;
 
+    /** A learned correspondent's name instead of a listed one. */
+    private static final int LEARNED_NAME = 10;
+
     // What raises it.
     /** Under a protected suffix whose complete registry lacks the name: it cannot be a real name. */
     private static final int UNREGISTERED = 15;
@@ -170,6 +173,15 @@ public final class Scoring {
             score = Math.max(score, Math.min(score + UNREGISTERED, VISUAL_COPY - 1));
         }
         return Math.max(0, Math.min(100, score));
+    }
+
+    /**
+     * The score of the evidence when the protected name is one the organisation was seen writing to (learned
+     * from its mail) rather than one the admin listed: commercial names sit among many other real ones, so
+     * the same evidence is less sure.
+     */
+    public static int forLearnedName(Evidence e) {
+        return Math.max(0, score(e) - LEARNED_NAME);
     }
 
     /** What a label typo (one: its kind's score; several: a flat score) starts from. */

@@ -83,7 +83,7 @@ public final class Candidate {
             return new Candidate(ascii, unicode, visual, labels, labels.size() - labelCount(protectedSuffix.get()), true,
                 PublicSuffixes.isRegistrySuffix(protectedSuffix.get()), placement, folded);
         }
-        Optional<String> registrySuffix = PublicSuffixes.registrySuffixStrictlyAbove(visual);
+        Optional<String> registrySuffix = names.publicSuffixStrictlyAbove(visual);
         if (registrySuffix.isPresent()) {
             return new Candidate(ascii, unicode, visual, labels, labels.size() - labelCount(registrySuffix.get()), false,
                 true, placement, folded);
@@ -99,7 +99,19 @@ public final class Candidate {
             return names.isComplete(protectedSuffix.get()) || international ? Placement.INSIDE_UNREGISTERED
                 : Placement.INSIDE;
         }
-        return PublicSuffixes.registrySuffixStrictlyAbove(ascii).isPresent() ? Placement.OUTSIDE : Placement.NOWHERE;
+        Optional<String> registrySuffix = PublicSuffixes.registrySuffixStrictlyAbove(ascii);
+        if (registrySuffix.isEmpty()) {
+            return Placement.NOWHERE;
+        }
+        // Another country's government namespace (mil.nz, gov.au: first label that of a protected suffix): only
+        // that government registers there, so nobody else can catch the mail.
+        return names.isGovernmentLabel(firstLabel(registrySuffix.get())) && registrySuffix.get().indexOf('.') > 0
+            ? Placement.INSIDE : Placement.OUTSIDE;
+    }
+
+    private static String firstLabel(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
     }
 
     private static List<String> split(String name) {

@@ -67,6 +67,12 @@ public final class Combosquatting implements Technique {
         if (targets.isEmpty()) {
             return null;
         }
+        int tokenStart = label.lastIndexOf('-', from - 1) + 1;
+        int tokenEnd = label.indexOf('-', from + length);
+        String token = label.substring(tokenStart, tokenEnd < 0 ? label.length() : tokenEnd);
+        if (token.length() > length && names.isCommonWord(token)) {
+            return null; // antagonist is a word, not nist with a word added
+        }
         String before = label.substring(0, from);
         String after = label.substring(from + length);
         boolean separated = separates(before, true) || separates(after, false);

@@ -52,10 +52,10 @@ public final class SuffixSwap implements Technique {
         }
         String before = candidate.beforeSuffix();
         Optional<String> covering = names.coveringName(before);
-        if (covering.isEmpty() && names.longestProtectedSuffixStrictlyAbove(before).isEmpty()) {
-            return Optional.empty();
+        if (covering.isEmpty()) {
+            return Optional.empty(); // service.gov.scot is no copy of a known name: another country's namespace
         }
-        return Optional.of(new Finding(covering.orElse(before), before, List.of(NAME),
+        return Optional.of(new Finding(covering.get(), before, List.of(NAME),
             Evidence.of(Shape.APPENDED_SUFFIX, candidate.placement()).withGlyphs(0, candidate.folded()),
             () -> candidate.display() + " looks like " + before + ": ." + candidate.suffix() + " was added after it"));
     }
@@ -69,9 +69,9 @@ public final class SuffixSwap implements Technique {
                 continue;
             }
             if (label.equals(target.label())) {
-                best = better(best, finding(candidate, target, null));
+                best = better(best, finding(candidate, target, null, names));
             } else if (target.label().length() > MAX_EXACT_ONLY) {
-                best = better(best, finding(candidate, target, LabelComparison.of(label, target, 0, enabled)));
+                best = better(best, finding(candidate, target, LabelComparison.of(label, target, 0, enabled), names));
             }
         }
         if (best == null && candidate.labelKey().length() >= MIN_KEY_WITH_TYPO) {
@@ -80,7 +80,7 @@ public final class SuffixSwap implements Technique {
                 if (!target.suffix().equals(suffix)) {
                     LabelComparison match = LabelComparison.of(label, target, 1, enabled);
                     if (match != null && match.typos() == 1) {
-                        typo[0] = better(typo[0], finding(candidate, target, match));
+                        typo[0] = better(typo[0], finding(candidate, target, match, names));
                     }
                 }
             });
@@ -90,9 +90,12 @@ public final class SuffixSwap implements Technique {
     }
 
     /** A swap to {@code target}, with the label identical ({@code match} null) or differing as {@code match} says. */
-    private Finding finding(Candidate candidate, Registrable target, LabelComparison match) {
+    private Finding finding(Candidate candidate, Registrable target, LabelComparison match, ProtectedNames names) {
         if (match == null && !candidate.label().equals(target.label())) {
             return null;
+        }
+        if (names.isProtectedSuffix(target.name())) {
+            return namespaceSwap(candidate, target, match, names);
         }
         List<String> techniques = new ArrayList<>();
         techniques.add(NAME);
@@ -110,6 +113,26 @@ public final class SuffixSwap implements Technique {
         }
         return new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()), techniques, evidence,
             () -> candidate.display() + " looks like " + target.name() + ": " + why.get());
+    }
+
+    /**
+     * The label of a protected suffix under another suffix (hmrc.gov.xyz for hmrc.gov.uk, army.mod.co for
+     * army.mod.uk): a swap only when the name it rebuilds is a protected one; a bare namespace elsewhere
+     * (gov.nl) is another country's.
+     */
+    private Finding namespaceSwap(Candidate candidate, Registrable target, LabelComparison match, ProtectedNames names) {
+        String meant = candidate.rebuilt(target.label(), target.suffix());
+        Optional<String> covering = names.coveringName(meant);
+        if (covering.isEmpty() || names.isProtectedSuffix(covering.get()) || match != null) {
+            return null;
+        }
+        Optional<Registrable> name = names.registrableOf(covering.get());
+        boolean listed = names.exact(covering.get()).map(o -> o == ProtectedNames.Origin.LISTED).orElse(false);
+        Evidence evidence = Evidence.of(Shape.SUFFIX_SWAP, candidate.placement()).withGlyphs(0, candidate.folded())
+            .withTarget(name.map(r -> r.label().length()).orElse(target.label().length()), listed,
+                name.map(Registrable::commonWord).orElse(false));
+        return new Finding(covering.get(), meant, List.of(NAME), evidence, () -> candidate.display() + " looks like "
+            + meant + ": the suffix " + target.suffix() + " was replaced by " + candidate.suffix());
     }
 
     private static Finding better(Finding best, Finding candidate) {

@@ -1,0 +1,88 @@
+package dev.lookalikeguard.state;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import javax.mail.MessagingException;
+
+import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.mailrepository.api.MailKey;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+
+/**
+ * Sender/domain pairs a sender confirmed (action confirm with {@code remember}): that sender is not asked again
+ * about that domain until the pair expires.
+ *
+ * <p>One entry per pair in the James mail repository {@value #PATH} (the store's default protocol), under a key
+ * derived from the pair, so a look-up is one read by key whatever the number of pairs, never a listing. An expired
+ * pair is not remembered; it is removed when it is next read, and {@link StateRepository#purgeExpired} removes the
+ * others (run once per cluster by the guard's maintenance queue). Thread-safe.
+ */
+@Singleton
+public class RememberedSenders {
+    public static final String PATH = "var/mail/lookalike-remembered";
+    private static final AttributeName SENDER = AttributeName.of("dev.lookalikeguard.remembered.sender");
+    private static final AttributeName DOMAIN = AttributeName.of("dev.lookalikeguard.remembered.domain");
+
+    private final StateRepository entries;
+    private final Clock clock;
+
+    @Inject
+    public RememberedSenders(MailRepositoryStore store, Clock clock) {
+        this.entries = new StateRepository(store, PATH, clock);
+        this.clock = clock;
+    }
+
+    /** Remembers that {@code sender} really writes to {@code domain}, for {@code validity}. */
+    public void remember(String sender, String domain, Duration validity) throws MessagingException {
+        MailImpl entry = MailImpl.builder()
+            .name(key(sender, domain).asString())
+            .mimeMessage(StateRepository.placeholder("look-alike guard remembered pair", "remembered pair"))
+            .addAttribute(new Attribute(SENDER, AttributeValue.of(sender.toLowerCase(Locale.ROOT))))
+            .addAttribute(new Attribute(DOMAIN, AttributeValue.of(domain.toLowerCase(Locale.ROOT))))
+            .addAttribute(StateRepository.expiresAttribute(clock.instant().plus(validity)))
+            .build();
+        try {
+            entries.repository().store(entry);
+        } finally {
+            entry.dispose();
+        }
+    }
+
+    /** Whether {@code sender} confirmed writing to {@code domain} and that is still remembered: one read by key. */
+    public boolean isRemembered(String sender, String domain) throws MessagingException {
+        MailKey key = key(sender, domain);
+        Mail entry = entries.repository().retrieve(key);
+        if (entry == null) {
+            return false;
+        }
+        try {
+            Instant expires = StateRepository.expires(entry).orElse(Instant.EPOCH);
+            if (clock.instant().isBefore(expires)) {
+                return true;
+            }
+        } finally {
+            LifecycleUtil.dispose(entry);
+        }
+        entries.repository().remove(key);
+        return false;
+    }
+
+    /** Removes the expired pairs; returns how many. */
+    public int purgeExpired() throws MessagingException {
+        return entries.purgeExpired();
+    }
+
+    private static MailKey key(String sender, String domain) {
+        return new MailKey("r1-" + Base32.digest(sender.toLowerCase(Locale.ROOT) + "\n" + domain.toLowerCase(Locale.ROOT), 32));
+    }
+}

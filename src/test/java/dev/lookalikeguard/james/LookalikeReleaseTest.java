@@ -1,0 +1,151 @@
+package dev.lookalikeguard.james;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.ManageableMailQueue;
+import org.apache.james.queue.memory.MemoryMailQueueFactory;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.apache.mailet.base.test.FakeMatcherConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.RememberedSenders;
+import dev.lookalikeguard.state.RuntimeAllowList;
+import dev.lookalikeguard.testing.MemoryStores;
+import dev.lookalikeguard.testing.TestClock;
+
+/** The sender's reply: a valid token releases its recipient once, and nothing else does. */
+class LookalikeReleaseTest {
+    private static final String SENDER = "colonel@localhost";
+    private static final String RELEASE = "release@localhost";
+
+    private MemoryMailRepositoryStore store;
+    private MemoryMailQueueFactory queues;
+    private TestClock clock;
+    private FakeMailContext context;
+    private GuardRegistry registry;
+    private LookalikeGuard guard;
+    private LookalikeRelease release;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = MemoryStores.repositoryStore();
+        clock = new TestClock();
+        queues = MemoryStores.queues(clock);
+        RecordingMetricFactory metrics = new RecordingMetricFactory();
+        Quarantine quarantine = new Quarantine(store, queues, metrics, clock);
+        context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
+        registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
+        guard = new LookalikeGuard(store, metrics, registry, quarantine, queues);
+        guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
+            .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
+            .setProperty("confirmAddress", RELEASE).setProperty("confirmExpiry", "1d").setProperty("remember", "30d").build());
+        release = new LookalikeRelease(registry, quarantine, metrics);
+        release.init(FakeMailetConfig.builder().mailetName("LookalikeRelease").mailetContext(context).build());
+    }
+
+    private String holdAndReadToken(String... recipients) throws Exception {
+        FakeMail mail = FakeMail.builder().name("mail1").sender(SENDER).recipients(recipients)
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
+        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike")
+            .condition("suffixes: mil; domains: army.mil, navy.mil").build());
+        mail.setRecipients(matcher.match(mail));
+        guard.service(mail);
+        String subject = context.getSentMails().get(0).getMsg().getSubject();
+        context.resetSentMails();
+        return subject.substring(subject.indexOf("[release ") + 9, subject.lastIndexOf(']'));
+    }
+
+    private void reply(String from, String authenticatedAs, String token) throws MessagingException {
+        FakeMail.Builder reply = FakeMail.builder().name("reply").sender(from).recipient(RELEASE)
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Re: Message held [release " + token + "]")
+                .setText("yes"));
+        if (authenticatedAs != null) {
+            reply.attribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(authenticatedAs)));
+        }
+        FakeMail mail = reply.build();
+        release.service(mail);
+        assertThat(mail.getState()).as("a reply is never delivered").isEqualTo(Mail.GHOST);
+    }
+
+    private long released() throws Exception {
+        return ((ManageableMailQueue) queues.createQueue(MailQueueFactory.SPOOL)).getSize();
+    }
+
+    private String answer() throws MessagingException {
+        assertThat(context.getSentMails()).hasSize(1);
+        String subject = context.getSentMails().get(0).getMsg().getSubject();
+        context.resetSentMails();
+        return subject;
+    }
+
+    private MailRepository held() throws Exception {
+        return store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+    }
+
+    @Test
+    void aValidTokenReleasesItsRecipientOnceAndIsSpent() throws Exception {
+        String token = holdAndReadToken("j.doe@army.ml", "k.roe@navy.ml");
+        assertThat(held().size()).isEqualTo(2);
+
+        reply(SENDER, SENDER, token);
+
+        assertThat(answer()).isEqualTo("Released: your message to j.doe@army.ml");
+        assertThat(released()).isEqualTo(1);
+        assertThat(held().size()).as("the other recipient stays held").isEqualTo(1);
+        assertThat(registry.remembered().isRemembered(SENDER, "army.ml")).isTrue();
+
+        reply(SENDER, SENDER, token);
+
+        assertThat(answer()).startsWith("Not released: the message is no longer held");
+        assertThat(released()).isEqualTo(1);
+    }
+
+    @Test
+    void aTamperedExpiredOrSomeoneElsesTokenReleasesNothing() throws Exception {
+        String token = holdAndReadToken("j.doe@army.ml");
+        String tampered = token.substring(0, token.length() - 1) + (token.endsWith("a") ? "b" : "a");
+
+        reply(SENDER, SENDER, tampered);
+        assertThat(answer()).isEqualTo("Not released: the token does not match the held message it names");
+        reply("major@localhost", "major@localhost", token);
+        assertThat(answer()).isEqualTo("Not released: the reply does not come from the original sender");
+        clock.advance(Duration.ofDays(2));
+        reply(SENDER, SENDER, token);
+        assertThat(answer()).isEqualTo("Not released: the token has expired");
+
+        assertThat(released()).isZero();
+        assertThat(held().size()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnauthenticatedOrForgedReplyIsDroppedWithoutAnswer() throws Exception {
+        String token = holdAndReadToken("j.doe@army.ml");
+
+        reply(SENDER, null, token);
+        reply(SENDER, "major@localhost", token);
+        reply("victim@example.org", "victim@example.org", token);
+
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(released()).isZero();
+    }
+}

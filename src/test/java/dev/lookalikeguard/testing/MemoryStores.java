@@ -1,0 +1,32 @@
+package dev.lookalikeguard.testing;
+
+import java.util.List;
+
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.james.mailrepository.api.Protocol;
+import org.apache.james.mailrepository.memory.MailRepositoryStoreConfiguration;
+import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
+import org.apache.james.mailrepository.memory.MemoryMailRepositoryUrlStore;
+import org.apache.james.mailrepository.memory.SimpleMailRepositoryLoader;
+import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
+import org.apache.james.queue.memory.MemoryMailQueueFactory;
+
+/** James's in-memory mail repository store and mail queues, as unit tests use them. */
+public final class MemoryStores {
+    private MemoryStores() {
+    }
+
+    public static MemoryMailRepositoryStore repositoryStore() throws Exception {
+        MailRepositoryStoreConfiguration.Item memory = new MailRepositoryStoreConfiguration.Item(
+            List.of(new Protocol("memory")), "org.apache.james.mailrepository.memory.MemoryMailRepository",
+            new BaseHierarchicalConfiguration());
+        MemoryMailRepositoryStore store = new MemoryMailRepositoryStore(new MemoryMailRepositoryUrlStore(),
+            new SimpleMailRepositoryLoader(), MailRepositoryStoreConfiguration.forItems(memory));
+        store.init();
+        return store;
+    }
+
+    public static MemoryMailQueueFactory queues(java.time.Clock clock) {
+        return new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), clock);
+    }
+}
