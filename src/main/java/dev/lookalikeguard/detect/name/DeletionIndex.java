@@ -40,8 +40,12 @@ final class DeletionIndex {
     private final Table near;
     /** Keys of the 2-deletions of labels of {@value #DOUBLE_EDIT_LABEL}+ characters. */
     private final Table far;
-    /** The longest key entered: a look-up key more than {@code depth} characters longer cannot share a string with it. */
-    private final int longestKey;
+    /**
+     * The lengths of the strings in each table: a look-up key whose variants have none of these lengths cannot
+     * share a string with any key entered (so the look-up ends before hashing anything).
+     */
+    private final boolean[] nearLengths;
+    private final boolean[] farLengths;
 
     /**
      * @param scoped whether entries are scoped by their suffix (a look-up then only finds labels under the
@@ -56,9 +60,13 @@ final class DeletionIndex {
         LongArray nearKeys = new LongArray(entries.length * 12);
         LongArray farKeys = new LongArray(entries.length * 8);
         int longest = 0;
+        for (Registrable entry : entries) {
+            longest = Math.max(longest, Math.max(entry.key().length(), entry.lightKey().length()));
+        }
+        this.nearLengths = new boolean[longest + 1];
+        this.farLengths = new boolean[longest + 1];
         for (int id = 0; id < entries.length; id++) {
             Registrable entry = entries[id];
-            longest = Math.max(longest, Math.max(entry.key().length(), entry.lightKey().length()));
             long base = suffixHash(scoped ? entry.suffix() : "");
             long idBits = id;
             for (String label : entry.key() == entry.lightKey() ? List.of(entry.key())
@@ -67,14 +75,16 @@ final class DeletionIndex {
                     continue;
                 }
                 forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
+                nearLengths[label.length()] = true;
+                nearLengths[label.length() - 1] = true;
                 if (label.length() >= DOUBLE_EDIT_LABEL) {
+                    farLengths[label.length() - 2] = true;
                     forEachVariant(base, label, 2, true, hash -> farKeys.add((hash << ID_BITS) | idBits));
                 }
             }
         }
         this.near = new Table(nearKeys.toArray());
         this.far = new Table(farKeys.toArray());
-        this.longestKey = longest;
     }
 
     /**
@@ -83,7 +93,7 @@ final class DeletionIndex {
      * near table.
      */
     void candidates(String key, String suffix, int depth, IntConsumer consumer) {
-        if (key.length() - depth > longestKey) {
+        if (!mayMatch(key.length(), depth)) {
             return;
         }
         long base = suffixHash(scoped ? suffix : "");
@@ -94,6 +104,20 @@ final class DeletionIndex {
                 far.probe(hash, consumer);
             }
         });
+    }
+
+    /**
+     * Whether a key of this length may find anything at this depth: whether one of its variants (the key less
+     * up to {@code depth} characters) is as long as a string entered in the tables searched.
+     */
+    boolean mayMatch(int keyLength, int depth) {
+        for (int deleted = 0; deleted <= depth; deleted++) {
+            int length = keyLength - deleted;
+            if (length >= 0 && length < nearLengths.length && (nearLengths[length] || (depth == 2 && farLengths[length]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Registrable entry(int id) {

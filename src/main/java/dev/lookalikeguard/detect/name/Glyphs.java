@@ -155,6 +155,9 @@ public final class Glyphs {
      */
     public static String key(String label) {
         int n = label.length();
+        if (!mapsAnything(label)) {
+            return label;
+        }
         char[] out = new char[n];
         int size = 0;
         boolean changed = false;
@@ -176,6 +179,18 @@ public final class Glyphs {
             out[size++] = mapped;
         }
         return changed ? new String(out, 0, size) : label;
+    }
+
+    /** Whether {@link #key} changes anything in the label: a pair to merge or a character to map (most labels have one). */
+    private static boolean mapsAnything(String label) {
+        int n = label.length();
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            if ((c < SINGLE.length && SINGLE[c] != 0) || (i + 1 < n && merged(c, label.charAt(i + 1)) != 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
