@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  * every label whose key is within that distance; callers verify candidates with {@link GlyphDistance}.
  *
  * <p>Compact and flat: one {@code long} per key (a 39-bit hash of suffix and variant, and a 24-bit
- * entry number) in an open-addressing table at most two thirds full; a look-up is one probe sequence per
+ * entry number) in an open-addressing table at most half full; a look-up is one probe sequence per
  * variant of the candidate label, with no allocation for the variants. Immutable and thread-safe.
  */
 final class DeletionIndex {
@@ -97,14 +97,47 @@ final class DeletionIndex {
             return;
         }
         long base = suffixHash(scoped ? suffix : "");
-        String label = key;
-        forEachVariant(base, label, depth, false, hash -> {
-            near.probe(hash, consumer);
+        Variants variants = VARIANTS.get();
+        variants.size = 0;
+        forEachVariant(base, key, depth, false, variants);
+        long[] hashes = variants.hashes;
+        int count = variants.size;
+        // The tables are larger than the processor's nearer caches: read the first slot of every variant first,
+        // loads that do not wait for one another, so that the probes below (in the same order as ever: the
+        // consumer keeps the first of equal candidates) find them close.
+        long touched = 0;
+        for (int k = 0; k < count; k++) {
+            touched ^= near.first(hashes[k]);
             if (depth == 2) {
-                far.probe(hash, consumer);
+                touched ^= far.first(hashes[k]);
             }
-        });
+        }
+        variants.touched = touched;
+        for (int k = 0; k < count; k++) {
+            near.probe(hashes[k], consumer);
+            if (depth == 2) {
+                far.probe(hashes[k], consumer);
+            }
+        }
     }
+
+    /** Per-thread room for the hashes of a look-up key's variants. */
+    private static final class Variants implements java.util.function.LongConsumer {
+        long[] hashes = new long[64];
+        int size;
+        /** What reading the first slots gave (kept so that the reads are not dropped as useless). */
+        long touched;
+
+        @Override
+        public void accept(long hash) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            hashes[size++] = hash;
+        }
+    }
+
+    private static final ThreadLocal<Variants> VARIANTS = ThreadLocal.withInitial(Variants::new);
 
     /**
      * Whether a key of this length may find anything at this depth: whether one of its variants (the key less
@@ -128,7 +161,7 @@ final class DeletionIndex {
         return near.size + far.size;
     }
 
-    /** An open-addressing table of packed keys, at most two thirds full. */
+    /** An open-addressing table of packed keys, at most half full. */
     private static final class Table {
         private final long[] keys;
         private final int size;
@@ -137,7 +170,8 @@ final class DeletionIndex {
             Arrays.sort(packed);
             long[] unique = dedupe(packed);
             this.size = unique.length;
-            this.keys = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, unique.length * 3L / 2 + 1))];
+            // At most half full: a probe for an absent key (most are) reads 2.5 slots on average, not 5 at two thirds.
+            this.keys = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, unique.length * 2L + 1))];
             Arrays.fill(keys, EMPTY);
             for (long key : unique) {
                 int slot = slot(key >>> ID_BITS);
@@ -146,6 +180,11 @@ final class DeletionIndex {
                 }
                 keys[slot] = key;
             }
+        }
+
+        /** The key in the first slot a probe for {@code hash} reads. */
+        long first(long hash) {
+            return keys[slot(hash)];
         }
 
         void probe(long hash, IntConsumer consumer) {

@@ -237,6 +237,42 @@ public final class GlyphDistance {
             return measure;
         }
 
+        char[] typedChars = new char[0];
+        char[] meantChars = new char[0];
+        boolean[] typedPairs = new boolean[0];
+        boolean[] meantPairs = new boolean[0];
+        /** The string whose characters {@link #typedChars} (or {@link #meantChars}) hold: a look-up aligns one typed label with many. */
+        String typedHeld;
+        String meantHeld;
+
+        /** The characters of the typed (or meant) string, with which of them take part in two-for-one glyphs. */
+        char[] chars(String text, boolean isTyped) {
+            if (isTyped ? text == typedHeld : text == meantHeld) {
+                return isTyped ? typedChars : meantChars;
+            }
+            int n = text.length();
+            char[] chars = isTyped ? typedChars : meantChars;
+            boolean[] pairs = isTyped ? typedPairs : meantPairs;
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+                pairs = new boolean[chars.length];
+            }
+            text.getChars(0, n, chars, 0);
+            for (int k = 0; k < n; k++) {
+                pairs[k] = Glyphs.takesPartInPairs(chars[k]);
+            }
+            if (isTyped) {
+                typedChars = chars;
+                typedPairs = pairs;
+                typedHeld = text;
+            } else {
+                meantChars = chars;
+                meantPairs = pairs;
+                meantHeld = text;
+            }
+            return chars;
+        }
+
         void ensure(int cells) {
             if (cost.length < cells) {
                 cost = new int[cells];
@@ -281,19 +317,55 @@ public final class GlyphDistance {
         byte[] step = scratch.step;
         byte[] typoCount = scratch.typos;
         byte[] glyphCount = scratch.glyphs;
+        // The characters, and whether each may take part in a two-for-one glyph, once per pair (not per cell).
+        char[] t = scratch.chars(typed, true);
+        char[] mt = scratch.chars(meant, false);
+        boolean[] tPairs = scratch.typedPairs;
+        boolean[] mPairs = scratch.meantPairs;
         java.util.Arrays.fill(cost, 0, (n + 1) * width, FAR);
         boolean previousRowAlive = false;
+        // The columns of the cells within the cost limit in the last two rows (lo > hi: none). A cell can only
+        // be within the limit if one of the cells it steps from is, so only those are computed; the others
+        // keep FAR. That changes no cell within the limit (its cheapest step comes from a cell within it, and
+        // every step from beyond the limit costs more than any within), so not the answer either.
+        int lo1 = 0;
+        int hi1 = -1;
+        int lo2 = 0;
+        int hi2 = -1;
         for (int i = 0; i <= n; i++) {
             boolean rowAlive = false;
             int from = Math.max(0, i - band);
             int to = Math.min(m, i + band);
+            int reach = 0;
+            if (i > 0) {
+                // Steps come from the row above (j-1, j, j-2) or the one above it (j-2, j-1), or from the left.
+                int start = Math.min(lo1 <= hi1 ? lo1 : Integer.MAX_VALUE, lo2 <= hi2 ? lo2 + 1 : Integer.MAX_VALUE);
+                if (start == Integer.MAX_VALUE) {
+                    return -1; // two rows in a row with no cell within the limit: nothing is alive either
+                }
+                from = Math.max(from, start);
+                reach = Math.max(lo1 <= hi1 ? hi1 + 2 : -1, lo2 <= hi2 ? hi2 + 2 : -1);
+            }
+            int rowLo = 0;
+            int rowHi = -1;
+            char ti1 = i > 0 ? t[i - 1] : 0;
+            char ti2 = i > 1 ? t[i - 2] : 0;
+            int typedExtra = ti1 == '-' ? HYPHEN : TYPO;
+            // Glyphs.readsAs is 0 unless both characters of the pair take part in some two-for-one glyph.
+            boolean twoForOne = i > 1 && tPairs[i - 2] && tPairs[i - 1];
+            boolean oneForTwo = i > 0 && Glyphs.isDoubleTarget(ti1);
             for (int j = from; j <= to; j++) {
+                if (j > reach && rowHi != j - 1) {
+                    break; // nothing within the limit to step from, above or to the left
+                }
                 int cell = i * width + (j - i + band);
                 if (i == 0 && j == 0) {
                     cost[cell] = 0;
                     typoCount[cell] = 0;
                     glyphCount[cell] = 0;
                     rowAlive = true;
+                    rowLo = 0;
+                    rowHi = 0;
                     continue;
                 }
                 int best = FAR;
@@ -301,15 +373,14 @@ public final class GlyphDistance {
                 int from2 = -1;
                 int addTypos = 0;
                 int addGlyphs = 0;
+                char mj1 = j > 0 ? mt[j - 1] : 0;
                 if (i > 0 && j > 0) {
-                    char a = typed.charAt(i - 1);
-                    char b = meant.charAt(j - 1);
                     int previous = cell - width;
                     int c = cost[previous];
-                    int add = a == b ? 0 : Glyphs.similar(a, b) ? GLYPH : TYPO;
+                    int add = ti1 == mj1 ? 0 : Glyphs.similar(ti1, mj1) ? GLYPH : TYPO;
                     if (c + add < best) {
                         best = c + add;
-                        how = a == b ? SAME : add == GLYPH ? SIMILAR : SUBSTITUTE;
+                        how = ti1 == mj1 ? SAME : add == GLYPH ? SIMILAR : SUBSTITUTE;
                         from2 = previous;
                         addTypos = add == TYPO ? 1 : 0;
                         addGlyphs = add == GLYPH ? 1 : 0;
@@ -317,8 +388,7 @@ public final class GlyphDistance {
                 }
                 if (i > 0 && j - (i - 1) + band < width) {
                     int previous = cell - width + 1;
-                    int add = typed.charAt(i - 1) == '-' ? HYPHEN : TYPO;
-                    int c = cost[previous] + add;
+                    int c = cost[previous] + typedExtra;
                     if (c < best) {
                         best = c;
                         how = EXTRA;
@@ -329,7 +399,7 @@ public final class GlyphDistance {
                 }
                 if (j > 0 && j - 1 - i + band >= 0) {
                     int previous = cell - 1;
-                    int add = meant.charAt(j - 1) == '-' ? HYPHEN : TYPO;
+                    int add = mj1 == '-' ? HYPHEN : TYPO;
                     int c = cost[previous] + add;
                     if (c < best) {
                         best = c;
@@ -339,8 +409,7 @@ public final class GlyphDistance {
                         addGlyphs = 0;
                     }
                 }
-                if (i > 1 && j > 1 && typed.charAt(i - 1) == meant.charAt(j - 2) && typed.charAt(i - 2) == meant.charAt(j - 1)
-                    && typed.charAt(i - 1) != typed.charAt(i - 2)) {
+                if (i > 1 && j > 1 && ti1 == mt[j - 2] && ti2 == mj1 && ti1 != ti2) {
                     int previous = cell - 2 * width;
                     int c = cost[previous] + TYPO;
                     if (c < best) {
@@ -351,8 +420,8 @@ public final class GlyphDistance {
                         addGlyphs = 0;
                     }
                 }
-                if (i > 1 && j > 0 && j - (i - 2) - 1 + band < width) {
-                    int steps = Glyphs.readsAs(typed.charAt(i - 2), typed.charAt(i - 1), meant.charAt(j - 1));
+                if (twoForOne && j > 0 && j - (i - 2) - 1 + band < width) {
+                    int steps = Glyphs.readsAs(ti2, ti1, mj1);
                     if (steps > 0) {
                         int previous = cell - 2 * width + 1;
                         int c = cost[previous] + GLYPH * steps;
@@ -365,8 +434,8 @@ public final class GlyphDistance {
                         }
                     }
                 }
-                if (i > 0 && j > 1 && j - 2 - (i - 1) + band >= 0) {
-                    int steps = Glyphs.readsAs(meant.charAt(j - 2), meant.charAt(j - 1), typed.charAt(i - 1));
+                if (oneForTwo && j > 1 && mPairs[j - 2] && mPairs[j - 1] && j - 2 - (i - 1) + band >= 0) {
+                    int steps = Glyphs.readsAs(mt[j - 2], mj1, ti1);
                     if (steps > 0) {
                         int previous = cell - width - 1;
                         int c = cost[previous] + GLYPH * steps;
@@ -386,7 +455,17 @@ public final class GlyphDistance {
                     glyphCount[cell] = (byte) Math.min(100, glyphCount[from2] + addGlyphs);
                     rowAlive |= best <= limit && typoCount[cell] <= maxTypos && glyphCount[cell] <= maxGlyphs;
                 }
+                if (best <= limit) {
+                    if (rowLo > rowHi) {
+                        rowLo = j;
+                    }
+                    rowHi = j;
+                }
             }
+            lo2 = lo1;
+            hi2 = hi1;
+            lo1 = rowLo;
+            hi1 = rowHi;
             // A swap or a two-for-one glyph steps over a row: give up only when two rows in a row are dead.
             if (!rowAlive && !previousRowAlive) {
                 return -1;

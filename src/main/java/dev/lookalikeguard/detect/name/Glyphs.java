@@ -255,6 +255,19 @@ public final class Glyphs {
         return READS_AS[(target * PAIR_CODES + PAIR_CODE[first]) * PAIR_CODES + PAIR_CODE[second]];
     }
 
+    /**
+     * Whether the character takes part in some two-for-one glyph (it is, or looks like, a character of one of
+     * the pairs): {@link #readsAs} is 0 unless both characters of the pair do.
+     */
+    static boolean takesPartInPairs(char c) {
+        return c < 128 && PAIR_CODE[c] != 0;
+    }
+
+    /** Whether two characters may read as this one ({@code m} for {@code rn}): {@link #readsAs} is 0 otherwise. */
+    static boolean isDoubleTarget(char c) {
+        return c < 128 && DOUBLE_TARGET[c];
+    }
+
     /** {@link #readsAs}, computed from the pair list itself: what the table is built from (and tested against). */
     static int readsAsByPairs(char first, char second, char one) {
         if (one >= 128 || !DOUBLE_TARGET[one]) {
