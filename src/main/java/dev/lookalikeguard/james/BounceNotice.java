@@ -57,7 +57,7 @@ final class BounceNotice {
         }
         original.getMaybeSender().asOptional()
             .ifPresent(sender -> setRecipient(notice, sender));
-        boolean oneWithSuggestion = stopped.size() == 1 && !stopped.values().iterator().next().suggestion().isEmpty();
+        boolean oneWithSuggestion = stopped.size() == 1 && stopped.values().iterator().next().suggestion().isPresent();
         notice.setSubject(configuration.notice().subject(values, oneWithSuggestion), "UTF-8");
         notice.setSentDate(new Date());
         notice.setHeader("Auto-Submitted", "auto-replied");
@@ -83,7 +83,7 @@ final class BounceNotice {
         values.put("postmaster", postmaster.asString());
         String subject = original.getMessage().getSubject();
         values.put("subject", subject == null ? "" : subject.replaceAll("[\\r\\n]+", " "));
-        values.put("suggestion", stopped.size() == 1 ? stopped.values().iterator().next().suggestion() : "");
+        values.put("suggestion", stopped.size() == 1 ? stopped.values().iterator().next().suggestion().orElse("") : "");
         return values;
     }
 
@@ -109,10 +109,8 @@ final class BounceNotice {
             status.append("Status: ").append(configuration.status()).append(CRLF);
             status.append("Diagnostic-Code: smtp; 550 ").append(configuration.status()).append(" recipient domain ")
                 .append(ascii(verdict.domain()));
-            if (!verdict.nearest().isEmpty()) {
-                status.append(" looks like ").append(ascii(verdict.nearest()));
-            }
-            status.append(" (").append(ascii(verdict.technique())).append(')').append(CRLF);
+            verdict.nearest().ifPresent(nearest -> status.append(" looks like ").append(ascii(nearest)));
+            status.append(" (").append(ascii(verdict.techniquesText())).append(')').append(CRLF);
         });
         MimeBodyPart part = new MimeBodyPart();
         part.setContent(status.toString(), "message/delivery-status");

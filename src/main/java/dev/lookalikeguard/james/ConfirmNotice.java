@@ -37,7 +37,7 @@ final class ConfirmNotice {
         values.put("postmaster", postmaster.asString());
         String subject = original.getMessage().getSubject();
         values.put("subject", subject == null ? "" : subject.replaceAll("[\\r\\n]+", " "));
-        values.put("suggestion", verdict.suggestion());
+        values.put("suggestion", verdict.suggestion().orElse(""));
         values.put("expiry", describe(heldExpiry));
         values.put("release_address", releaseAddress.asString());
         Map<String, String> block = NoticeTemplate.recipientValues(recipient, verdict);
@@ -50,7 +50,7 @@ final class ConfirmNotice {
         original.getMaybeSender().asOptional().flatMap(MailAddress::toInternetAddress)
             .ifPresent(sender -> setTo(notice, sender));
         notice.setReplyTo(new InternetAddress[] {releaseAddress.toInternetAddress().orElseThrow()});
-        notice.setSubject(template.subject(values, !verdict.suggestion().isEmpty()) + " [release " + token + "]", "UTF-8");
+        notice.setSubject(template.subject(values, verdict.suggestion().isPresent()) + " [release " + token + "]", "UTF-8");
         notice.setSentDate(new Date());
         notice.setHeader("Auto-Submitted", "auto-replied");
         notice.setText(template.body(values, List.of(block)), StandardCharsets.UTF_8.name());

@@ -1,16 +1,28 @@
 package dev.lookalikeguard.james;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.mailrepository.api.MailRepositoryPath;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.mailrepository.api.Protocol;
+import org.apache.james.util.DurationParser;
+
+import dev.lookalikeguard.detect.DomainName;
+import dev.lookalikeguard.detect.InvalidDomainException;
 
 /**
  * The mailet parameters of {@link LookalikeGuard}, validated once in {@code init()}. Immutable.
@@ -35,7 +47,9 @@ public final class GuardConfiguration {
         NOTICE_TEMPLATE, POSTMASTER_COPY, CONFIRM_SECRET, CONFIRM_ADDRESS, CONFIRM_EXPIRY, HELD_EXPIRY, NO_CONFIRM, REMEMBER,
         CONFIRM_TEMPLATE);
     private static final int MIN_SECRET_LENGTH = 16;
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
+    /** A number and a unit: DurationParser reads a bare number in a default unit, which a typo should not choose. */
+    private static final Pattern DURATION_WITH_UNIT = Pattern.compile("\\s*\\d+\\s*[a-zA-Z]+\\s*");
+    private static final String DURATION_FORM = "a duration with its unit, such as 30s, 15m, 12h, 7d or 2w";
 
     public static final String DEFAULT_REPOSITORY_PATH = "var/mail/quarantine";
     public static final String DEFAULT_HEADER = "X-Lookalike-Guard";
@@ -59,15 +73,15 @@ public final class GuardConfiguration {
     /** The settings of action=confirm. */
     static final class Confirm {
         final String secret;
-        final org.apache.james.core.MailAddress address;
-        final java.time.Duration tokenValidity;
-        final java.time.Duration heldExpiry;
+        final MailAddress address;
+        final Duration tokenValidity;
+        final Duration heldExpiry;
         final List<String> noConfirm;
-        final java.time.Duration remember;
+        final Duration remember;
         final NoticeTemplate template;
 
-        Confirm(String secret, org.apache.james.core.MailAddress address, java.time.Duration tokenValidity, java.time.Duration heldExpiry,
-                List<String> noConfirm, java.time.Duration remember, NoticeTemplate template) {
+        Confirm(String secret, MailAddress address, Duration tokenValidity, Duration heldExpiry, List<String> noConfirm,
+                Duration remember, NoticeTemplate template) {
             this.secret = secret;
             this.address = address;
             this.tokenValidity = tokenValidity;
@@ -96,18 +110,12 @@ public final class GuardConfiguration {
     }
 
     /**
-     * Reads and validates the parameters.
+     * Reads and validates the parameters (unknown ones are refused by the mailet, with
+     * {@code GenericMailet.checkInitParameters} and {@link #PARAMETERS}).
      *
      * @param parameter the mailet's parameter lookup (null when absent)
-     * @param names the names of the parameters present
      */
-    static GuardConfiguration parse(Function<String, String> parameter, Iterable<String> names) throws MessagingException {
-        for (String name : names) {
-            if (!PARAMETERS.contains(name) && !name.equals("onMailetException") && !name.equals("onMatchException")) {
-                throw new MessagingException("LookalikeGuard: unknown parameter '" + name + "'; expected one of "
-                    + String.join(", ", new java.util.TreeSet<>(PARAMETERS)));
-            }
-        }
+    static GuardConfiguration parse(Function<String, String> parameter) throws MessagingException {
         GuardAction action = parseAction(parameter.apply(ACTION));
         Optional<String> repository = Optional.ofNullable(parameter.apply(REPOSITORY_PATH)).map(String::strip);
         if (repository.isPresent() && repository.get().isEmpty()) {
@@ -150,22 +158,22 @@ public final class GuardConfiguration {
             throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is required with action confirm: "
                 + "the address senders reply to, an existing address of this server, e.g. lookalike-release@example.gov");
         }
-        org.apache.james.core.MailAddress address;
+        MailAddress address;
         try {
-            address = new org.apache.james.core.MailAddress(addressValue.get());
-        } catch (javax.mail.internet.AddressException e) {
+            address = new MailAddress(addressValue.get());
+        } catch (AddressException e) {
             throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is '" + addressValue.get()
                 + "'; expected an address of this server, e.g. lookalike-release@example.gov");
         }
-        java.time.Duration validity = duration(CONFIRM_EXPIRY, parameter.apply(CONFIRM_EXPIRY), java.time.Duration.ofDays(7));
-        java.time.Duration heldExpiry = duration(HELD_EXPIRY, parameter.apply(HELD_EXPIRY), validity);
-        java.time.Duration remember = duration(REMEMBER, parameter.apply(REMEMBER), java.time.Duration.ZERO);
-        List<String> noConfirm = new java.util.ArrayList<>();
+        Duration validity = positive(CONFIRM_EXPIRY, duration(CONFIRM_EXPIRY, parameter.apply(CONFIRM_EXPIRY), Duration.ofDays(7)));
+        Duration heldExpiry = positive(HELD_EXPIRY, duration(HELD_EXPIRY, parameter.apply(HELD_EXPIRY), validity));
+        Duration remember = duration(REMEMBER, parameter.apply(REMEMBER), Duration.ZERO);
+        List<String> noConfirm = new ArrayList<>();
         for (String entry : Optional.ofNullable(parameter.apply(NO_CONFIRM)).orElse("").split("[,\\s]+")) {
             if (!entry.isBlank()) {
                 try {
-                    noConfirm.add(dev.lookalikeguard.detect.DomainName.parse(entry).ascii());
-                } catch (dev.lookalikeguard.detect.InvalidDomainException e) {
+                    noConfirm.add(DomainName.parse(entry).ascii());
+                } catch (InvalidDomainException e) {
                     throw new MessagingException("LookalikeGuard: parameter '" + NO_CONFIRM + "': '" + entry + "' is "
                         + e.getMessage());
                 }
@@ -175,39 +183,40 @@ public final class GuardConfiguration {
         String file = parameter.apply(CONFIRM_TEMPLATE);
         if (file != null && !file.isBlank()) {
             try {
-                template = NoticeTemplate.fromFile(java.nio.file.Path.of(file.strip()));
+                template = NoticeTemplate.fromFile(Path.of(file.strip()));
             } catch (MessagingException e) {
                 throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_TEMPLATE + "': " + e.getMessage(), e);
             }
         } else {
-            String language = Optional.ofNullable(parameter.apply(LANGUAGE)).map(l -> l.strip().toLowerCase(java.util.Locale.ROOT))
+            String language = Optional.ofNullable(parameter.apply(LANGUAGE)).map(l -> l.strip().toLowerCase(Locale.ROOT))
                 .orElse("en");
             template = NoticeTemplate.builtIn("confirm", language);
         }
         return new Confirm(secret.strip(), address, validity, heldExpiry, noConfirm, remember, template);
     }
 
-    /** A duration such as 30s, 15m, 12h or 7d. */
-    static java.time.Duration duration(String name, String value, java.time.Duration defaultValue) throws MessagingException {
+    /** A duration with its unit (30s, 15m, 12h, 7d, 2w, 7 days), read by James's {@link DurationParser}. */
+    static Duration duration(String name, String value, Duration defaultValue) throws MessagingException {
         if (value == null) {
             return defaultValue;
         }
-        java.util.regex.Matcher matcher = DURATION.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value
-                + "'; expected a duration such as 30s, 15m, 12h or 7d");
+        if (!DURATION_WITH_UNIT.matcher(value).matches()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value + "'; expected "
+                + DURATION_FORM);
         }
-        long amount = Long.parseLong(matcher.group(1));
-        switch (matcher.group(2)) {
-            case "s":
-                return java.time.Duration.ofSeconds(amount);
-            case "m":
-                return java.time.Duration.ofMinutes(amount);
-            case "h":
-                return java.time.Duration.ofHours(amount);
-            default:
-                return java.time.Duration.ofDays(amount);
+        try {
+            return DurationParser.parse(value.strip(), ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value + "'; expected "
+                + DURATION_FORM + " (" + e.getMessage() + ")");
         }
+    }
+
+    private static Duration positive(String name, Duration duration) throws MessagingException {
+        if (duration.isZero()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is zero; expected " + DURATION_FORM);
+        }
+        return duration;
     }
 
     private static NoticeTemplate parseNotice(String language, String template) throws MessagingException {
@@ -216,15 +225,15 @@ public final class GuardConfiguration {
                 throw new MessagingException("LookalikeGuard: give either '" + LANGUAGE + "' or '" + NOTICE_TEMPLATE + "', not both");
             }
             try {
-                return NoticeTemplate.fromFile(java.nio.file.Path.of(template.strip()));
+                return NoticeTemplate.fromFile(Path.of(template.strip()));
             } catch (MessagingException e) {
                 throw new MessagingException("LookalikeGuard: parameter '" + NOTICE_TEMPLATE + "': " + e.getMessage(), e);
             }
         }
-        String code = language == null ? "en" : language.strip().toLowerCase(java.util.Locale.ROOT);
+        String code = language == null ? "en" : language.strip().toLowerCase(Locale.ROOT);
         if (!NoticeTemplate.LANGUAGES.contains(code)) {
             throw new MessagingException("LookalikeGuard: parameter '" + LANGUAGE + "' is '" + language
-                + "'; expected one of " + new java.util.TreeSet<>(NoticeTemplate.LANGUAGES) + " (or a " + NOTICE_TEMPLATE + " file)");
+                + "'; expected one of " + new TreeSet<>(NoticeTemplate.LANGUAGES) + " (or a " + NOTICE_TEMPLATE + " file)");
         }
         return NoticeTemplate.builtIn(code);
     }
@@ -233,7 +242,7 @@ public final class GuardConfiguration {
         if (value == null) {
             return defaultValue;
         }
-        switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true":
             case "yes":
                 return true;
@@ -261,7 +270,7 @@ public final class GuardConfiguration {
         if (value == null) {
             return Attachment.HEADERS;
         }
-        switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "heads":
             case "headers":
                 return Attachment.HEADERS;

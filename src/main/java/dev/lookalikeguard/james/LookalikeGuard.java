@@ -1,13 +1,16 @@
 package dev.lookalikeguard.james;
 
+import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -28,48 +31,84 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
-import com.google.common.collect.ImmutableList;
 
+import dev.lookalikeguard.state.Exemption;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.ReleaseToken;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 
 /**
- * Acts on the recipients matched by {@link RecipientIsLookalike}: bounces them with a delivery status
- * notification, holds them in a quarantine repository (one entry per recipient, see {@code Quarantine}), holds them
- * and lets their sender confirm ({@code confirm}, see {@link LookalikeRelease}), or tags the mail and lets it go
- * (monitor mode).
+ * Acts on the recipients matched by {@link RecipientIsLookalike}, one of four actions:
+ * <ul>
+ *   <li>{@code bounce} (default): a delivery status notification to the sender ("did you mean army.mil?"); the
+ *       stopped recipients do not leave;</li>
+ *   <li>{@code hold}: each stopped recipient is held in the quarantine repository (one entry per recipient, see
+ *       {@code Quarantine}) for an administrator, who releases or deletes it through WebAdmin
+ *       ({@code POST /lookalike/quarantine/{key}/release});</li>
+ *   <li>{@code confirm}: held as with {@code hold}, and the sender gets one notice per held recipient with a release
+ *       token: an authenticated reply to {@code confirmAddress} releases that recipient ({@link LookalikeRelease});
+ *       what nobody confirms is returned to the sender after {@code heldExpiry};</li>
+ *   <li>{@code tag} (monitor mode): a header naming what each stopped recipient resembles, and the mail goes on.</li>
+ * </ul>
  *
+ * <p>Every parameter, with its default (unknown parameters and bad values stop James at start-up, naming the
+ * parameter):
  * <pre>{@code
  * <mailet match="dev.lookalikeguard.james.RecipientIsLookalike=suffixes: mil, gov; domains: army.mil"
  *         class="dev.lookalikeguard.james.LookalikeGuard">
- *     <!-- bounce (default) | hold | tag | confirm (with confirmSecret, confirmAddress, confirmExpiry, heldExpiry,
- *          noConfirm, remember, confirmTemplate: see the README) -->
+ *     <!-- bounce (default) | hold | confirm | tag -->
  *     <action>bounce</action>
- *     <!-- hold: where held mail goes; a path (default protocol of the repository store) or a URL.
- *          Default var/mail/quarantine. Release with WebAdmin: POST /lookalike/quarantine/{key}/release -->
+ *     <!-- Where held mail goes (hold, confirm; with bounce, what cannot be bounced or whose check failed): a path
+ *          (default protocol of the repository store) or a URL. Default var/mail/quarantine. One guard per
+ *          repository. -->
  *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  *     <!-- tag: the header added, one per stopped recipient. Default X-Lookalike-Guard -->
  *     <header>X-Lookalike-Guard</header>
- *     <!-- bounce: the RFC 3463 status of each stopped recipient. Default 5.7.1 -->
+ *     <!-- Notices: the RFC 3463 status of each stopped recipient (5.X.Y). Default 5.7.1 -->
  *     <status>5.7.1</status>
- *     <!-- bounce: what the notice carries of the original: heads (default) | message | none -->
+ *     <!-- Notices: what they carry of the original: heads (default) | message | none -->
  *     <attachment>heads</attachment>
- *     <!-- bounce: the notice's language, en (default) or fr; or noticeTemplate, a file in the format of the
+ *     <!-- Notices: their language, en (default) or fr; or noticeTemplate (not both), a file in the format of the
  *          built-in notice-en.txt (subject, body, one block per stopped recipient, {placeholders}) -->
  *     <language>en</language>
- *     <!-- bounce: also send every notice to the postmaster. Default false -->
+ *     <noticeTemplate>/opt/james/conf/notice.txt</noticeTemplate>
+ *     <!-- Notices: also send every notice to the postmaster. Default false -->
  *     <postmasterCopy>false</postmasterCopy>
+ *
+ *     <!-- Only with action confirm (refused with any other action): -->
+ *     <!-- required: the key of the release tokens' HMAC, 16 characters or more (openssl rand -hex 32) -->
+ *     <confirmSecret>...</confirmSecret>
+ *     <!-- required: the address senders reply to; a user of this server; one guard per address -->
+ *     <confirmAddress>lookalike-release@example.gov</confirmAddress>
+ *     <!-- how long a release token is valid. Default 7d -->
+ *     <confirmExpiry>7d</confirmExpiry>
+ *     <!-- held recipients nobody confirmed are returned to their sender after this. Default confirmExpiry -->
+ *     <heldExpiry>7d</heldExpiry>
+ *     <!-- no self-release (held for an administrator, no token) for look-alikes of these names or suffixes.
+ *          Default none -->
+ *     <noConfirm>mil, defense.gov</noConfirm>
+ *     <!-- after a release, that sender is not asked again about that domain for this long. Default 0 (off) -->
+ *     <remember>30d</remember>
+ *     <!-- the confirm notice: a file in the format of the built-in confirm-en.txt. Default: the built-in one in
+ *          the language above -->
+ *     <confirmTemplate>/opt/james/conf/confirm.txt</confirmTemplate>
  * </mailet>
  * }</pre>
+ * Durations take their unit ({@code 30s}, {@code 15m}, {@code 12h}, {@code 7d}, {@code 2w}), read by James's
+ * {@code DurationParser}. Action confirm also needs {@link LookalikeRelease} (matcher {@link IsLookalikeRelease})
+ * before local delivery: {@code <mailet match="dev.lookalikeguard.james.IsLookalikeRelease"
+ * class="dev.lookalikeguard.james.LookalikeRelease"/>}.
  *
- * <p>The one run-time decision is made here, not in the matcher: a stopped recipient whose domain an
- * administrator allowed at run time, or whose sender confirmed that domain before ({@code remember}), is let
- * through; such recipients, like every recipient in {@code tag} mode, go on to the next mailet of the processor
- * (in the sample configuration, {@code ToProcessor remote-delivery}: keep one). The others are acted on.
+ * <p>The run-time decision is made here, not in the matcher (which does no I/O), by
+ * {@link GuardRegistry#exemption}: a stopped recipient whose domain an administrator allowed at run time, or whose
+ * sender confirmed that domain before ({@code remember}), is let through (the condition's {@code allow:} is part of
+ * the condition: such a domain is never matched). Those recipients, like every recipient in {@code tag} mode, go on
+ * to the next mailet of the processor (in the sample configuration, {@code ToProcessor remote-delivery}: keep one).
+ * The others are acted on.
  *
  * <p>A mail released from the quarantine (into any processor) carries {@value LookalikeAttributes#RELEASED_NAME}:
  * the matcher skips it and this mailet lets it through, so it is delivered once and never held again. Recipients
@@ -88,7 +127,7 @@ public class LookalikeGuard extends GenericMailet {
 
     private final MailRepositoryStore repositoryStore;
     private final MetricFactory metricFactory;
-    private final Optional<GuardRegistry> registry;
+    private final GuardRegistry registry;
     private final Quarantine quarantine;
     private final MailQueueFactory<?> queues;
 
@@ -103,17 +142,7 @@ public class LookalikeGuard extends GenericMailet {
                           Quarantine quarantine, MailQueueFactory<?> queues) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
-        this.registry = Optional.of(registry);
-        this.quarantine = quarantine;
-        this.queues = queues;
-    }
-
-    @VisibleForTesting
-    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, Quarantine quarantine,
-                   MailQueueFactory<?> queues) {
-        this.repositoryStore = repositoryStore;
-        this.metricFactory = metricFactory;
-        this.registry = Optional.empty();
+        this.registry = registry;
         this.quarantine = quarantine;
         this.queues = queues;
     }
@@ -126,7 +155,13 @@ public class LookalikeGuard extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        configuration = GuardConfiguration.parse(this::getInitParameter, ImmutableList.copyOf(getInitParameterNames()));
+        try {
+            checkInitParameters(GuardConfiguration.PARAMETERS);
+        } catch (MessagingException e) {
+            throw new MessagingException("LookalikeGuard: " + e.getMessage() + "; expected "
+                + String.join(", ", new TreeSet<>(GuardConfiguration.PARAMETERS)));
+        }
+        configuration = GuardConfiguration.parse(this::getInitParameter);
         quarantineUrl = configuration.repositoryUrl(repositoryStore.defaultProtocol());
         try {
             repositoryStore.select(quarantineUrl);
@@ -135,8 +170,12 @@ public class LookalikeGuard extends GenericMailet {
                 + "cannot open mail repository " + quarantineUrl.asString() + " (" + e.getMessage() + "); is its "
                 + "protocol declared in mailrepositorystore.xml?", e);
         }
+        if (!registry.claimQuarantine(quarantineUrl)) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.REPOSITORY_PATH + "': "
+                + quarantineUrl.asString() + " is the quarantine of another LookalikeGuard already; give each guard its own "
+                + "repositoryPath (each has its own expiry and release settings)");
+        }
         notice = new BounceNotice(configuration);
-        registry.ifPresent(r -> r.registerQuarantine(quarantineUrl));
         if (configuration.confirm().isPresent()) {
             initConfirm(configuration.confirm().get());
         }
@@ -148,12 +187,13 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
-        if (registry.isEmpty()) {
-            throw new MessagingException("LookalikeGuard: action confirm needs the James server's GuardRegistry");
-        }
         releaseAddress = confirm.address;
-        registry.get().registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
-            confirm.remember, quarantineUrl));
+        if (!registry.registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
+            confirm.remember, quarantineUrl))) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
+                + releaseAddress.asString() + " is the release address of another LookalikeGuard already; give each guard "
+                + "its own");
+        }
         LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
             + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
     }
@@ -171,10 +211,7 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     private int purgeRunTimeState() throws MessagingException {
-        if (registry.isEmpty()) {
-            return 0;
-        }
-        return registry.get().remembered().purgeExpired() + registry.get().allowList().purgeExpired();
+        return registry.remembered().purgeExpired() + registry.allowList().purgeExpired();
     }
 
     /** Returns one held recipient to its sender if it was held for confirmation longer than heldExpiry. */
@@ -191,7 +228,7 @@ public class LookalikeGuard extends GenericMailet {
         }
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
-                + "sender", verdict.domain(), dash(verdict.nearest()), key);
+                + "sender", verdict.domain(), verdict.nearest().orElse("-"), key);
             metricFactory.generate(METRIC_PREFIX + "expire").increment();
         });
         return Quarantine.Ending.ENDED;
@@ -208,7 +245,7 @@ public class LookalikeGuard extends GenericMailet {
         Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         List<MailAddress> passing = new ArrayList<>();
         stoppedRecipients(mail).forEach((recipient, verdict) -> {
-            if (allowedAtRunTime(mail, recipient, verdict)) {
+            if (allowedAtRunTime(mail, verdict)) {
                 passing.add(recipient);
             } else {
                 stopped.put(recipient, verdict);
@@ -244,54 +281,58 @@ public class LookalikeGuard extends GenericMailet {
         LookalikeAttributes.recordAction(mail, action.label());
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action={} recipient_domain={} nearest={} technique={} score={} mail={}", action.label(),
-                verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName());
+                verdict.domain(), verdict.nearest().orElse("-"), verdict.techniquesText(), verdict.score(), mail.getName());
             metricFactory.generate(METRIC_PREFIX + action.label()).increment();
-            metricFactory.generate(METRIC_PREFIX + "technique_" + dash(verdict.technique()).replace('-', '_')
-                .replace('+', '_')).increment();
+            if (verdict.checkFailed()) {
+                metricFactory.generate(METRIC_PREFIX + "check_failed").increment();
+            }
+            verdict.techniques().forEach(technique -> metricFactory.generate(METRIC_PREFIX + "technique_"
+                + technique.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).increment());
         });
     }
 
     /**
-     * The one run-time decision on a recipient the matcher stopped: let it through when an administrator allowed its
-     * domain at run time (WebAdmin), or when its sender confirmed that domain before (action confirm with
-     * {@code remember}). Read by key, one or two reads; a recipient whose check failed is never let through, nor one
-     * whose state cannot be read (fail closed).
+     * Whether a recipient the matcher stopped is let through all the same: the run-time decision of
+     * {@link GuardRegistry#exemption} (the run-time allow-list; for action confirm, the sender's earlier confirmation).
+     * A recipient whose check failed is never let through, nor one whose state cannot be read (fail closed).
      */
-    private boolean allowedAtRunTime(Mail mail, MailAddress recipient, RecipientVerdict verdict) {
-        if (registry.isEmpty() || verdict.detectionFailed()) {
+    private boolean allowedAtRunTime(Mail mail, RecipientVerdict verdict) {
+        if (verdict.checkFailed()) {
             return false;
         }
+        Optional<String> confirmingSender = configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
+            ? Optional.of(mail.getMaybeSender().asString()) : Optional.empty();
+        Optional<Exemption> exemption;
         try {
-            Optional<String> allowedBy = registry.get().allowList().allowing(verdict.domain());
-            if (allowedBy.isPresent()) {
-                LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={} mail={}: allowed at run time by {}",
-                    verdict.domain(), dash(verdict.nearest()), dash(verdict.technique()), verdict.score(), mail.getName(),
-                    allowedBy.get());
-                metricFactory.generate(METRIC_PREFIX + "allow").increment();
-                return true;
-            }
-            if (configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
-                && registry.get().remembered().isRemembered(mail.getMaybeSender().asString(), verdict.domain())) {
-                LOGGER.info("action=remembered recipient_domain={} nearest={} mail={}: the sender confirmed this domain before",
-                    verdict.domain(), dash(verdict.nearest()), mail.getName());
-                metricFactory.generate(METRIC_PREFIX + "remembered").increment();
-                return true;
-            }
+            exemption = registry.exemption(verdict.domain(), confirmingSender);
         } catch (MessagingException | RuntimeException e) {
             LOGGER.warn("LookalikeGuard could not read its run-time allow-list or remembered senders for {}: the recipient "
                 + "is stopped as usual", verdict.domain(), e);
+            return false;
         }
-        return false;
+        if (exemption.isEmpty()) {
+            return false;
+        }
+        if (exemption.get().kind() == Exemption.Kind.ALLOW_LIST) {
+            LOGGER.info("action=allow recipient_domain={} nearest={} technique={} score={} mail={}: allowed at run time by {}",
+                verdict.domain(), verdict.nearest().orElse("-"), verdict.techniquesText(), verdict.score(), mail.getName(),
+                exemption.get().by());
+            metricFactory.generate(METRIC_PREFIX + "allow").increment();
+        } else {
+            LOGGER.info("action=remembered recipient_domain={} nearest={} mail={}: the sender confirmed this domain before",
+                verdict.domain(), verdict.nearest().orElse("-"), mail.getName());
+            metricFactory.generate(METRIC_PREFIX + "remembered").increment();
+        }
+        return true;
     }
 
     /** The mail's recipients (each once) with their recorded verdicts; a missing verdict counts as a failed check. */
     private static Map<MailAddress, RecipientVerdict> stoppedRecipients(Mail mail) {
-        Map<String, RecipientVerdict> verdicts = LookalikeAttributes.verdicts(mail);
+        RecipientVerdicts verdicts = RecipientVerdicts.recordedOn(mail);
         Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         for (MailAddress recipient : new LinkedHashSet<>(mail.getRecipients())) {
-            stopped.put(recipient, Optional.ofNullable(verdicts.get(recipient.asString()))
-                .orElseGet(() -> RecipientVerdict.detectionFailed(recipient.getDomain().asString(),
-                    new IllegalStateException("no verdict recorded by RecipientIsLookalike"))));
+            stopped.put(recipient, verdicts.forRecipient(recipient).orElseGet(() -> RecipientVerdict.checkFailed(
+                recipient.getDomain().asString(), "no verdict recorded by RecipientIsLookalike")));
         }
         return stopped;
     }
@@ -301,7 +342,7 @@ public class LookalikeGuard extends GenericMailet {
         if (configured == GuardAction.TAG) {
             return configured;
         }
-        if (stopped.values().stream().anyMatch(RecipientVerdict::detectionFailed)) {
+        if (stopped.values().stream().anyMatch(RecipientVerdict::checkFailed)) {
             LOGGER.warn("LookalikeGuard holds mail {}: the check failed for one of its recipients (fail closed)",
                 mail.getName());
             return GuardAction.HOLD;
@@ -320,7 +361,7 @@ public class LookalikeGuard extends GenericMailet {
         }
         String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
         return autoSubmitted == null || autoSubmitted.length == 0
-            || autoSubmitted[0].strip().toLowerCase(java.util.Locale.ROOT).startsWith("no");
+            || autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
     }
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
@@ -371,9 +412,9 @@ public class LookalikeGuard extends GenericMailet {
         Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
             HeldKey held = key.next();
-            if (!confirm.allowsSelfRelease(entry.getValue().nearest())) {
+            if (!confirm.allowsSelfRelease(entry.getValue().nearest().orElse(""))) {
                 LOGGER.info("action=confirm recipient_domain={} nearest={}: no self-release for look-alikes of this name, held "
-                    + "for an administrator", entry.getValue().domain(), entry.getValue().nearest());
+                    + "for an administrator", entry.getValue().domain(), entry.getValue().nearest().orElse("-"));
                 continue;
             }
             try {
@@ -393,7 +434,7 @@ public class LookalikeGuard extends GenericMailet {
     private List<HeldKey> hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
         List<HeldKey> keys;
         try {
-            keys = quarantine.hold(quarantineUrl, mail, stopped,
+            keys = quarantine.hold(quarantineUrl, mail, RecipientVerdicts.of(stopped),
                 action == GuardAction.CONFIRM ? HeldKey.Kind.CONFIRM : HeldKey.Kind.ADMIN, action.label());
         } catch (MessagingException | RuntimeException e) {
             LOGGER.error("LookalikeGuard could not store mail {} in the quarantine {}: left to James's error handling, "
@@ -413,18 +454,14 @@ public class LookalikeGuard extends GenericMailet {
 
     /** One line, encoded: the explanation can hold any character, a header cannot. */
     String headerValue(MailAddress recipient, RecipientVerdict verdict) {
-        String text = recipient.asString() + "; nearest=" + dash(verdict.nearest()) + "; technique="
-            + dash(verdict.technique()) + "; score=" + verdict.score() + "; " + verdict.explanation();
+        String text = recipient.asString() + "; nearest=" + verdict.nearest().orElse("-") + "; technique="
+            + verdict.techniquesText() + "; score=" + verdict.score() + "; " + verdict.explanation();
         String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
         try {
             return MimeUtility.fold(configuration.header().length() + 2, MimeUtility.encodeText(oneLine, "UTF-8", "Q"));
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             return oneLine.replaceAll("[^\\x20-\\x7e]", "?");
         }
-    }
-
-    private static String dash(String value) {
-        return value == null || value.isEmpty() ? "-" : value;
     }
 
     GuardConfiguration configuration() {

@@ -17,6 +17,7 @@ import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.apache.mailet.MailetConfig;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +57,20 @@ public class LookalikeRelease extends GenericMailet {
         this.clock = quarantine.clock();
     }
 
+    /** A parameter it does not take stops James with one line: see {@link LookalikeConfigurationError}. */
+    @Override
+    public void init(MailetConfig config) throws MessagingException {
+        LookalikeConfigurationError.reportingOnce(() -> super.init(config));
+    }
+
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(Set.of());
+        try {
+            checkInitParameters(Set.of());
+        } catch (MessagingException e) {
+            throw new MessagingException("LookalikeRelease: " + e.getMessage() + "; it takes none (the guards' "
+                + "confirmSecret and confirmAddress are parameters of LookalikeGuard)");
+        }
     }
 
     @Override

@@ -136,10 +136,10 @@ final class NoticeTemplate {
         Map<String, String> block = new LinkedHashMap<>();
         block.put("recipient", recipient.asString());
         block.put("domain", verdict.domain());
-        block.put("nearest", verdict.nearest());
-        block.put("suggestion", verdict.suggestion());
-        block.put("suggested_address", verdict.suggestion().isEmpty() ? "" : recipient.getLocalPart() + "@" + verdict.suggestion());
-        block.put("technique", verdict.technique());
+        block.put("nearest", verdict.nearest().orElse(""));
+        block.put("suggestion", verdict.suggestion().orElse(""));
+        block.put("suggested_address", verdict.suggestion().map(name -> recipient.getLocalPart() + "@" + name).orElse(""));
+        block.put("technique", verdict.techniques().isEmpty() ? "" : verdict.techniquesText());
         block.put("score", String.valueOf(verdict.score()));
         block.put("explanation", verdict.explanation());
         return block;

@@ -1,13 +1,10 @@
 package dev.lookalikeguard.james;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -19,12 +16,16 @@ import org.apache.mailet.base.GenericMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lookalikeguard.state.GuardRegistry;
+import com.google.common.annotations.VisibleForTesting;
+
 import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.policy.PolicyException;
+import dev.lookalikeguard.state.DeployedMatcher;
+import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.LookalikeAttributes;
 import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 
 /**
  * Matches the recipients whose domain is a near miss of a protected domain or suffix, and records
@@ -54,26 +55,21 @@ import dev.lookalikeguard.state.RecipientVerdict;
  * <p>It extends {@link GenericMatcher} rather than {@code GenericRecipientMatcher}, whose final
  * {@code match} gives no access to the mail for recording verdicts; it matches recipient by recipient all
  * the same. A mail released from the quarantine (it carries {@value LookalikeAttributes#RELEASED_NAME})
- * is not matched again. The matcher only decides, from the condition, and reads no state: run-time
- * exceptions (the WebAdmin allow-list, senders who confirmed a domain before) are decided by
- * {@link LookalikeGuard}, which lets such recipients through. If detection fails for a recipient, that
+ * is not matched again. The matcher only decides, from the condition (its {@code allow:} included), and reads no
+ * state: the run-time exceptions (the WebAdmin allow-list, senders who confirmed a domain before) are one decision,
+ * {@link dev.lookalikeguard.state.GuardRegistry#exemption}, which {@link LookalikeGuard} makes and acts on. If detection fails for a recipient, that
  * recipient is matched with a {@value RecipientVerdict#DETECTION_FAILED} verdict, so the guard holds it
  * (fail closed).
  */
 public class RecipientIsLookalike extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(RecipientIsLookalike.class);
 
-    private final Optional<GuardRegistry> registry;
-    private Policy policy;
-
-    /** Without a registry: no live-check route (unit tests, other containers). */
-    public RecipientIsLookalike() {
-        this.registry = Optional.empty();
-    }
+    private final GuardRegistry registry;
+    private DeployedMatcher deployed;
 
     @Inject
     public RecipientIsLookalike(GuardRegistry registry) {
-        this.registry = Optional.of(registry);
+        this.registry = registry;
     }
 
     /** A bad condition stops James with one line: see {@link LookalikeConfigurationError}. */
@@ -85,17 +81,27 @@ public class RecipientIsLookalike extends GenericMatcher {
     @Override
     public void init() throws MessagingException {
         try {
-            policy = Policy.parse(getCondition());
+            deployed = registry.deploy(getMatcherName(), getCondition());
         } catch (PolicyException e) {
             throw new MessagingException("RecipientIsLookalike: bad condition: " + e.getMessage(), e);
         }
-        registry.ifPresent(r -> r.register(policy));
-        policy.lists().forEach(list -> LOGGER.info("RecipientIsLookalike loaded {} known domains from {}{}",
-            list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
-                : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
-        policy.missingOptionalLists().forEach(file -> LOGGER.error("RecipientIsLookalike: OPTIONAL LIST FILE {} IS MISSING OR "
-            + "UNREADABLE: started WITHOUT it, so the names it holds are neither protected nor known", file));
-        LOGGER.info("RecipientIsLookalike ready: {}", policy.summary());
+        Policy policy = deployed.policy();
+        if (deployed.sharesIndexWith().isPresent()) {
+            LOGGER.info("{} shares the names and indexes of {} (the same condition but minScore)", deployed.name(),
+                deployed.sharesIndexWith().get());
+        } else {
+            policy.lists().forEach(list -> LOGGER.info("{} loaded {} known domains from {}{}", deployed.name(),
+                list.domains().size(), list.path(), list.rejected().isEmpty() ? ""
+                    : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
+            policy.missingOptionalLists().forEach(file -> LOGGER.error("{}: OPTIONAL LIST FILE {} IS MISSING OR UNREADABLE: "
+                + "started WITHOUT it, so the names it holds are neither protected nor known", deployed.name(), file));
+        }
+        LOGGER.info("{} ready: {}", deployed.name(), policy.summary());
+    }
+
+    @VisibleForTesting
+    DeployedMatcher deployed() {
+        return deployed;
     }
 
     @Override
@@ -104,40 +110,36 @@ public class RecipientIsLookalike extends GenericMatcher {
             LOGGER.debug("mail {} was released from the quarantine: not checked again", mail.getName());
             return List.of();
         }
-        Set<MailAddress> matched = new LinkedHashSet<>();
-        Map<String, RecipientVerdict> verdicts = new LinkedHashMap<>();
+        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         for (MailAddress recipient : mail.getRecipients()) {
-            if (matched.contains(recipient)) {
-                continue;
-            }
-            RecipientVerdict verdict = check(recipient);
-            if (verdict != null) {
-                matched.add(recipient);
-                verdicts.put(recipient.asString(), verdict);
+            if (!stopped.containsKey(recipient)) {
+                check(recipient).ifPresent(verdict -> stopped.put(recipient, verdict));
             }
         }
-        if (!verdicts.isEmpty()) {
-            LookalikeAttributes.recordVerdicts(mail, verdicts);
+        if (!stopped.isEmpty()) {
+            // An earlier guard's verdicts on recipients no longer on this mail have no business here.
+            RecipientVerdicts.recordedOn(mail).onlyFor(mail.getRecipients()).with(RecipientVerdicts.of(stopped))
+                .recordOn(mail);
         }
-        return new ArrayList<>(matched);
+        return List.copyOf(stopped.keySet());
     }
 
-    /** The verdict to record when this recipient must be stopped, else null. No I/O: the mailet does the rest. */
-    private RecipientVerdict check(MailAddress recipient) {
+    /** The verdict to record when this recipient must be stopped. No I/O: the mailet does the rest. */
+    private Optional<RecipientVerdict> check(MailAddress recipient) {
         String domain = recipient.getDomain().asString();
         try {
             Verdict verdict = verdict(domain);
-            return verdict.isLookalike() ? RecipientVerdict.of(verdict) : null;
+            return verdict.isLookalike() ? Optional.of(RecipientVerdict.of(verdict)) : Optional.empty();
         } catch (RuntimeException e) {
             LOGGER.error("RecipientIsLookalike could not check recipient domain {}: the recipient is matched so that "
                 + "the guard holds the mail", domain, e);
-            return RecipientVerdict.detectionFailed(domain, e);
+            return Optional.of(RecipientVerdict.checkFailed(domain, e.getClass().getSimpleName()));
         }
     }
 
     /** The engine's verdict for one recipient domain (overridden by fault-injection tests). */
     protected Verdict verdict(String domain) {
-        return policy.detector().check(domain);
+        return deployed.policy().detector().check(domain);
     }
 
     @Override

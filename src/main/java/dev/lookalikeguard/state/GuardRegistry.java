@@ -1,28 +1,49 @@
 package dev.lookalikeguard.state;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import javax.mail.MessagingException;
 
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 
+import com.google.common.collect.ImmutableList;
+
 import dev.lookalikeguard.policy.Policy;
+import dev.lookalikeguard.policy.PolicyException;
 
 /**
- * What is deployed, for the admin routes and the release mailet: the matcher's policy (for live checks), the
- * guard's quarantine repositories, the confirm settings of each guard with action confirm, and the run-time
- * state (allow-list, remembered senders). One per James (Guice singleton shared by the matcher, the mailets and
- * the WebAdmin routes, which all live in the extension class loader).
+ * What is deployed in this James, shared by the matchers, the mailets and the WebAdmin routes: one Guice singleton
+ * per server (James builds matchers, mailets and routes through Guice, and the classes of {@code extensions-jars/}
+ * share one class loader), injected into each; nothing static.
+ *
+ * <ul>
+ *   <li>the {@link DeployedMatcher}s, in the order James started them, for the live check. Their policies are
+ *       parsed here, once per condition: matchers whose conditions differ only by {@code minScore} (one per score
+ *       band) share one parsed policy, so the lists are read and indexed once ({@link Policy#withMinScore});</li>
+ *   <li>the quarantine of each {@code LookalikeGuard}, each claimed by one guard only (a guard's quarantine has its
+ *       own expiry queue and release settings);</li>
+ *   <li>the confirm settings of each guard with action confirm, by release address (one guard per address);</li>
+ *   <li>the run-time state: the allow-list and the remembered senders (James mail repositories).</li>
+ * </ul>
+ * Registration happens while James starts (each matcher's and mailet's {@code init}); what it registers is
+ * immutable. Thread-safe.
  */
 @Singleton
 public class GuardRegistry {
     private final RuntimeAllowList allowList;
     private final RememberedSenders remembered;
-    private final List<Policy> policies = new CopyOnWriteArrayList<>();
+    private final Map<String, DeployedMatcher> parsedBySharingKey = new HashMap<>();
+    private final List<DeployedMatcher> matchers = new ArrayList<>();
+    // Read on every mail (the release matcher) and by the routes: copied on write, read without a lock.
     private final List<MailRepositoryUrl> quarantines = new CopyOnWriteArrayList<>();
     private final List<ConfirmSettings> confirmSettings = new CopyOnWriteArrayList<>();
 
@@ -64,32 +85,89 @@ public class GuardRegistry {
         }
     }
 
-    public void registerConfirm(ConfirmSettings settings) {
-        confirmSettings.add(settings);
-    }
-
-    /** The settings of the guard whose release address this is. */
-    public Optional<ConfirmSettings> confirmSettingsFor(String releaseAddress) {
-        return confirmSettings.stream().filter(s -> s.releaseAddress.equalsIgnoreCase(releaseAddress)).findFirst();
-    }
-
-    public void register(Policy policy) {
-        policies.add(policy);
-    }
-
-    public void registerQuarantine(MailRepositoryUrl url) {
-        if (!quarantines.contains(url)) {
-            quarantines.add(url);
+    /**
+     * Deploys one matcher: parses its condition, or takes the parsed policy of an earlier matcher whose condition
+     * differs only by {@code minScore} ({@link Policy#sharingKey}) with this one's minimum score.
+     *
+     * @param matcherName what James calls the matcher (its class name); the deployed name adds its number
+     * @throws PolicyException for a bad condition, naming the bad clause or value
+     */
+    public synchronized DeployedMatcher deploy(String matcherName, String condition) throws PolicyException {
+        String key = Policy.sharingKey(condition);
+        Optional<Integer> minScore = Policy.minScoreOf(condition);
+        String name = matcherName.substring(matcherName.lastIndexOf('.') + 1) + " #" + (matchers.size() + 1);
+        String written = condition == null ? "" : condition.strip().replaceAll("\\s+", " ");
+        DeployedMatcher earlier = parsedBySharingKey.get(key);
+        DeployedMatcher deployed;
+        if (earlier == null) {
+            deployed = new DeployedMatcher(name, written, Policy.parse(condition), Optional.empty());
+            parsedBySharingKey.put(key, deployed);
+        } else {
+            Policy shared = earlier.policy();
+            deployed = new DeployedMatcher(name, written, shared.withMinScore(minScore.orElse(shared.sensitivity().minScore())),
+                Optional.of(earlier.name()));
         }
+        matchers.add(deployed);
+        return deployed;
     }
 
-    /** The policy of the first RecipientIsLookalike started, if any. */
-    public Optional<Policy> policy() {
-        return policies.isEmpty() ? Optional.empty() : Optional.of(policies.get(0));
+    /** The deployed matchers, in the order James started them. */
+    public synchronized List<DeployedMatcher> matchers() {
+        return ImmutableList.copyOf(matchers);
+    }
+
+    /** Claims a quarantine for one guard; false if another guard holds mail there already. */
+    public synchronized boolean claimQuarantine(MailRepositoryUrl url) {
+        if (quarantines.contains(url)) {
+            return false;
+        }
+        return quarantines.add(url);
     }
 
     public List<MailRepositoryUrl> quarantines() {
-        return List.copyOf(quarantines);
+        return ImmutableList.copyOf(quarantines);
+    }
+
+    /** Registers a guard's confirm settings; false if another guard has that release address already. */
+    public synchronized boolean registerConfirm(ConfirmSettings settings) {
+        if (confirmSettingsFor(settings.releaseAddress()).isPresent()) {
+            return false;
+        }
+        confirmSettings.add(settings);
+        return true;
+    }
+
+    /** The settings of the guard whose release address this is (case-insensitive). */
+    public Optional<ConfirmSettings> confirmSettingsFor(String releaseAddress) {
+        String wanted = releaseAddress.toLowerCase(Locale.ROOT);
+        return confirmSettings.stream().filter(s -> s.releaseAddress.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /**
+     * The one run-time decision on a recipient domain that a matcher stopped: whether it is let through all the same,
+     * and why. The condition's own {@code allow:} is not here: it is part of the condition, so the engine never calls
+     * such a domain a look-alike (and the command-line checker and the live check say so too); what can change while
+     * James runs is decided here, for the guard ({@code LookalikeGuard}) and the live check alike:
+     * <ol>
+     *   <li>the run-time allow-list (WebAdmin) allows the domain or a parent of it;</li>
+     *   <li>else, given a {@code sender} (a guard with action confirm), that sender confirmed this domain before and
+     *       it is still remembered ({@code remember}).</li>
+     * </ol>
+     * Reads by key only (one read per parent on the allow-list, one for the sender); no listing.
+     *
+     * @param asciiDomain the stopped recipient's domain, canonical ASCII (as the verdict has it)
+     * @param sender whose earlier confirmations count, or empty when they do not (another action, the null sender)
+     * @throws MessagingException when the state cannot be read: the caller then lets nothing through (fail closed)
+     */
+    public Optional<Exemption> exemption(String asciiDomain, Optional<String> sender) throws MessagingException {
+        Optional<String> entry = allowList.allowing(asciiDomain);
+        if (entry.isPresent()) {
+            return Optional.of(Exemption.allowList(entry.get()));
+        }
+        if (sender.isPresent() && remembered.isRemembered(sender.get(), asciiDomain)) {
+            return Optional.of(Exemption.remembered(sender.get()));
+        }
+        return Optional.empty();
     }
 
     public RuntimeAllowList allowList() {

@@ -3,7 +3,6 @@ package dev.lookalikeguard.state;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.mail.MessagingException;
@@ -22,7 +21,7 @@ public final class HeldMail {
     private final Optional<HeldKey> heldKey;
     private final String sender;
     private final List<MailAddress> recipients;
-    private final Map<String, RecipientVerdict> verdicts;
+    private final RecipientVerdicts verdicts;
     private final Instant heldSince;
     private final HeldKey.Kind kind;
     private final String error;
@@ -34,7 +33,7 @@ public final class HeldMail {
         this.heldKey = HeldKey.parse(key);
         this.sender = mail.getMaybeSender().asString("");
         this.recipients = List.copyOf(mail.getRecipients());
-        this.verdicts = Map.copyOf(LookalikeAttributes.verdicts(mail));
+        this.verdicts = RecipientVerdicts.recordedOn(mail);
         this.heldSince = heldKey.map(HeldKey::heldSince)
             .orElse(mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant());
         this.kind = heldKey.map(HeldKey::kind).orElse(LookalikeAttributes.action(mail).filter("confirm"::equals).isPresent()
@@ -79,7 +78,7 @@ public final class HeldMail {
 
     /** The recorded verdict of a held recipient, if any. */
     public Optional<RecipientVerdict> verdict(MailAddress recipient) {
-        return Optional.ofNullable(verdicts.get(recipient.asString()));
+        return verdicts.forRecipient(recipient);
     }
 
     public Instant heldSince() {
@@ -111,7 +110,7 @@ public final class HeldMail {
         String wanted = domain.strip().toLowerCase(Locale.ROOT);
         for (MailAddress recipient : recipients) {
             String recipientDomain = recipient.getDomain().asString().toLowerCase(Locale.ROOT);
-            String nearest = verdict(recipient).map(RecipientVerdict::nearest).orElse("");
+            String nearest = verdict(recipient).flatMap(RecipientVerdict::nearest).orElse("");
             if (isAtOrUnder(recipientDomain, wanted) || isAtOrUnder(nearest, wanted)) {
                 return true;
             }

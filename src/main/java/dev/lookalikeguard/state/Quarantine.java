@@ -98,7 +98,7 @@ public class Quarantine {
      *
      * @return the keys, in the order of {@code stopped}
      */
-    public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, Map<MailAddress, RecipientVerdict> stopped,
+    public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, RecipientVerdicts stopped,
                               HeldKey.Kind kind, String action) throws MessagingException {
         MailRepository repository = repository(url);
         String mailId = HeldKey.newMailId(clock.instant());
@@ -109,14 +109,12 @@ public class Quarantine {
         List<HeldKey> stored = new ArrayList<>();
         LookalikeAttributes.markHeld(mail);
         LookalikeAttributes.recordAction(mail, action);
-        Map<String, RecipientVerdict> verdicts = new java.util.LinkedHashMap<>();
-        stopped.forEach((recipient, verdict) -> verdicts.put(recipient.asString(), verdict));
-        LookalikeAttributes.recordVerdicts(mail, verdicts);
+        RecipientVerdicts.recordedOn(mail).with(stopped).recordOn(mail);
         try {
             int index = 0;
-            for (Map.Entry<MailAddress, RecipientVerdict> recipient : stopped.entrySet()) {
+            for (Map.Entry<MailAddress, RecipientVerdict> recipient : stopped.asMap().entrySet()) {
                 HeldKey key = HeldKey.of(mailId, index++, mail.getMaybeSender().asString(""), kind,
-                    recipient.getKey().getDomain().asString(), recipient.getValue().nearest());
+                    recipient.getKey().getDomain().asString(), recipient.getValue().nearest().orElse(""));
                 mail.setName(key.asString());
                 mail.setRecipients(List.of(recipient.getKey()));
                 mail.setErrorMessage(recipient.getValue().explanation());

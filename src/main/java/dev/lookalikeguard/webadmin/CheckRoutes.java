@@ -1,5 +1,7 @@
 package dev.lookalikeguard.webadmin;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,17 +14,22 @@ import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 
 import dev.lookalikeguard.detect.Verdict;
-import dev.lookalikeguard.policy.Policy;
+import dev.lookalikeguard.state.DeployedMatcher;
+import dev.lookalikeguard.state.Exemption;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.webadmin.dto.CheckDto;
+import dev.lookalikeguard.webadmin.dto.MatcherCheckDto;
 import spark.Request;
 import spark.Response;
 import spark.Service;
 
 /**
- * The live check, under {@value #BASE}: {@code GET /lookalike/check?address=j@army.ml} gives the verdict under the
- * deployed condition and run-time allow-list, and whether the guard would stop it. List it in
- * {@code extensions.routes} of {@code webadmin.properties}.
+ * The live check, under {@value #BASE}: {@code GET /lookalike/check?address=j@army.ml} gives the verdict of every
+ * deployed {@code RecipientIsLookalike} matcher (named {@code RecipientIsLookalike #1}, {@code #2}... in the order of
+ * {@code mailetcontainer.xml}, with its condition and minimum score), whether the run-time allow-list lets it through,
+ * and whether the guard would stop it and by which matcher: the first that calls it a look-alike, which takes the
+ * recipient off the mail before the later ones see it. List it in {@code extensions.routes} of
+ * {@code webadmin.properties}.
  */
 public class CheckRoutes implements Routes {
     public static final String BASE = "/lookalike/check";
@@ -50,12 +57,24 @@ public class CheckRoutes implements Routes {
         QueryParameters parameters = QueryParameters.of(request, Set.of("address"));
         String address = parameters.text("address")
             .orElseThrow(() -> QueryParameters.badRequest("query parameter 'address' is required (an address or a domain)"));
-        Policy policy = registry.policy().orElseThrow(() -> ErrorResponder.builder()
-            .statusCode(HttpStatus.SERVICE_UNAVAILABLE_503).type(ErrorResponder.ErrorType.SERVER_ERROR)
-            .message("no RecipientIsLookalike matcher is deployed").haltError());
+        List<DeployedMatcher> deployed = registry.matchers();
+        if (deployed.isEmpty()) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
+                .type(ErrorResponder.ErrorType.SERVER_ERROR).message("no RecipientIsLookalike matcher is deployed").haltError();
+        }
         String domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : address;
-        Verdict verdict = policy.detector().check(domain);
-        Optional<String> allowedBy = verdict.isLookalike() ? registry.allowList().allowing(verdict.domain()) : Optional.empty();
-        return new CheckDto(address, verdict, allowedBy);
+        List<MatcherCheckDto> verdicts = new ArrayList<>();
+        Optional<String> stoppedDomain = Optional.empty();
+        for (DeployedMatcher matcher : deployed) {
+            Verdict verdict = matcher.policy().detector().check(domain);
+            verdicts.add(new MatcherCheckDto(matcher, verdict));
+            if (verdict.isLookalike() && stoppedDomain.isEmpty()) {
+                stoppedDomain = Optional.of(verdict.domain());
+            }
+        }
+        // The guard's own run-time decision; no sender is given, so only the allow-list can let it through here.
+        Optional<String> allowedBy = stoppedDomain.isPresent()
+            ? registry.exemption(stoppedDomain.get(), Optional.empty()).map(Exemption::by) : Optional.empty();
+        return new CheckDto(address, verdicts, allowedBy);
     }
 }

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.lookalikeguard.state.LookalikeAttributes;
+import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
@@ -66,11 +68,15 @@ class LookalikeGuardTest {
     }
 
     private LookalikeGuard guard(String... parameters) throws MessagingException {
+        return guard(MemoryStores.registry(store, clock), parameters);
+    }
+
+    private LookalikeGuard guard(dev.lookalikeguard.state.GuardRegistry registry, String... parameters) throws MessagingException {
         FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        LookalikeGuard guard = new LookalikeGuard(store, metrics, quarantine, guardQueues);
+        LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
         guard.init(config.build());
         return guard;
     }
@@ -80,7 +86,7 @@ class LookalikeGuardTest {
         FakeMail mail = FakeMail.builder().name("mail1").sender(sender).recipients(recipients)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Travel plans").setText("Meet at 0900"))
             .build();
-        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
         matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike").condition(CONDITION).build());
         mail.setRecipients(matcher.match(mail));
         return mail;
@@ -157,7 +163,7 @@ class LookalikeGuardTest {
                     .addFrom("\"Evil\r\nBcc: spy@evil.example\" <colonel@example.gov>")
                     .setText("x"))
                 .build();
-            RecipientIsLookalike matcher = new RecipientIsLookalike();
+            RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
             matcher.init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
             mail.setRecipients(matcher.match(mail));
 
@@ -174,7 +180,7 @@ class LookalikeGuardTest {
         void aMailWithoutSenderIsHeldNotBounced() throws Exception {
             FakeMail mail = FakeMail.builder().name("mail1").recipients("j.doe@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();
-            mail.setRecipients(new RecipientIsLookalike() {{
+            mail.setRecipients(new RecipientIsLookalike(MemoryStores.registry()) {{
                 init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
             }}.match(mail));
 
@@ -190,7 +196,7 @@ class LookalikeGuardTest {
             FakeMail mail = FakeMail.builder().name("mail1").sender("robot@example.gov").recipients("j.doe@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addHeader("Auto-Submitted", "auto-replied").setText("x"))
                 .build();
-            RecipientIsLookalike matcher = new RecipientIsLookalike();
+            RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
             matcher.init(FakeMatcherConfig.builder().matcherName("m").condition(CONDITION).build());
             mail.setRecipients(matcher.match(mail));
 
@@ -206,6 +212,14 @@ class LookalikeGuardTest {
             guard("action", "bounce").service(matched("colonel@example.gov", "j.doe@army.ml", "x@amry.mil"));
 
             assertThat(metrics.countFor("lookalikeGuard_bounce")).isEqualTo(2);
+            assertThat(metrics.countFor("lookalikeGuard_technique_suffix_edit")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_technique_transposition")).isEqualTo(1);
+        }
+
+        @Test
+        void aRecipientFoundByTwoTechniquesCountsForEach() throws Exception {
+            guard("action", "bounce").service(matched("colonel@example.gov", "x@amry.ml"));
+
             assertThat(metrics.countFor("lookalikeGuard_technique_suffix_edit")).isEqualTo(1);
             assertThat(metrics.countFor("lookalikeGuard_technique_transposition")).isEqualTo(1);
         }
@@ -225,7 +239,8 @@ class LookalikeGuardTest {
             assertThat(held.size()).isEqualTo(1);
             Mail stored = held.retrieve(held.list().next());
             assertThat(stored.getRecipients()).containsExactly(new MailAddress("j.doe@army.ml"));
-            assertThat(LookalikeAttributes.verdicts(stored).get("j.doe@army.ml").nearest()).isEqualTo("army.mil");
+            assertThat(RecipientVerdicts.recordedOn(stored).forRecipient(new MailAddress("j.doe@army.ml"))
+                .flatMap(RecipientVerdict::nearest)).contains("army.mil");
             assertThat(LookalikeAttributes.wasHeld(stored)).isTrue();
             assertThat(stored.getErrorMessage()).contains("army.ml looks like army.mil");
         }
@@ -242,6 +257,23 @@ class LookalikeGuardTest {
             assertThat(mail.getState()).isEqualTo("lookalike-stopped");
             assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
             assertThat(metrics.countFor("lookalikeGuard_release")).as("counted when it left the quarantine, not here").isZero();
+        }
+
+        @Test
+        void aRecipientWhoseCheckFailedIsHeldWhateverTheActionAndCountedAsSuch() throws Exception {
+            FakeMail mail = FakeMail.builder().name("mail1").sender("colonel@example.gov").recipients("x@boom.example")
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();
+            RecipientVerdicts.of(java.util.Map.of(new MailAddress("x@boom.example"),
+                RecipientVerdict.checkFailed("boom.example", "IllegalStateException"))).recordOn(mail);
+
+            guard("action", "bounce").service(mail);
+
+            assertThat(context.getSentMails()).as("no notice for a check that failed").isEmpty();
+            MailRepository held = store.select(MailRepositoryUrl.from("memory://var/mail/quarantine"));
+            assertThat(held.size()).isEqualTo(1);
+            assertThat(held.retrieve(held.list().next()).getErrorMessage()).contains("the look-alike check failed");
+            assertThat(metrics.countFor("lookalikeGuard_hold")).isEqualTo(1);
+            assertThat(metrics.countFor("lookalikeGuard_check_failed")).isEqualTo(1);
         }
 
         @Test
@@ -273,8 +305,7 @@ class LookalikeGuardTest {
         }
 
         private LookalikeGuard confirmGuard() throws MessagingException {
-            dev.lookalikeguard.state.GuardRegistry registry = new dev.lookalikeguard.state.GuardRegistry(
-                new dev.lookalikeguard.state.RuntimeAllowList(store, clock), new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
             LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
             guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
@@ -391,8 +422,7 @@ class LookalikeGuardTest {
         private dev.lookalikeguard.state.GuardRegistry registry;
 
         private LookalikeGuard guardWithState(String... parameters) throws MessagingException {
-            registry = new dev.lookalikeguard.state.GuardRegistry(new dev.lookalikeguard.state.RuntimeAllowList(store, clock),
-                new dev.lookalikeguard.state.RememberedSenders(store, clock));
+            registry = MemoryStores.registry(store, clock);
             FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
             for (int i = 0; i < parameters.length; i += 2) {
                 config.setProperty(parameters[i], parameters[i + 1]);
@@ -488,7 +518,7 @@ class LookalikeGuardTest {
             "header,     X Bad Header,  parameter 'header' is 'X Bad Header'",
             "attachment, everything,    parameter 'attachment' is 'everything'",
             "repositoryPath, bogus://x/, parameter 'repositoryPath': cannot open mail repository",
-            "colour,     red,           unknown parameter 'colour'",
+            "colour,     red,           LookalikeGuard: Unexpected init parameters found: [colour]; expected action, attachment",
             "language,   de,            parameter 'language' is 'de'; expected one of [en, fr]",
             "postmasterCopy, maybe,     parameter 'postmasterCopy' is 'maybe'; expected true or false",
             "noticeTemplate, /nonexistent/notice.txt, parameter 'noticeTemplate': '/nonexistent/notice.txt' cannot be read",
@@ -517,6 +547,9 @@ class LookalikeGuardTest {
             "confirmSecret=0123456789abcdef                                      | parameter 'confirmAddress' is required",
             "confirmSecret=0123456789abcdef,confirmAddress=not an address        | parameter 'confirmAddress' is 'not an address'",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=soon | parameter 'heldExpiry' is 'soon'; expected a duration",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=30 | parameter 'heldExpiry' is '30'; expected a duration with its unit",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,confirmExpiry=3 fortnights | parameter 'confirmExpiry' is '3 fortnights'; expected a duration",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=0s | parameter 'heldExpiry' is zero",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,noConfirm=xn--zz | parameter 'noConfirm': 'xn--zz' is",
         })
         void confirmParametersAreValidated(String parameters, String message) {
@@ -531,11 +564,14 @@ class LookalikeGuardTest {
         }
 
         @Test
-        void durationsReadSecondsMinutesHoursAndDays() throws Exception {
+        void durationsAreReadAsJamesReadsThem() throws Exception {
             assertThat(GuardConfiguration.duration("x", "30s", null)).hasSeconds(30);
             assertThat(GuardConfiguration.duration("x", "15m", null)).hasMinutes(15);
             assertThat(GuardConfiguration.duration("x", "12h", null)).hasHours(12);
             assertThat(GuardConfiguration.duration("x", "7d", null)).hasDays(7);
+            assertThat(GuardConfiguration.duration("x", "2w", null)).hasDays(14);
+            assertThat(GuardConfiguration.duration("x", " 7 days ", null)).hasDays(7);
+            assertThat(GuardConfiguration.duration("x", null, java.time.Duration.ofHours(1))).hasHours(1);
         }
 
         @Test
@@ -545,6 +581,34 @@ class LookalikeGuardTest {
             assertThat(configuration.action()).isEqualTo(GuardAction.BOUNCE);
             assertThat(configuration.status()).isEqualTo("5.7.1");
             assertThat(configuration.header()).isEqualTo("X-Lookalike-Guard");
+        }
+
+        @Test
+        void twoGuardsCannotShareAQuarantine() throws Exception {
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            guard(registry, "action", "bounce");
+
+            assertThatThrownBy(() -> guard(registry, "action", "hold"))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessageContaining("parameter 'repositoryPath': memory://var/mail/quarantine is the quarantine of another "
+                    + "LookalikeGuard already");
+            guard(registry, "action", "hold", "repositoryPath", "memory://var/mail/held/");
+        }
+
+        @Test
+        void twoGuardsCannotShareAReleaseAddress() throws Exception {
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            LookalikeGuard first = guard(registry, "action", "confirm", "confirmSecret", "0123456789abcdef",
+                "confirmAddress", "release@example.gov");
+            try {
+                assertThatThrownBy(() -> guard(registry, "action", "confirm", "confirmSecret", "0123456789abcdef",
+                    "confirmAddress", "Release@example.gov", "repositoryPath", "memory://var/mail/held/"))
+                    .isInstanceOf(LookalikeConfigurationError.class)
+                    .hasMessageContaining("parameter 'confirmAddress': Release@example.gov is the release address of another "
+                        + "LookalikeGuard already");
+            } finally {
+                first.destroy();
+            }
         }
 
         @Test

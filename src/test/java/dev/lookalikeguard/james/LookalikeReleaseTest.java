@@ -1,6 +1,7 @@
 package dev.lookalikeguard.james;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.Quarantine;
-import dev.lookalikeguard.state.RememberedSenders;
-import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 
@@ -53,7 +52,7 @@ class LookalikeReleaseTest {
         RecordingMetricFactory metrics = new RecordingMetricFactory();
         Quarantine quarantine = new Quarantine(store, queues, metrics, clock);
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
-        registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
+        registry = MemoryStores.registry(store, clock);
         guard = new LookalikeGuard(store, metrics, registry, quarantine, queues);
         guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
             .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
@@ -65,7 +64,7 @@ class LookalikeReleaseTest {
     private String holdAndReadToken(String... recipients) throws Exception {
         FakeMail mail = FakeMail.builder().name("mail1").sender(SENDER).recipients(recipients)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
-        RecipientIsLookalike matcher = new RecipientIsLookalike();
+        RecipientIsLookalike matcher = new RecipientIsLookalike(MemoryStores.registry());
         matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike")
             .condition("suffixes: mil; domains: army.mil, navy.mil").build());
         mail.setRecipients(matcher.match(mail));
@@ -147,5 +146,34 @@ class LookalikeReleaseTest {
 
         assertThat(context.getSentMails()).isEmpty();
         assertThat(released()).isZero();
+    }
+
+    @Test
+    void aParameterItDoesNotTakeStopsStartUpWithOneLine() {
+        LookalikeRelease mailet = new LookalikeRelease(registry, new Quarantine(store, queues, new RecordingMetricFactory(),
+            clock), new RecordingMetricFactory());
+
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("LookalikeRelease").mailetContext(context)
+            .setProperty("confirmSecret", "0123456789abcdef").build()))
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessage("LookalikeRelease: Unexpected init parameters found: [confirmSecret]; it takes none (the guards' "
+                + "confirmSecret and confirmAddress are parameters of LookalikeGuard)");
+    }
+
+    @Test
+    void theReleaseMatcherTakesNoCondition() {
+        assertThatThrownBy(() -> new IsLookalikeRelease(registry).init(FakeMatcherConfig.builder()
+            .matcherName("IsLookalikeRelease").condition("release@localhost").build()))
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessageStartingWith("IsLookalikeRelease: takes no condition, got 'release@localhost'");
+    }
+
+    @Test
+    void theReleaseMatcherMatchesTheReleaseAddressOnly() throws Exception {
+        IsLookalikeRelease matcher = new IsLookalikeRelease(registry);
+        matcher.init(FakeMatcherConfig.builder().matcherName("IsLookalikeRelease").build());
+
+        assertThat(matcher.match(FakeMail.builder().name("m").recipients("Release@localhost", "j.doe@army.ml").build()))
+            .containsExactly(new MailAddress("Release@localhost"));
     }
 }

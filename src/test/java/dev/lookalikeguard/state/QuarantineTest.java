@@ -57,14 +57,14 @@ class QuarantineTest {
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
     }
 
-    private static Map<MailAddress, RecipientVerdict> stopped(String... recipients) throws Exception {
+    private static RecipientVerdicts stopped(String... recipients) throws Exception {
         Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
         for (String recipient : recipients) {
             MailAddress address = new MailAddress(recipient);
-            stopped.put(address, new RecipientVerdict(address.getDomain().asString(), "army.mil", "army.mil", "suffix-edit",
-                95, address.getDomain().asString() + " looks like army.mil"));
+            stopped.put(address, RecipientVerdict.lookalike(address.getDomain().asString(), "army.mil", "army.mil",
+                List.of("suffix-edit"), 95, address.getDomain().asString() + " looks like army.mil"));
         }
-        return stopped;
+        return RecipientVerdicts.of(stopped);
     }
 
     private MailRepository repository() throws Exception {

@@ -1,8 +1,10 @@
 package dev.lookalikeguard.testing;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.Protocol;
 import org.apache.james.mailrepository.memory.MailRepositoryStoreConfiguration;
 import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
@@ -10,6 +12,10 @@ import org.apache.james.mailrepository.memory.MemoryMailRepositoryUrlStore;
 import org.apache.james.mailrepository.memory.SimpleMailRepositoryLoader;
 import org.apache.james.queue.api.RawMailQueueItemDecoratorFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
+
+import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.RememberedSenders;
+import dev.lookalikeguard.state.RuntimeAllowList;
 
 /** James's in-memory mail repository store and mail queues, as unit tests use them. */
 public final class MemoryStores {
@@ -24,6 +30,16 @@ public final class MemoryStores {
             new SimpleMailRepositoryLoader(), MailRepositoryStoreConfiguration.forItems(memory));
         store.init();
         return store;
+    }
+
+    /** The guard's shared state over these stores, as Guice builds it for one James. */
+    public static GuardRegistry registry(MailRepositoryStore store, Clock clock) {
+        return new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
+    }
+
+    /** The guard's shared state over a store of its own, for tests of the matcher alone. */
+    public static GuardRegistry registry() throws Exception {
+        return registry(repositoryStore(), new TestClock());
     }
 
     public static MemoryMailQueueFactory queues(java.time.Clock clock) {

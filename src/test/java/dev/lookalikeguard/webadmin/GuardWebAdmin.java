@@ -1,6 +1,5 @@
 package dev.lookalikeguard.webadmin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +20,7 @@ import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.RecipientVerdict;
-import dev.lookalikeguard.state.RememberedSenders;
-import dev.lookalikeguard.state.RuntimeAllowList;
+import dev.lookalikeguard.state.RecipientVerdicts;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 import io.restassured.specification.RequestSpecification;
@@ -47,8 +45,8 @@ final class GuardWebAdmin implements AutoCloseable {
         store = MemoryStores.repositoryStore();
         queues = MemoryStores.queues(clock);
         quarantine = new Quarantine(store, queues, metrics, clock);
-        registry = new GuardRegistry(new RuntimeAllowList(store, clock), new RememberedSenders(store, clock));
-        quarantines.forEach(registry::registerQuarantine);
+        registry = MemoryStores.registry(store, clock);
+        quarantines.forEach(registry::claimQuarantine);
         JsonTransformer json = new JsonTransformer();
         server = WebAdminUtils.createWebAdminServer(new QuarantineRoutes(registry, quarantine, json),
             new AllowListRoutes(registry, json, clock), new CheckRoutes(registry, json)).start();
@@ -61,9 +59,9 @@ final class GuardWebAdmin implements AutoCloseable {
     /** Holds one recipient of a mail from {@code sender}, as the guard would; returns its key. */
     HeldKey hold(String sender, String recipient, String nearest) throws Exception {
         MailAddress address = new MailAddress(recipient);
-        Map<MailAddress, RecipientVerdict> stopped = new LinkedHashMap<>();
-        stopped.put(address, new RecipientVerdict(address.getDomain().asString(), nearest, nearest, "suffix-edit", 95,
-            address.getDomain().asString() + " looks like " + nearest));
+        RecipientVerdicts stopped = RecipientVerdicts.of(Map.of(address, RecipientVerdict.lookalike(
+            address.getDomain().asString(), nearest, nearest, List.of("suffix-edit"), 95,
+            address.getDomain().asString() + " looks like " + nearest)));
         return quarantine.hold(QUARANTINE, FakeMail.builder().name("m-" + recipient).sender(sender).recipient(address)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("About " + recipient).setText("t")).build(),
             stopped, HeldKey.Kind.ADMIN, "hold").get(0);

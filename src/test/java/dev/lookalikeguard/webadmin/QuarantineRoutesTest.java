@@ -55,8 +55,11 @@ class QuarantineRoutesTest {
                 .body("mails[2].subject", equalTo("About j.doe@army.ml"))
                 .body("mails[2].recipients[0].address", equalTo("j.doe@army.ml"))
                 .body("mails[2].recipients[0].nearest", equalTo("army.mil"))
+                .body("mails[2].recipients[0].status", equalTo("lookalike"))
                 .body("mails[2].recipients[0].technique", equalTo("suffix-edit"))
+                .body("mails[2].recipients[0].techniques", contains("suffix-edit"))
                 .body("mails[2].recipients[0].score", equalTo(95))
+                .body("mails[2].recipients[0].band", equalTo("certain"))
                 .body("mails[2].error", equalTo("army.ml looks like army.mil"));
         }
 

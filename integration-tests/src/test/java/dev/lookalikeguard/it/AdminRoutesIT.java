@@ -3,13 +3,12 @@ package dev.lookalikeguard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,19 +17,16 @@ class AdminRoutesIT {
     private static final ConditionFactory AWAIT = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     private static final String Q = "/lookalike/quarantine";
 
+    @RegisterExtension
+    final GuardExtension<LoopbackReceiver> guard = GuardExtension.configured(james -> james.action("hold"));
+
     private LoopbackReceiver receiver;
     private GuardServer james;
 
     @BeforeEach
-    void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).action("hold").start();
-    }
-
-    @AfterEach
-    void stop() {
-        james.close();
-        receiver.close();
+    void start() {
+        receiver = guard.receiver();
+        james = guard.james();
     }
 
     private JsonNode heldMails(String query) throws Exception {
@@ -119,10 +115,8 @@ class AdminRoutesIT {
         james.send("Before restart", "j.doe@army.ml");
         AWAIT.until(() -> heldMails("").size() == 1);
         james.webAdmin("PUT", "/lookalike/allow/partner.ml");
-        Path directory = james.workingDirectory();
 
-        james.stop();
-        james = GuardServer.builder(receiver.port()).action("hold").workingDirectory(directory).start();
+        james = guard.restart();
 
         JsonNode held = heldMails("");
         assertThat(held).hasSize(1);

@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.james.util.Port;
 import org.apache.james.utils.SMTPMessageSender;
-import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.lookalikeguard.state.ReleaseToken;
 
 /**
  * action=confirm on a real James: the sender releases held mail by an authenticated reply carrying a
@@ -30,22 +33,15 @@ class ConfirmIT {
         + "<confirmAddress>" + RELEASE + "</confirmAddress>";
     private static final Pattern TOKEN = Pattern.compile("\\[release ([a-z0-9.+\\-]+)\\]");
 
+    @RegisterExtension
+    final GuardExtension<LoopbackReceiver> guard = GuardExtension.startedByTheTest();
+
     private LoopbackReceiver receiver;
     private GuardServer james;
 
     private void start(String parameters) throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).confirm(SECRET + parameters).users(RELEASE, OTHER).start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (james != null) {
-            james.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
+        receiver = guard.receiver();
+        james = guard.start(sample -> sample.confirm(SECRET + parameters).users(RELEASE, OTHER));
     }
 
     @Nested
@@ -63,8 +59,7 @@ class ConfirmIT {
 
             AWAIT.until(() -> receiver.deliveredTo("j.doe@army.ml").size() == 1);
             AWAIT.until(() -> subjects().stream().anyMatch(s -> s.startsWith("Released: your message to j.doe@army.ml")));
-            Thread.sleep(1000);
-            assertThat(receiver.deliveredTo("j.doe@army.ml")).hasSize(1);
+            Settle.holdsFor(Duration.ofSeconds(1), () -> assertThat(receiver.deliveredTo("j.doe@army.ml")).hasSize(1));
             assertThat(receiver.deliveredTo("k.roe@navy.ml")).isEmpty();
             assertThat(heldRecipients()).containsExactly("k.roe@navy.ml");
 
@@ -114,8 +109,7 @@ class ConfirmIT {
             james.send("Budget", "x@defnese.gov", "j.doe@army.ml");
 
             AWAIT.until(() -> tokens().size() == 1);
-            Thread.sleep(1000);
-            assertThat(tokens()).hasSize(1);
+            Settle.holdsFor(Duration.ofSeconds(1), () -> assertThat(tokens()).hasSize(1));
             assertThat(subjects()).noneMatch(s -> s.contains("defense.gov") && s.contains("[release"));
             assertThat(heldRecipients()).containsExactlyInAnyOrder("x@defnese.gov", "j.doe@army.ml");
         }
@@ -129,7 +123,8 @@ class ConfirmIT {
             start("<confirmExpiry>2s</confirmExpiry><heldExpiry>1h</heldExpiry>");
             james.send("Late", "j.doe@army.ml");
             AWAIT.until(() -> tokens().size() == 1);
-            Thread.sleep(2500);
+            Instant expires = ReleaseToken.in("[release " + tokens().get(0) + "]").orElseThrow().expires();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expires));
 
             reply(GuardServer.SENDER, GuardServer.SENDER, true, tokens().get(0));
 
@@ -143,11 +138,8 @@ class ConfirmIT {
             start("<heldExpiry>10s</heldExpiry>");
             james.send("Before restart", "j.doe@army.ml");
             AWAIT.until(() -> tokens().size() == 1);
-            java.nio.file.Path directory = james.workingDirectory();
 
-            james.stop();
-            james = GuardServer.builder(receiver.port()).confirm(SECRET + "<heldExpiry>10s</heldExpiry>").users(RELEASE, OTHER)
-                .workingDirectory(directory).start();
+            james = guard.restart();
 
             assertThat(heldRecipients()).containsExactly("j.doe@army.ml");
             AWAIT.until(() -> subjects().contains("Message not sent: did you mean army.mil?"));
@@ -208,19 +200,7 @@ class ConfirmIT {
     }
 
     private List<String> subjectsOf(String user) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", james.imapPort()).login(user, GuardServer.PASSWORD).select("INBOX");
-            if (imap.getMessageCount("INBOX") == 0) {
-                return subjects;
-            }
-            String response = imap.sendCommand("FETCH 1:* (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
-            Matcher matcher = Pattern.compile("Subject: ([^\\r\\n]+(?:\\r\\n[ \\t][^\\r\\n]+)*)").matcher(response);
-            while (matcher.find()) {
-                subjects.add(javax.mail.internet.MimeUtility.decodeText(matcher.group(1).replaceAll("\\r\\n[ \\t]+", " ")));
-            }
-        }
-        return subjects;
+        return Inbox.read(james, user).stream().map(note -> note.subject).collect(Collectors.toList());
     }
 
     private List<String> heldRecipients() throws Exception {

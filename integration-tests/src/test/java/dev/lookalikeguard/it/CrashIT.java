@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.apache.james.util.Port;
 import org.apache.james.utils.SMTPMessageSender;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kill -9} of the server, not a clean stop: James (memory server, file-backed quarantine) runs as its own JVM
@@ -25,23 +25,15 @@ class CrashIT {
     private static final String RELEASE = "lookalike-release@guard.test";
     private static final String HELD_EXPIRY = "45s";
 
-    private LoopbackReceiver receiver;
-    private ServerProcess server;
+    @RegisterExtension
+    final GuardExtension<LoopbackReceiver> guard = GuardExtension.startedByTheTest();
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-    }
+    private ServerProcess server;
 
     @Test
     void heldMailAndReleaseStateSurviveKill9() throws Exception {
-        receiver = new LoopbackReceiver();
-        server = ServerProcess.prepare(GuardServer.builder(receiver.port())
+        LoopbackReceiver receiver = guard.receiver();
+        server = guard.process(sample -> sample
             .confirm("<confirmSecret>0123456789abcdef0123456789abcdef</confirmSecret><confirmAddress>" + RELEASE
                 + "</confirmAddress><heldExpiry>" + HELD_EXPIRY + "</heldExpiry>"));
         server.start(GuardServer.SENDER, RELEASE);

@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,25 +19,15 @@ class FaultsIT {
     private static final ConditionFactory AWAIT = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     private static final String ERRORS = "/mailRepositories/var%2Fmail%2Ferror/mails";
 
-    private LoopbackReceiver receiver;
+    @RegisterExtension
+    final GuardExtension<LoopbackReceiver> guard = GuardExtension.startedByTheTest();
+
     private GuardServer james;
-
-    @BeforeEach
-    void startReceiver() {
-        receiver = new LoopbackReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        if (james != null) {
-            james.close();
-        }
-        receiver.close();
-    }
 
     @Test
     void anExceptionInDetectionHoldsTheMailFailClosed() throws Exception {
-        james = GuardServer.builder(receiver.port()).matcherClass("dev.lookalikeguard.it.ExplodingRecipientIsLookalike").start();
+        james = guard.start(sample -> sample.matcherClass("dev.lookalikeguard.it.ExplodingRecipientIsLookalike"));
+        LoopbackReceiver receiver = guard.receiver();
 
         james.send("Fault", "j.doe@boom.example", "ok@navy.mil");
 
@@ -53,7 +42,8 @@ class FaultsIT {
 
     @Test
     void aQuarantineThatFailsAtHoldTimeLeavesTheMailInJamesErrorRepository() throws Exception {
-        james = GuardServer.builder(receiver.port()).action("hold").start();
+        james = guard.start(sample -> sample.action("hold"));
+        LoopbackReceiver receiver = guard.receiver();
         breakQuarantine(james.workingDirectory());
 
         james.send("Fault", "j.doe@army.ml");
@@ -63,8 +53,7 @@ class FaultsIT {
         assertThat(failed.get("recipients").toString()).contains("j.doe@army.ml");
         assertThat(failed.get("attributes").toString()).as("not marked as released")
             .doesNotContain("dev.lookalikeguard.held").contains("dev.lookalikeguard.verdicts");
-        Thread.sleep(1000);
-        assertThat(receiver.deliveredTo("j.doe@army.ml")).isEmpty();
+        Settle.holdsFor(Duration.ofSeconds(1), () -> assertThat(receiver.deliveredTo("j.doe@army.ml")).isEmpty());
     }
 
     private List<String> errorKeys() throws Exception {

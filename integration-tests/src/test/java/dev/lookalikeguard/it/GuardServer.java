@@ -71,12 +71,13 @@ public final class GuardServer implements AutoCloseable {
             this.receiverPort = receiverPort;
         }
 
+        /** The action of the first band's guard (in the sample: bounce, for scores of 75 and up). */
         Builder action(String action) {
             mailetContainerEdits.put("<action>bounce</action>", "<action>" + action + "</action>");
             return this;
         }
 
-        /** action confirm, with these extra LookalikeGuard parameters (XML elements). */
+        /** action confirm for the first band's guard, with these extra LookalikeGuard parameters (XML elements). */
         Builder confirm(String parametersXml) {
             mailetContainerEdits.put("<action>bounce</action>", "<action>confirm</action>" + parametersXml);
             return this;
@@ -88,19 +89,22 @@ public final class GuardServer implements AutoCloseable {
             return this;
         }
 
-        /** The sample configuration without the guard: for measuring what the guard costs. */
+        /** The sample configuration without the guard (none of its matchers): for measuring what the guard costs. */
         public Builder withoutGuard() {
             mailetContainerEdits.put("(?s)<mailet match=\"dev\\.lookalikeguard\\.james\\.RecipientIsLookalike=.*?</mailet>", "");
             return this;
         }
 
-        /** Another matcher class in place of RecipientIsLookalike (fault injection). */
+        /** Another matcher class in place of RecipientIsLookalike, in every band (fault injection). */
         Builder matcherClass(String className) {
             mailetContainerEdits.put("dev.lookalikeguard.james.RecipientIsLookalike=", className + "=");
             return this;
         }
 
-        /** The matcher condition in place of the sample configuration's (no double quotes: it goes into an XML attribute). */
+        /**
+         * This condition for every matcher in place of the sample configuration's (no double quotes: it goes into an XML
+         * attribute): the first, whose action {@link #action} and {@link #confirm} change, then takes every look-alike.
+         */
         public Builder condition(String condition) {
             mailetContainerEdits.put("(?s)RecipientIsLookalike=[^\"]*\"", "RecipientIsLookalike=" + condition + "\"");
             return this;
@@ -195,7 +199,7 @@ public final class GuardServer implements AutoCloseable {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             for (Map.Entry<String, String> replacement : replacements.entrySet()) {
                 String edited = replacement.getKey().startsWith("(?s)")
-                    ? text.replaceFirst(replacement.getKey(), java.util.regex.Matcher.quoteReplacement(replacement.getValue()))
+                    ? text.replaceAll(replacement.getKey(), java.util.regex.Matcher.quoteReplacement(replacement.getValue()))
                     : text.replace(replacement.getKey(), replacement.getValue());
                 if (edited.equals(text)) {
                     throw new IllegalStateException(file.getFileName() + " no longer contains " + replacement.getKey()

@@ -7,10 +7,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,23 +18,16 @@ class HoldIT {
     private static final ConditionFactory AWAIT = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     private static final String QUARANTINE = "/mailRepositories/var%2Fmail%2Fquarantine/mails";
 
-    private static LoopbackReceiver receiver;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.configured(james -> james.action("hold"));
+
     private static GuardServer james;
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).action("hold").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
-    }
+    private static LoopbackReceiver receiver;
 
     @BeforeEach
     void empty() throws Exception {
+        james = GUARD.james();
+        receiver = GUARD.receiver();
         receiver.reset();
         james.webAdmin("DELETE", QUARANTINE);
     }
@@ -84,8 +76,7 @@ class HoldIT {
 
     private static void assertDeliveredOnceAndNoLongerHeld(String recipient) throws Exception {
         AWAIT.until(() -> receiver.deliveredTo(recipient).size() == 1);
-        Thread.sleep(1500);
-        assertThat(receiver.deliveredTo(recipient)).hasSize(1);
+        Settle.holdsFor(Duration.ofMillis(1500), () -> assertThat(receiver.deliveredTo(recipient)).hasSize(1));
         assertThat(james.quarantinedKeys()).isEmpty();
     }
 

@@ -10,9 +10,9 @@ import java.util.Map;
 
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Odd and hostile recipient forms through SMTP to a real James: each recipient is either refused at
@@ -20,19 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputIT {
 
-    private static LoopbackReceiver receiver;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.sample();
+
     private static GuardServer james;
+    private static LoopbackReceiver receiver;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
+    static void server() {
+        james = GUARD.james();
+        receiver = GUARD.receiver();
     }
 
     /** Recipient as typed in RCPT TO, local part used to find it, whether it is a look-alike. */
@@ -64,14 +61,9 @@ class HostileInputIT {
                 lookalikesAccepted.add((String) c[1]);
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Settle.settleAfter(() -> bounced().size() >= lookalikesAccepted.size(), Duration.ofSeconds(30),
+            () -> List.of(bounced(), receiver.messages().size()), Duration.ofMillis(1500));
         Map<String, Integer> bounced = bounced();
-        while (System.nanoTime() < deadline && bounced.size() < lookalikesAccepted.size()) {
-            Thread.sleep(300);
-            bounced = bounced();
-        }
-        Thread.sleep(1500);
-        bounced = bounced();
 
         List<String> problems = new ArrayList<>();
         for (Object[] c : CASES) {
@@ -106,11 +98,8 @@ class HostileInputIT {
         }
         assertThat(SMTPReply.isPositiveCompletion(send(recipients))).isTrue();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && receiver.deliveredToLocalPartPrefix("many") < 150) {
-            Thread.sleep(300);
-        }
-        Thread.sleep(1500);
+        Settle.settleAfter(() -> receiver.deliveredToLocalPartPrefix("many") >= 150, Duration.ofSeconds(60),
+            () -> List.of(bounced(), receiver.messages().size()), Duration.ofMillis(1500));
         Map<String, Integer> bounced = bounced();
         for (int i = 0; i < 150; i++) {
             assertThat(receiver.deliveredTo("many" + i + "@example.org")).as("many" + i + "@example.org").hasSize(1);

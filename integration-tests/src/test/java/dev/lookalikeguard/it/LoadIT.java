@@ -1,15 +1,16 @@
 package dev.lookalikeguard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Thousands of mails over concurrent SMTP connections, each with a clean, a protected, a look-alike and
@@ -20,39 +21,29 @@ class LoadIT {
     private static final int MAILS = Integer.getInteger("load.mails", 2000);
     private static final int CONNECTIONS = 8;
 
-    private static LoopbackReceiver receiver;
-    private static GuardServer james;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.sample();
 
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
-    }
+    private GuardServer james;
+    private LoopbackReceiver receiver;
 
     @Test
     void everyRecipientIsDeliveredOrBouncedExactlyOnce() throws Exception {
+        james = GUARD.james();
+        receiver = GUARD.receiver();
         long start = System.nanoTime();
         send();
         long sent = System.nanoTime();
 
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Map<String, Integer> bounced = Map.of();
-        while (System.nanoTime() < deadline) {
-            bounced = SenderSide.bouncedRecipients(james);
-            if (receiver.messages().size() >= 3 * MAILS && bounced.values().stream().mapToInt(Integer::intValue).sum() >= MAILS) {
-                break;
-            }
-            Thread.sleep(500);
+        try {
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> receiver.messages().size()
+                >= 3 * MAILS && bouncedCount() >= MAILS);
+        } catch (ConditionTimeoutException e) {
+            // counted and reported below
         }
         long done = System.nanoTime();
-        Thread.sleep(2000);
-        bounced = SenderSide.bouncedRecipients(james);
+        Settle.settle(() -> List.of(receiver.messages().size(), bouncedCount()), Duration.ofSeconds(2), Duration.ofSeconds(60));
+        Map<String, Integer> bounced = SenderSide.bouncedRecipients(james);
 
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < MAILS; i++) {
@@ -73,13 +64,17 @@ class LoadIT {
         assertThat(literalCopies).isEqualTo(MAILS);
     }
 
+    private int bouncedCount() throws Exception {
+        return SenderSide.bouncedRecipients(james).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     private static void expectOnce(List<String> problems, String what, int count, String who) {
         if (count != 1) {
             problems.add(who + " " + what + " " + count + " times");
         }
     }
 
-    private static void send() throws Exception {
+    private void send() throws Exception {
         SenderSide.sendConcurrently(james, CONNECTIONS, MAILS, i -> List.of("clean" + i + "@example.com", "ops" + i + "@navy.mil",
             "look" + i + "@army.ml", "literal@[127.0.0.1]", "look" + i + "@army.ml"));
     }

@@ -17,7 +17,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The "rest of the internet" for a test: an SMTP receiver on a free loopback port that James's
  * RemoteDelivery uses as its gateway. Whatever reaches it has left the server.
  */
-public final class LoopbackReceiver implements AutoCloseable {
+public final class LoopbackReceiver implements Receiver {
     private final GreenMail greenMail;
 
     public LoopbackReceiver() {
@@ -25,6 +25,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         greenMail.start();
     }
 
+    @Override
     public int port() {
         return greenMail.getSmtp().getPort();
     }

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.commons.net.smtp.SMTPClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,25 +31,20 @@ class QuarantineScaleIT {
     private static final List<String> DOMAINS = List.of("army.ml", "navy.ml", "defnese.gov", "amry.mil", "af.ml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LoopbackReceiver receiver;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.configured(james -> james.action("hold"));
+
     private static GuardServer james;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).action("hold").start();
+    static void holdFiveThousandMails() throws Exception {
+        james = GUARD.james();
         long started = System.nanoTime();
         send();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
             .until(() -> james.webAdmin("GET", "/lookalike/quarantine?limit=1").get("total").asInt() == HELD);
         System.out.printf("quarantine at scale: %,d mails held through SMTP in %.1f s%n", HELD,
             (System.nanoTime() - started) / 1e9);
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
     }
 
     private static void send() throws Exception {

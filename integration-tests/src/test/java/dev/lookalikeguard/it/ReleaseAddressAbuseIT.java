@@ -12,10 +12,9 @@ import java.util.Random;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.lookalikeguard.james.LookalikeRelease;
 
@@ -29,27 +28,20 @@ class ReleaseAddressAbuseIT {
     private static final String RELEASE = "lookalike-release@guard.test";
     private static final String VICTIM = "victim@example.org";
 
+    /** SmtpSink counts what GreenMail refuses: notices from the null sender. */
+    @RegisterExtension
+    static final GuardExtension<SmtpSink> GUARD = GuardExtension.configured(james -> james
+        .confirm("<confirmSecret>0123456789abcdef0123456789abcdef</confirmSecret><confirmAddress>" + RELEASE
+            + "</confirmAddress>")
+        .users(RELEASE)).receivingWith(SmtpSink::new);
+
     private static SmtpSink receiver;
     private static GuardServer james;
 
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new SmtpSink();
-        james = GuardServer.builder(receiver.port())
-            .confirm("<confirmSecret>0123456789abcdef0123456789abcdef</confirmSecret><confirmAddress>" + RELEASE
-                + "</confirmAddress>")
-            .users(RELEASE)
-            .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
-    }
-
     @BeforeEach
     void reset() {
+        james = GUARD.james();
+        receiver = GUARD.receiver();
         receiver.reset();
     }
 

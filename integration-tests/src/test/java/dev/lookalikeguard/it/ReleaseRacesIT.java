@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
 import org.apache.james.util.Port;
 import org.apache.james.utils.SMTPMessageSender;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,22 +34,15 @@ class ReleaseRacesIT {
         + "<confirmAddress>" + RELEASE + "</confirmAddress>";
     private static final int RUNS = 20;
 
+    @RegisterExtension
+    final GuardExtension<LoopbackReceiver> guard = GuardExtension.startedByTheTest();
+
     private LoopbackReceiver receiver;
     private GuardServer james;
 
     private void start(String parameters) throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).confirm(CONFIRM + parameters).users(RELEASE).start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (james != null) {
-            james.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
+        receiver = guard.receiver();
+        james = guard.start(sample -> sample.confirm(CONFIRM + parameters).users(RELEASE));
     }
 
     @Test

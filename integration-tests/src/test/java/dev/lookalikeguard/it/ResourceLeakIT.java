@@ -11,9 +11,9 @@ import org.apache.james.lifecycle.api.Disposable;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.util.Port;
 import org.apache.james.utils.SMTPMessageSender;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,23 +25,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ResourceLeakIT {
     private static final String RELEASE = "lookalike-release@guard.test";
 
-    private static LoopbackReceiver receiver;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.configured(james -> james
+        .confirm("<confirmSecret>0123456789abcdef0123456789abcdef</confirmSecret><confirmAddress>" + RELEASE
+            + "</confirmAddress><heldExpiry>4s</heldExpiry>")
+        .users(RELEASE));
+
     private static GuardServer james;
+    private static LoopbackReceiver receiver;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port())
-            .confirm("<confirmSecret>0123456789abcdef0123456789abcdef</confirmSecret><confirmAddress>" + RELEASE
-                + "</confirmAddress><heldExpiry>4s</heldExpiry>")
-            .users(RELEASE)
-            .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
+    static void server() {
+        james = GUARD.james();
+        receiver = GUARD.receiver();
     }
 
     @Test
@@ -68,16 +64,17 @@ class ResourceLeakIT {
         }
     }
 
-    /** Collects garbage until the detector has had its chance, and returns the reports naming the guard's code. */
+    /**
+     * Collects garbage until the detector has reported all it will: each round first lets the detector report what the
+     * previous round's collection found, then collects again; done when a round adds no report (for 2 s).
+     */
     private static List<String> collectLeaks(LogCapture leaks) {
-        await().pollInterval(Duration.ofMillis(300)).during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
-            .until(() -> {
-                int before = leaks.lines().size();
-                System.gc();
-                Thread.sleep(100);
-                MimeMessageInputStreamSource.create("leak-probe").dispose(); // polls the detector's queue
-                return leaks.lines().size() == before;
-            });
+        Settle.settle(() -> {
+            MimeMessageInputStreamSource.create("leak-probe").dispose(); // polls the detector's queue
+            int reported = leaks.lines().size();
+            System.gc();
+            return reported;
+        }, Duration.ofSeconds(2), Duration.ofSeconds(20));
         return leaks.lines().stream().filter(line -> line.contains("dev.lookalikeguard")).collect(Collectors.toList());
     }
 

@@ -6,9 +6,9 @@ import java.net.InetAddress;
 
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sample configuration is secure by default: nobody relays without authenticating except processes
@@ -16,19 +16,14 @@ import org.junit.jupiter.api.Test;
  * on both: its notice, with the release token, goes to MAIL FROM.
  */
 class SampleConfigurationIT {
-    private static LoopbackReceiver receiver;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.configured(james -> james.users("major@guard.test"));
+
     private static GuardServer james;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).users("major@guard.test").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
+    static void server() {
+        james = GUARD.james();
     }
 
     @Test

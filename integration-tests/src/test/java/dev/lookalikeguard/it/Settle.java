@@ -7,17 +7,29 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
+
 /**
- * Waits until something observable stops changing: it must stay the same for {@code quiet} (Awaitility's
- * {@code during}), so a test can then count what happened, knowing nothing more is on its way.
+ * Waits that prove that nothing (more) happened, with Awaitility's {@code during}: an assertion that must keep
+ * holding for a while, or something observable that must stop changing before a test counts what happened.
  */
 final class Settle {
+    private static final Duration POLL = Duration.ofMillis(200);
+
     private Settle() {
     }
 
+    /** {@code assertion} holds now and keeps holding for {@code quiet} (e.g. "nothing was delivered"). */
+    static void holdsFor(Duration quiet, ThrowingRunnable assertion) {
+        await().pollInterval(Duration.ofMillis(100)).during(quiet).atMost(quiet.plus(Duration.ofSeconds(10)))
+            .untilAsserted(assertion);
+    }
+
+    /** Waits until {@code state} stays the same for {@code quiet}; returns it. */
     static <T> T settle(Callable<T> state, Duration quiet, Duration atMost) {
         AtomicReference<Object> last = new AtomicReference<>(new Object());
-        await().pollInterval(Duration.ofMillis(200)).during(quiet).atMost(atMost.plus(quiet))
+        await().pollInterval(POLL).during(quiet).atMost(atMost.plus(quiet))
             .until(() -> {
                 T now = state.call();
                 return Objects.equals(now, last.getAndSet(now));
@@ -31,5 +43,19 @@ final class Settle {
 
     static <T> T settle(Callable<T> state) {
         return settle(state, Duration.ofSeconds(3), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits (at most {@code atMost}) for {@code expected}, then until {@code state} stays the same for {@code quiet}, and
+     * returns it: what the test then counts is all there is. A test whose expected outcome never comes goes on to count
+     * (and report) what did.
+     */
+    static <T> T settleAfter(Callable<Boolean> expected, Duration atMost, Callable<T> state, Duration quiet) {
+        try {
+            await().pollInterval(Duration.ofMillis(300)).atMost(atMost).until(expected);
+        } catch (ConditionTimeoutException e) {
+            // counted and reported by the caller's assertions
+        }
+        return settle(state, quiet, Duration.ofSeconds(60));
     }
 }

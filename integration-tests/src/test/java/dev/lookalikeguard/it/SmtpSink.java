@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  * sender ({@code MAIL FROM:<>}) of notices, which GreenMail 1.6 refuses at RCPT. For tests that must
  * count everything a server sends out, notices included.
  */
-final class SmtpSink implements AutoCloseable {
+final class SmtpSink implements Receiver {
     /** One accepted message: its envelope and its text. */
     static final class Received {
         final String mailFrom;
@@ -53,7 +53,8 @@ final class SmtpSink implements AutoCloseable {
         connections.submit(this::accept);
     }
 
-    int port() {
+    @Override
+    public int port() {
         return server.getLocalPort();
     }
 

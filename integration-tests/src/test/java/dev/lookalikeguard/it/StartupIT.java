@@ -7,11 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Logger;
@@ -26,18 +25,10 @@ import dev.lookalikeguard.james.LookalikeConfigurationError;
  * logged once, without a stack trace (not the ~200 lines James logs for a mailet's MessagingException).
  */
 class StartupIT {
-    private static LoopbackReceiver receiver;
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.startedByTheTest();
+
     private ListAppender<ILoggingEvent> log;
-
-    @BeforeAll
-    static void start() {
-        receiver = new LoopbackReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
 
     @BeforeEach
     void captureLog() {
@@ -55,7 +46,7 @@ class StartupIT {
     void aBadConditionStopsStartUpWithOneLine() {
         String message = "RecipientIsLookalike: bad condition: unknown clause 'sufixes'; expected one of suffixes, domains";
 
-        assertThatThrownBy(() -> GuardServer.builder(receiver.port()).condition("sufixes: mil; domains: army.mil").start())
+        assertThatThrownBy(() -> GUARD.start(sample -> sample.condition("sufixes: mil; domains: army.mil")))
             .isInstanceOf(LookalikeConfigurationError.class)
             .hasMessageContaining(message);
         assertThat(linesContaining(message)).hasSize(1);
@@ -64,7 +55,7 @@ class StartupIT {
 
     @Test
     void aConditionThatProtectsNothingStopsStartUpWithOneLine() {
-        assertThatThrownBy(() -> GuardServer.builder(receiver.port()).condition("sensitivity: paranoid").start())
+        assertThatThrownBy(() -> GUARD.start(sample -> sample.condition("sensitivity: paranoid")))
             .hasMessageContaining("condition protects nothing");
         assertThat(linesContaining("condition protects nothing")).hasSize(1);
     }
@@ -73,7 +64,7 @@ class StartupIT {
     void aBadActionStopsStartUpWithOneLine() {
         String message = "LookalikeGuard: parameter 'action' is 'drop'; expected bounce, hold, tag or confirm";
 
-        assertThatThrownBy(() -> GuardServer.builder(receiver.port()).action("drop").start())
+        assertThatThrownBy(() -> GUARD.start(sample -> sample.action("drop")))
             .isInstanceOf(LookalikeConfigurationError.class)
             .hasMessageContaining(message);
         assertThat(linesContaining(message)).hasSize(1);

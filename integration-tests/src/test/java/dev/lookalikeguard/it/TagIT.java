@@ -9,29 +9,18 @@ import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
 import org.apache.james.utils.TestIMAPClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** action=tag (monitor mode): the mail goes out with a header naming what the recipient resembles. */
 class TagIT {
-    private static LoopbackReceiver receiver;
-    private static GuardServer james;
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port()).action("tag").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
-    }
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.configured(james -> james.action("tag"));
 
     @Test
     void theLookalikeIsDeliveredWithTheHeaderAndTheOthersWithout() throws Exception {
+        GuardServer james = GUARD.james();
+        LoopbackReceiver receiver = GUARD.receiver();
         james.send("Monitor", "j.doe@army.ml", "ok@navy.mil");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.messages().size() == 2);

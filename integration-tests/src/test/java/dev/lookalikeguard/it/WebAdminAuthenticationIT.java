@@ -6,41 +6,43 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.google.common.io.BaseEncoding;
 
 /**
  * With WebAdmin's JWT authentication on (as the README shows), the extension's routes, and so the
  * quarantine and the allow-list, need an admin token.
  */
 class WebAdminAuthenticationIT {
-    private static LoopbackReceiver receiver;
+    private static final KeyPair KEYS = keys();
+
+    @RegisterExtension
+    static final GuardExtension<LoopbackReceiver> GUARD = GuardExtension.configured(james -> james
+        .confFile("jwt_publickey", "-----BEGIN PUBLIC KEY-----\n"
+            + BaseEncoding.base64().withSeparator("\n", 64).encode(KEYS.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n")
+        .webAdminProperties("jwt.enabled=true\njwt.publickeypem.url=file://conf/jwt_publickey\n"));
+
     private static GuardServer james;
-    private static KeyPair keys;
 
     @BeforeAll
-    static void start() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n";
-        receiver = new LoopbackReceiver();
-        james = GuardServer.builder(receiver.port())
-            .confFile("jwt_publickey", pem)
-            .webAdminProperties("jwt.enabled=true\njwt.publickeypem.url=file://conf/jwt_publickey\n")
-            .start();
+    static void server() {
+        james = GUARD.james();
     }
 
-    @AfterAll
-    static void stop() {
-        james.close();
-        receiver.close();
+    private static KeyPair keys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -64,13 +66,13 @@ class WebAdminAuthenticationIT {
 
     /** An RS256 JSON Web Token, signed with the test key, with or without the admin claim. */
     private static String token(boolean admin) throws Exception {
-        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = url.encodeToString(("{\"sub\":\"admin@guard.test\",\"admin\":" + admin + ",\"iat\":"
+        BaseEncoding url = BaseEncoding.base64Url().omitPadding();
+        String header = url.encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = url.encode(("{\"sub\":\"admin@guard.test\",\"admin\":" + admin + ",\"iat\":"
             + (System.currentTimeMillis() / 1000) + "}").getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(keys.getPrivate());
+        signature.initSign(KEYS.getPrivate());
         signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + url.encodeToString(signature.sign());
+        return header + "." + payload + "." + url.encode(signature.sign());
     }
 }
