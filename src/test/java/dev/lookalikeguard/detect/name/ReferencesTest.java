@@ -32,32 +32,6 @@ class ReferencesTest {
         }
     }
 
-    /**
-     * Every rule of the compiled list (exact, wildcard and exception entries, private ones too), as it is and
-     * with one and two labels in front: the suffix tables looked up tail by tail give Guava's answer.
-     */
-    @Test
-    void registrySuffixesAreGuavasForEveryRuleOfTheList() {
-        java.util.Set<String> rules = new java.util.TreeSet<>();
-        rules.addAll(com.google.thirdparty.publicsuffix.PublicSuffixPatterns.EXACT.keySet());
-        rules.addAll(com.google.thirdparty.publicsuffix.PublicSuffixPatterns.UNDER.keySet());
-        rules.addAll(com.google.thirdparty.publicsuffix.PublicSuffixPatterns.EXCLUDED.keySet());
-        int checked = 0;
-        for (String rule : rules) {
-            for (String name : List.of(rule, "x." + rule, "a.b." + rule)) {
-                if (!InternetDomainName.isValid(name)) {
-                    continue;
-                }
-                InternetDomainName guava = InternetDomainName.from(name);
-                assertThat(PublicSuffixes.isRegistrySuffix(name)).as(name).isEqualTo(guava.isRegistrySuffix());
-                assertThat(PublicSuffixes.registrySuffixStrictlyAbove(name).orElse(null)).as(name)
-                    .isEqualTo(guava.isUnderRegistrySuffix() ? guava.registrySuffix().toString() : null);
-                checked++;
-            }
-        }
-        assertThat(checked).isGreaterThan(20_000);
-    }
-
     @Test
     void everyLetterWhoseConfusableSkeletonIsOneAsciiLetterFoldsToIt() {
         SpoofChecker checker = new SpoofChecker.Builder().build();
