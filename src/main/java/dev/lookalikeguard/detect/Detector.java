@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableMap;
 
+import dev.lookalikeguard.detect.name.NameTable;
 import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.score.Evidence.Placement;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.technique.Candidate;
@@ -35,7 +37,8 @@ import dev.lookalikeguard.detect.technique.Technique;
  */
 public final class Detector {
     private final ProtectedNames names;
-    private final Set<String> allowed;
+    /** The allow-list, looked up tail by tail (see {@link NameTable}). */
+    private final NameTable<Boolean> allowed;
     private final Sensitivity sensitivity;
     private final int minScore;
     private final List<Technique> techniques;
@@ -45,7 +48,7 @@ public final class Detector {
     private Detector(Builder builder) {
         this.names = builder.names.crossSuffixForKnown(builder.sensitivity.searchesKnownNamesEverywhere())
             .scan(builder.scan).build();
-        this.allowed = ImmutableSet.copyOf(builder.allowed);
+        this.allowed = new NameTable<>(builder.allowed.stream().collect(ImmutableMap.toImmutableMap(a -> a, a -> true)));
         this.sensitivity = builder.sensitivity;
         this.minScore = builder.minScore.orElse(builder.sensitivity.minScore());
         this.techniques = Techniques.create(builder.enabled);
@@ -90,22 +93,23 @@ public final class Detector {
 
     public Verdict check(DomainName domain) {
         String ascii = domain.ascii();
-        Optional<String> covering = names.coveringName(ascii);
-        if (covering.isPresent()) {
-            String name = covering.get();
+        TextHashes hashes = new TextHashes(ascii);
+        int covering = names.coveringStart(hashes, 0, ascii.length());
+        if (covering >= 0) {
+            String name = covering == 0 ? ascii : ascii.substring(covering);
             return Verdict.protectedName(ascii, name, () -> {
                 String origin = names.exact(name).orElseThrow().description();
                 return name.equals(ascii) ? ascii + " is a " + origin : ascii + " is under the " + origin + " " + name;
             });
         }
-        if (names.isProtectedSuffix(ascii)) {
+        if (names.isProtectedSuffix(hashes, 0, ascii.length())) {
             return Verdict.protectedName(ascii, ascii, () -> ascii + " is a protected suffix");
         }
-        Optional<String> allowance = allowedBy(ascii);
+        Optional<String> allowance = allowedBy(hashes);
         if (allowance.isPresent()) {
             return Verdict.clean(ascii, () -> ascii + " is allowed by the allow-list entry " + allowance.get());
         }
-        Candidate candidate = Candidate.of(ascii, domain.unicode(), domain.labels(), names);
+        Candidate candidate = Candidate.of(hashes, domain.unicode(), names);
         Finding best = null;
         Finding bestBelow = null;
         for (Technique technique : candidate.folded() > 0 && !folds ? List.<Technique>of() : techniques) {
@@ -125,9 +129,8 @@ public final class Detector {
         Finding weak = bestBelow;
         Supplier<String> below = () -> weak == null ? "" : " (it resembles " + weak.nearest() + " with score "
             + weak.score() + ", below the minimum score " + minScore + ")";
-        Optional<String> protectedSuffix = names.longestProtectedSuffixStrictlyAbove(ascii);
-        if (protectedSuffix.isPresent()) {
-            String suffix = protectedSuffix.get();
+        String suffix = candidate.asciiProtectedSuffix();
+        if (suffix != null) {
             if (domain.isInternationalized() && candidate.placement() == Placement.INSIDE_UNREGISTERED) {
                 return Verdict.clean(ascii, () -> ascii + " is under the protected suffix " + suffix
                     + ", where internationalised names are not registered, and is not near any protected name"
@@ -139,21 +142,17 @@ public final class Detector {
         return Verdict.clean(ascii, () -> ascii + " is not near any protected name" + below.get());
     }
 
-    private Optional<String> allowedBy(String ascii) {
-        if (allowed.isEmpty()) {
+    private Optional<String> allowedBy(TextHashes hashes) {
+        if (allowed.size() == 0) {
             return Optional.empty();
         }
-        String tail = ascii;
-        while (true) {
-            if (allowed.contains(tail)) {
-                return Optional.of(tail);
+        String ascii = hashes.text();
+        for (int start = 0; start < ascii.length(); start++) {
+            if ((start == 0 || ascii.charAt(start - 1) == '.') && allowed.contains(hashes, start, ascii.length())) {
+                return Optional.of(ascii.substring(start));
             }
-            int dot = tail.indexOf('.');
-            if (dot < 0) {
-                return Optional.empty();
-            }
-            tail = tail.substring(dot + 1);
         }
+        return Optional.empty();
     }
 
     public Sensitivity sensitivity() {

@@ -15,22 +15,17 @@ public final class DomainName {
 
     private final String ascii;
     private final String unicode;
-    private final List<String> labels;
     /** Where each label starts in {@link #ascii}, and in {@link #unicode}. */
     private final int[] starts;
     private final int[] unicodeStarts;
+    /** The labels, cut on first use (the engine itself works on offsets). */
+    private List<String> labels;
 
     private DomainName(String ascii, String unicode) {
         this.ascii = ascii;
         this.unicode = unicode;
         this.starts = starts(ascii, count(ascii));
-        String[] parts = new String[starts.length];
-        for (int i = 0; i < parts.length; i++) {
-            int end = i + 1 < parts.length ? starts[i + 1] - 1 : ascii.length();
-            parts[i] = ascii.substring(starts[i], end);
-        }
-        this.labels = List.of(parts);
-        this.unicodeStarts = unicode.equals(ascii) ? starts : starts(unicode, labels.size());
+        this.unicodeStarts = unicode == ascii ? starts : starts(unicode, starts.length);
     }
 
     private static int count(String text) {
@@ -153,7 +148,17 @@ public final class DomainName {
     }
 
     public List<String> labels() {
-        return labels;
+        List<String> list = labels;
+        if (list == null) {
+            String[] parts = new String[starts.length];
+            for (int i = 0; i < parts.length; i++) {
+                int end = i + 1 < parts.length ? starts[i + 1] - 1 : ascii.length();
+                parts[i] = ascii.substring(starts[i], end);
+            }
+            list = List.of(parts);
+            labels = list;
+        }
+        return list;
     }
 
     public boolean isInternationalized() {
@@ -175,7 +180,7 @@ public final class DomainName {
 
     /** The labels before {@code index}, joined: {@code head(1)} of a.b.c is a. */
     public String head(int index) {
-        return index >= labels.size() ? ascii : ascii.substring(0, Math.max(0, starts[index] - 1));
+        return index >= starts.length ? ascii : ascii.substring(0, Math.max(0, starts[index] - 1));
     }
 
     /** For people: the ASCII form, followed by the Unicode form when they differ. */

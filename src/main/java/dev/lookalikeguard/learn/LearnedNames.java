@@ -17,6 +17,7 @@ import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
+import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
@@ -101,7 +102,7 @@ public final class LearnedNames {
         if (names.isEmpty() || covering(domain.ascii()).isPresent()) {
             return Optional.empty();
         }
-        Candidate candidate = Candidate.of(domain.ascii(), domain.unicode(), domain.labels(), index);
+        Candidate candidate = Candidate.of(new TextHashes(domain.ascii()), domain.unicode(), index);
         Finding best = null;
         for (Technique technique : techniques) {
             Optional<Finding> finding = technique.examine(candidate, index);

@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
  * every label whose key is within that distance; callers verify candidates with {@link GlyphDistance}.
  *
  * <p>Compact and flat: one {@code long} per key (a 39-bit hash of suffix and variant, and a 24-bit
- * entry number) in an open-addressing table at most two thirds full; a look-up is one probe sequence per
+ * entry number) in an open-addressing table at most half full; a look-up is one probe sequence per
  * variant of the candidate label, with no allocation for the variants. Immutable and thread-safe.
  */
 final class DeletionIndex {
@@ -27,9 +27,9 @@ final class DeletionIndex {
     private static final int HASH_BITS = 39;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    /** Odd multiplier of the polynomial hash, and its powers (labels are at most 63 characters). */
+    /** Odd multiplier of the polynomial hash, and its powers (keys are labels, or suffixes: at most a whole name). */
     private static final long BASE = 0x9E3779B97F4A7C15L;
-    private static final long[] POWERS = powers(64);
+    private static final long[] POWERS = powers(256);
 
     /** Keys are non-negative, so -1 marks a free slot. */
     private static final long EMPTY = -1L;
@@ -40,6 +40,12 @@ final class DeletionIndex {
     private final Table near;
     /** Keys of the 2-deletions of labels of {@value #DOUBLE_EDIT_LABEL}+ characters. */
     private final Table far;
+    /**
+     * The lengths of the strings in each table: a look-up key whose variants have none of these lengths cannot
+     * share a string with any key entered (so the look-up ends before hashing anything).
+     */
+    private final boolean[] nearLengths;
+    private final boolean[] farLengths;
 
     /**
      * @param scoped whether entries are scoped by their suffix (a look-up then only finds labels under the
@@ -53,6 +59,12 @@ final class DeletionIndex {
         this.entries = registrables.toArray(new Registrable[0]);
         LongArray nearKeys = new LongArray(entries.length * 12);
         LongArray farKeys = new LongArray(entries.length * 8);
+        int longest = 0;
+        for (Registrable entry : entries) {
+            longest = Math.max(longest, Math.max(entry.key().length(), entry.lightKey().length()));
+        }
+        this.nearLengths = new boolean[longest + 1];
+        this.farLengths = new boolean[longest + 1];
         for (int id = 0; id < entries.length; id++) {
             Registrable entry = entries[id];
             long base = suffixHash(scoped ? entry.suffix() : "");
@@ -63,7 +75,10 @@ final class DeletionIndex {
                     continue;
                 }
                 forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
+                nearLengths[label.length()] = true;
+                nearLengths[label.length() - 1] = true;
                 if (label.length() >= DOUBLE_EDIT_LABEL) {
+                    farLengths[label.length() - 2] = true;
                     forEachVariant(base, label, 2, true, hash -> farKeys.add((hash << ID_BITS) | idBits));
                 }
             }
@@ -78,14 +93,64 @@ final class DeletionIndex {
      * near table.
      */
     void candidates(String key, String suffix, int depth, IntConsumer consumer) {
+        if (!mayMatch(key.length(), depth)) {
+            return;
+        }
         long base = suffixHash(scoped ? suffix : "");
-        String label = key;
-        forEachVariant(base, label, depth, false, hash -> {
-            near.probe(hash, consumer);
+        Variants variants = VARIANTS.get();
+        variants.size = 0;
+        forEachVariant(base, key, depth, false, variants);
+        long[] hashes = variants.hashes;
+        int count = variants.size;
+        // The tables are larger than the processor's nearer caches: read the first slot of every variant first,
+        // loads that do not wait for one another, so that the probes below (in the same order as ever: the
+        // consumer keeps the first of equal candidates) find them close.
+        long touched = 0;
+        for (int k = 0; k < count; k++) {
+            touched ^= near.first(hashes[k]);
             if (depth == 2) {
-                far.probe(hash, consumer);
+                touched ^= far.first(hashes[k]);
             }
-        });
+        }
+        variants.touched = touched;
+        for (int k = 0; k < count; k++) {
+            near.probe(hashes[k], consumer);
+            if (depth == 2) {
+                far.probe(hashes[k], consumer);
+            }
+        }
+    }
+
+    /** Per-thread room for the hashes of a look-up key's variants. */
+    private static final class Variants implements java.util.function.LongConsumer {
+        long[] hashes = new long[64];
+        int size;
+        /** What reading the first slots gave (kept so that the reads are not dropped as useless). */
+        long touched;
+
+        @Override
+        public void accept(long hash) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            hashes[size++] = hash;
+        }
+    }
+
+    private static final ThreadLocal<Variants> VARIANTS = ThreadLocal.withInitial(Variants::new);
+
+    /**
+     * Whether a key of this length may find anything at this depth: whether one of its variants (the key less
+     * up to {@code depth} characters) is as long as a string entered in the tables searched.
+     */
+    boolean mayMatch(int keyLength, int depth) {
+        for (int deleted = 0; deleted <= depth; deleted++) {
+            int length = keyLength - deleted;
+            if (length >= 0 && length < nearLengths.length && (nearLengths[length] || (depth == 2 && farLengths[length]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Registrable entry(int id) {
@@ -96,7 +161,7 @@ final class DeletionIndex {
         return near.size + far.size;
     }
 
-    /** An open-addressing table of packed keys, at most two thirds full. */
+    /** An open-addressing table of packed keys, at most half full. */
     private static final class Table {
         private final long[] keys;
         private final int size;
@@ -105,7 +170,8 @@ final class DeletionIndex {
             Arrays.sort(packed);
             long[] unique = dedupe(packed);
             this.size = unique.length;
-            this.keys = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, unique.length * 3L / 2 + 1))];
+            // At most half full: a probe for an absent key (most are) reads 2.5 slots on average, not 5 at two thirds.
+            this.keys = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, unique.length * 2L + 1))];
             Arrays.fill(keys, EMPTY);
             for (long key : unique) {
                 int slot = slot(key >>> ID_BITS);
@@ -114,6 +180,11 @@ final class DeletionIndex {
                 }
                 keys[slot] = key;
             }
+        }
+
+        /** The key in the first slot a probe for {@code hash} reads. */
+        long first(long hash) {
+            return keys[slot(hash)];
         }
 
         void probe(long hash, IntConsumer consumer) {

@@ -179,7 +179,9 @@ public final class GlyphDistance {
      */
     public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs) {
         Scratch scratch = SCRATCH.get();
-        long measure = measure(scratch, typed, meant, maxTypos, maxGlyphs);
+        // Most calls follow a measure() of the same pair (ranking, then explaining the best): its table is still there.
+        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs) ? scratch.measure
+            : measure(scratch, typed, meant, maxTypos, maxGlyphs);
         if (measure < 0) {
             return null;
         }
@@ -207,7 +209,7 @@ public final class GlyphDistance {
         return (int) measure;
     }
 
-    /** Per-thread work arrays, grown to the largest alignment seen. */
+    /** Per-thread work arrays, grown to the largest alignment seen, and the pair they were last filled for. */
     private static final class Scratch {
         int[] cost = new int[0];
         byte[] step = new byte[0];
@@ -215,6 +217,61 @@ public final class GlyphDistance {
         byte[] glyphs = new byte[0];
         int width;
         int band;
+        String typed;
+        String meant;
+        int maxTypos;
+        int maxGlyphs;
+        long measure;
+
+        /** Whether the arrays hold the complete alignment of exactly these strings (the same instances) and limits. */
+        boolean holds(String typed, String meant, int maxTypos, int maxGlyphs) {
+            return typed == this.typed && meant == this.meant && maxTypos == this.maxTypos && maxGlyphs == this.maxGlyphs;
+        }
+
+        long remember(String typed, String meant, int maxTypos, int maxGlyphs, long measure) {
+            this.typed = typed;
+            this.meant = meant;
+            this.maxTypos = maxTypos;
+            this.maxGlyphs = maxGlyphs;
+            this.measure = measure;
+            return measure;
+        }
+
+        char[] typedChars = new char[0];
+        char[] meantChars = new char[0];
+        boolean[] typedPairs = new boolean[0];
+        boolean[] meantPairs = new boolean[0];
+        /** The string whose characters {@link #typedChars} (or {@link #meantChars}) hold: a look-up aligns one typed label with many. */
+        String typedHeld;
+        String meantHeld;
+
+        /** The characters of the typed (or meant) string, with which of them take part in two-for-one glyphs. */
+        char[] chars(String text, boolean isTyped) {
+            if (isTyped ? text == typedHeld : text == meantHeld) {
+                return isTyped ? typedChars : meantChars;
+            }
+            int n = text.length();
+            char[] chars = isTyped ? typedChars : meantChars;
+            boolean[] pairs = isTyped ? typedPairs : meantPairs;
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+                pairs = new boolean[chars.length];
+            }
+            text.getChars(0, n, chars, 0);
+            for (int k = 0; k < n; k++) {
+                pairs[k] = Glyphs.takesPartInPairs(chars[k]);
+            }
+            if (isTyped) {
+                typedChars = chars;
+                typedPairs = pairs;
+                typedHeld = text;
+            } else {
+                meantChars = chars;
+                meantPairs = pairs;
+                meantHeld = text;
+            }
+            return chars;
+        }
 
         void ensure(int cells) {
             if (cost.length < cells) {
@@ -229,6 +286,21 @@ public final class GlyphDistance {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static long measure(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
+        // Forget the last pair first: the arrays are about to change, and this alignment may stop half-way.
+        scratch.remember(null, null, 0, 0, -1);
+        long measure = align(scratch, typed, meant, maxTypos, maxGlyphs);
+        return measure < 0 ? -1 : scratch.remember(typed, meant, maxTypos, maxGlyphs, measure);
+    }
+
+    /**
+     * The banded alignment. A cell is <em>dead</em> when the cheapest path to it already costs more than the
+     * limit or holds more typos or glyph steps than allowed: counts only grow along a path, and the path
+     * that is finally backtracked passes through the cheapest path of every cell it visits. Every path
+     * visits one of any two adjacent rows (no step skips more than one), so two dead rows in a row end the
+     * alignment: the answer would be -1 anyway. (Cost alone, as first written, stopped later: a second typo
+     * costs no more than the limit allows for glyphs; see GlyphDistanceReference in the tests.)
+     */
+    private static long align(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
         int n = typed.length();
         int m = meant.length();
         // Insertions and omissions move the alignment off the diagonal, and so does each two-for-one glyph.
@@ -245,19 +317,55 @@ public final class GlyphDistance {
         byte[] step = scratch.step;
         byte[] typoCount = scratch.typos;
         byte[] glyphCount = scratch.glyphs;
+        // The characters, and whether each may take part in a two-for-one glyph, once per pair (not per cell).
+        char[] t = scratch.chars(typed, true);
+        char[] mt = scratch.chars(meant, false);
+        boolean[] tPairs = scratch.typedPairs;
+        boolean[] mPairs = scratch.meantPairs;
         java.util.Arrays.fill(cost, 0, (n + 1) * width, FAR);
-        int previousRowBest = FAR;
+        boolean previousRowAlive = false;
+        // The columns of the cells within the cost limit in the last two rows (lo > hi: none). A cell can only
+        // be within the limit if one of the cells it steps from is, so only those are computed; the others
+        // keep FAR. That changes no cell within the limit (its cheapest step comes from a cell within it, and
+        // every step from beyond the limit costs more than any within), so not the answer either.
+        int lo1 = 0;
+        int hi1 = -1;
+        int lo2 = 0;
+        int hi2 = -1;
         for (int i = 0; i <= n; i++) {
-            int rowBest = FAR;
+            boolean rowAlive = false;
             int from = Math.max(0, i - band);
             int to = Math.min(m, i + band);
+            int reach = 0;
+            if (i > 0) {
+                // Steps come from the row above (j-1, j, j-2) or the one above it (j-2, j-1), or from the left.
+                int start = Math.min(lo1 <= hi1 ? lo1 : Integer.MAX_VALUE, lo2 <= hi2 ? lo2 + 1 : Integer.MAX_VALUE);
+                if (start == Integer.MAX_VALUE) {
+                    return -1; // two rows in a row with no cell within the limit: nothing is alive either
+                }
+                from = Math.max(from, start);
+                reach = Math.max(lo1 <= hi1 ? hi1 + 2 : -1, lo2 <= hi2 ? hi2 + 2 : -1);
+            }
+            int rowLo = 0;
+            int rowHi = -1;
+            char ti1 = i > 0 ? t[i - 1] : 0;
+            char ti2 = i > 1 ? t[i - 2] : 0;
+            int typedExtra = ti1 == '-' ? HYPHEN : TYPO;
+            // Glyphs.readsAs is 0 unless both characters of the pair take part in some two-for-one glyph.
+            boolean twoForOne = i > 1 && tPairs[i - 2] && tPairs[i - 1];
+            boolean oneForTwo = i > 0 && Glyphs.isDoubleTarget(ti1);
             for (int j = from; j <= to; j++) {
+                if (j > reach && rowHi != j - 1) {
+                    break; // nothing within the limit to step from, above or to the left
+                }
                 int cell = i * width + (j - i + band);
                 if (i == 0 && j == 0) {
                     cost[cell] = 0;
                     typoCount[cell] = 0;
                     glyphCount[cell] = 0;
-                    rowBest = 0;
+                    rowAlive = true;
+                    rowLo = 0;
+                    rowHi = 0;
                     continue;
                 }
                 int best = FAR;
@@ -265,15 +373,14 @@ public final class GlyphDistance {
                 int from2 = -1;
                 int addTypos = 0;
                 int addGlyphs = 0;
+                char mj1 = j > 0 ? mt[j - 1] : 0;
                 if (i > 0 && j > 0) {
-                    char a = typed.charAt(i - 1);
-                    char b = meant.charAt(j - 1);
                     int previous = cell - width;
                     int c = cost[previous];
-                    int add = a == b ? 0 : Glyphs.similar(a, b) ? GLYPH : TYPO;
+                    int add = ti1 == mj1 ? 0 : Glyphs.similar(ti1, mj1) ? GLYPH : TYPO;
                     if (c + add < best) {
                         best = c + add;
-                        how = a == b ? SAME : add == GLYPH ? SIMILAR : SUBSTITUTE;
+                        how = ti1 == mj1 ? SAME : add == GLYPH ? SIMILAR : SUBSTITUTE;
                         from2 = previous;
                         addTypos = add == TYPO ? 1 : 0;
                         addGlyphs = add == GLYPH ? 1 : 0;
@@ -281,8 +388,7 @@ public final class GlyphDistance {
                 }
                 if (i > 0 && j - (i - 1) + band < width) {
                     int previous = cell - width + 1;
-                    int add = typed.charAt(i - 1) == '-' ? HYPHEN : TYPO;
-                    int c = cost[previous] + add;
+                    int c = cost[previous] + typedExtra;
                     if (c < best) {
                         best = c;
                         how = EXTRA;
@@ -293,7 +399,7 @@ public final class GlyphDistance {
                 }
                 if (j > 0 && j - 1 - i + band >= 0) {
                     int previous = cell - 1;
-                    int add = meant.charAt(j - 1) == '-' ? HYPHEN : TYPO;
+                    int add = mj1 == '-' ? HYPHEN : TYPO;
                     int c = cost[previous] + add;
                     if (c < best) {
                         best = c;
@@ -303,8 +409,7 @@ public final class GlyphDistance {
                         addGlyphs = 0;
                     }
                 }
-                if (i > 1 && j > 1 && typed.charAt(i - 1) == meant.charAt(j - 2) && typed.charAt(i - 2) == meant.charAt(j - 1)
-                    && typed.charAt(i - 1) != typed.charAt(i - 2)) {
+                if (i > 1 && j > 1 && ti1 == mt[j - 2] && ti2 == mj1 && ti1 != ti2) {
                     int previous = cell - 2 * width;
                     int c = cost[previous] + TYPO;
                     if (c < best) {
@@ -315,8 +420,8 @@ public final class GlyphDistance {
                         addGlyphs = 0;
                     }
                 }
-                if (i > 1 && j > 0 && j - (i - 2) - 1 + band < width) {
-                    int steps = Glyphs.readsAs(typed.charAt(i - 2), typed.charAt(i - 1), meant.charAt(j - 1));
+                if (twoForOne && j > 0 && j - (i - 2) - 1 + band < width) {
+                    int steps = Glyphs.readsAs(ti2, ti1, mj1);
                     if (steps > 0) {
                         int previous = cell - 2 * width + 1;
                         int c = cost[previous] + GLYPH * steps;
@@ -329,8 +434,8 @@ public final class GlyphDistance {
                         }
                     }
                 }
-                if (i > 0 && j > 1 && j - 2 - (i - 1) + band >= 0) {
-                    int steps = Glyphs.readsAs(meant.charAt(j - 2), meant.charAt(j - 1), typed.charAt(i - 1));
+                if (oneForTwo && j > 1 && mPairs[j - 2] && mPairs[j - 1] && j - 2 - (i - 1) + band >= 0) {
+                    int steps = Glyphs.readsAs(mt[j - 2], mj1, ti1);
                     if (steps > 0) {
                         int previous = cell - width - 1;
                         int c = cost[previous] + GLYPH * steps;
@@ -348,14 +453,24 @@ public final class GlyphDistance {
                 if (from2 >= 0 && best < FAR) {
                     typoCount[cell] = (byte) Math.min(100, typoCount[from2] + addTypos);
                     glyphCount[cell] = (byte) Math.min(100, glyphCount[from2] + addGlyphs);
+                    rowAlive |= best <= limit && typoCount[cell] <= maxTypos && glyphCount[cell] <= maxGlyphs;
                 }
-                rowBest = Math.min(rowBest, best);
+                if (best <= limit) {
+                    if (rowLo > rowHi) {
+                        rowLo = j;
+                    }
+                    rowHi = j;
+                }
             }
-            // A swap or a two-for-one glyph steps over a row: give up only when two rows in a row are too far.
-            if (rowBest > limit && previousRowBest > limit) {
+            lo2 = lo1;
+            hi2 = hi1;
+            lo1 = rowLo;
+            hi1 = rowHi;
+            // A swap or a two-for-one glyph steps over a row: give up only when two rows in a row are dead.
+            if (!rowAlive && !previousRowAlive) {
                 return -1;
             }
-            previousRowBest = rowBest;
+            previousRowAlive = rowAlive;
         }
         int last = n * width + (m - n + band);
         int total = cost[last];

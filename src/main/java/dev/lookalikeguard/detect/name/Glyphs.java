@@ -53,6 +53,11 @@ public final class Glyphs {
      */
     private static final boolean[][] SIMILAR = similarTable();
     private static final boolean[] DOUBLE_TARGET = doubleTargets();
+    private static final byte[] DOUBLE_TARGET_INDEX = doubleTargetIndex();
+    private static final int DOUBLE_TARGETS = countTrue(DOUBLE_TARGET);
+    private static final byte[] PAIR_CODE = pairCodes();
+    private static final int PAIR_CODES = maxOf(PAIR_CODE) + 1;
+    private static final byte[] READS_AS = readsAsTable();
 
     private static final ConcurrentHashMap<Integer, String> FOLDED = new ConcurrentHashMap<>();
     /** Marks an unfoldable code point in {@link #FOLDED}. */
@@ -150,6 +155,9 @@ public final class Glyphs {
      */
     public static String key(String label) {
         int n = label.length();
+        if (!mapsAnything(label)) {
+            return label;
+        }
         char[] out = new char[n];
         int size = 0;
         boolean changed = false;
@@ -171,6 +179,18 @@ public final class Glyphs {
             out[size++] = mapped;
         }
         return changed ? new String(out, 0, size) : label;
+    }
+
+    /** Whether {@link #key} changes anything in the label: a pair to merge or a character to map (most labels have one). */
+    private static boolean mapsAnything(String label) {
+        int n = label.length();
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            if ((c < SINGLE.length && SINGLE[c] != 0) || (i + 1 < n && merged(c, label.charAt(i + 1)) != 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -221,9 +241,35 @@ public final class Glyphs {
     /**
      * How many glyph steps it takes for the two characters {@code first second} to read as the single
      * character {@code one}: 1 for {@code rn} as {@code m}, 2 for {@code ci} as {@code d} (ci for cl for d);
-     * 0 when they do not.
+     * 0 when they do not. A look-up in {@link #READS_AS}, which holds {@link #readsAsByPairs} for every
+     * character that can take part (the alignment asks this twice per cell).
      */
     static int readsAs(char first, char second, char one) {
+        if (one >= 128 || first >= 128 || second >= 128) {
+            return 0;
+        }
+        int target = DOUBLE_TARGET_INDEX[one];
+        if (target < 0) {
+            return 0;
+        }
+        return READS_AS[(target * PAIR_CODES + PAIR_CODE[first]) * PAIR_CODES + PAIR_CODE[second]];
+    }
+
+    /**
+     * Whether the character takes part in some two-for-one glyph (it is, or looks like, a character of one of
+     * the pairs): {@link #readsAs} is 0 unless both characters of the pair do.
+     */
+    static boolean takesPartInPairs(char c) {
+        return c < 128 && PAIR_CODE[c] != 0;
+    }
+
+    /** Whether two characters may read as this one ({@code m} for {@code rn}): {@link #readsAs} is 0 otherwise. */
+    static boolean isDoubleTarget(char c) {
+        return c < 128 && DOUBLE_TARGET[c];
+    }
+
+    /** {@link #readsAs}, computed from the pair list itself: what the table is built from (and tested against). */
+    static int readsAsByPairs(char first, char second, char one) {
         if (one >= 128 || !DOUBLE_TARGET[one]) {
             return 0;
         }
@@ -243,6 +289,62 @@ public final class Glyphs {
         return best;
     }
 
+    /**
+     * A code for each ASCII character that appears in a glyph pair or is a look-alike of one that does (1, 2,
+     * ...), 0 for all others: those never read as anything together with another character.
+     */
+    private static byte[] pairCodes() {
+        byte[] codes = new byte[128];
+        byte next = 1;
+        for (char c = 0; c < 128; c++) {
+            for (String[] pair : DOUBLE_PAIRS) {
+                for (char p : pair[0].toCharArray()) {
+                    if (codes[c] == 0 && (c == p || similar(c, p))) {
+                        codes[c] = next++;
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
+    private static byte[] doubleTargetIndex() {
+        byte[] index = new byte[128];
+        java.util.Arrays.fill(index, (byte) -1);
+        byte next = 0;
+        for (char c = 0; c < 128; c++) {
+            if (DOUBLE_TARGET[c]) {
+                index[c] = next++;
+            }
+        }
+        return index;
+    }
+
+    /** {@link #readsAsByPairs} for every target and pair of coded characters (code 0 stands for any uncoded one). */
+    private static byte[] readsAsTable() {
+        char[] representative = new char[PAIR_CODES];
+        representative[0] = 0;
+        for (char c = 0; c < 128; c++) {
+            if (PAIR_CODE[c] != 0) {
+                representative[PAIR_CODE[c]] = c;
+            }
+        }
+        byte[] table = new byte[DOUBLE_TARGETS * PAIR_CODES * PAIR_CODES];
+        for (char one = 0; one < 128; one++) {
+            int target = DOUBLE_TARGET_INDEX[one];
+            if (target < 0) {
+                continue;
+            }
+            for (int first = 0; first < PAIR_CODES; first++) {
+                for (int second = 0; second < PAIR_CODES; second++) {
+                    table[(target * PAIR_CODES + first) * PAIR_CODES + second] =
+                        (byte) readsAsByPairs(representative[first], representative[second], one);
+                }
+            }
+        }
+        return table;
+    }
+
     private static char[] singleTable() {
         char[] table = new char[128];
         for (String pair : SINGLE_PAIRS_TO_KEY) {
@@ -257,6 +359,22 @@ public final class Glyphs {
             table[pair[1].charAt(0)] = true;
         }
         return table;
+    }
+
+    private static int countTrue(boolean[] values) {
+        int count = 0;
+        for (boolean value : values) {
+            count += value ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static int maxOf(byte[] values) {
+        int max = 0;
+        for (byte value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
     }
 
     private static boolean[][] similarTable() {

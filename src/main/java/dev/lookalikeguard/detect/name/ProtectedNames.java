@@ -48,13 +48,6 @@ public final class ProtectedNames {
     private final Set<String> suffixes;
     private final Set<String> completeSuffixes;
     private final Map<String, Origin> exact;
-    private final Map<String, Map<String, Registrable>> bySuffix;
-    private final Map<String, String> nameKeys;
-    private final Map<String, String> concatenations;
-    /** The last two characters of every concatenation key: a label that ends otherwise spells none. */
-    private final Set<String> concatenationEndings;
-    private final Map<String, List<Registrable>> crossSuffixByKey;
-    private final Map<String, List<Registrable>> crossSuffixByLabel;
     private final List<Registrable> crossSuffix;
     private final int[] crossSuffixLabelLengths;
     private final DeletionIndex sameSuffixIndex;
@@ -62,9 +55,18 @@ public final class ProtectedNames {
     /** The protected suffixes as index entries (label: the whole suffix), to find the ones a typed tail is near. */
     private final List<Registrable> suffixEntries;
     private final DeletionIndex suffixIndex;
-    private final NameFilter exactFilter;
-    private final NameFilter nameKeyFilter;
-    private final NameFilter concatenationFilter;
+    // Exact names, suffixes, whole-name keys, concatenations, cross-suffix groups and registrables by suffix, as
+    // tables looked up with a stretch of a longer string (a tail, a part of a label): no substrings (see NameTable).
+    private final NameTable<Origin> exactTable;
+    private final NameTable<Boolean> suffixTable;
+    private final NameTable<String> nameKeyTable;
+    /** The key of the last label of every whole-name key: a name whose last label has another key is near none. */
+    private final NameTable<Boolean> nameKeyEndings;
+    private final NameTable<String> concatenationTable;
+    private final NameTable<Boolean> concatenationEndingTable;
+    private final NameTable<List<Registrable>> crossSuffixByKeyTable;
+    private final NameTable<List<Registrable>> crossSuffixByLabelTable;
+    private final NameTable<Map<String, Registrable>> bySuffixTable;
     private final boolean scan;
     /** Whether names are cut at the private section's suffixes too (learned names under dynv6.net, github.io). */
     private final boolean privateSuffixes;
@@ -77,6 +79,8 @@ public final class ProtectedNames {
         this.completeSuffixes = ImmutableSet.copyOf(builder.completeSuffixes);
         this.exact = ImmutableMap.copyOf(builder.exact);
         this.words = CommonWords.english();
+        // Cutting names (below) asks for protected suffixes already.
+        this.suffixTable = new NameTable<>(suffixes.stream().collect(ImmutableMap.toImmutableMap(s -> s, s -> true)));
         Map<String, Map<String, Registrable>> suffixIndex = new HashMap<>();
         Map<String, String> keyIndex = new HashMap<>();
         Map<String, String> concatenationIndex = new HashMap<>();
@@ -100,10 +104,11 @@ public final class ProtectedNames {
 
         ImmutableMap.Builder<String, Map<String, Registrable>> frozen = ImmutableMap.builder();
         suffixIndex.forEach((suffix, group) -> frozen.put(suffix, ImmutableMap.copyOf(group)));
-        this.bySuffix = frozen.build();
-        this.nameKeys = ImmutableMap.copyOf(keyIndex);
-        this.concatenations = ImmutableMap.copyOf(concatenationIndex);
-        this.concatenationEndings = concatenationIndex.keySet().stream().map(k -> k.substring(k.length() - 2))
+        Map<String, Map<String, Registrable>> bySuffix = frozen.build();
+        Map<String, String> nameKeys = ImmutableMap.copyOf(keyIndex);
+        Map<String, String> concatenations = ImmutableMap.copyOf(concatenationIndex);
+        /* The last two characters of every concatenation key: a label that ends otherwise spells none. */
+        Set<String> concatenationEndings = concatenationIndex.keySet().stream().map(k -> k.substring(k.length() - 2))
             .collect(ImmutableSet.toImmutableSet());
 
         List<Registrable> all = new ArrayList<>();
@@ -120,8 +125,8 @@ public final class ProtectedNames {
                 crossLengths.add(r.label().length());
             }
         }));
-        this.crossSuffixByKey = frozenGroups(crossByKey);
-        this.crossSuffixByLabel = frozenGroups(crossByLabel);
+        Map<String, List<Registrable>> crossSuffixByKey = frozenGroups(crossByKey);
+        Map<String, List<Registrable>> crossSuffixByLabel = frozenGroups(crossByLabel);
         this.crossSuffix = ImmutableList.copyOf(cross);
         this.crossSuffixLabelLengths = crossLengths.stream().mapToInt(Integer::intValue).sorted().toArray();
         this.sameSuffixIndex = new DeletionIndex(all, true);
@@ -129,9 +134,16 @@ public final class ProtectedNames {
             .collect(ImmutableList.toImmutableList());
         this.suffixIndex = new DeletionIndex(suffixEntries, false);
         this.crossSuffixIndex = new DeletionIndex(cross, false);
-        this.exactFilter = new NameFilter(exact.keySet());
-        this.nameKeyFilter = new NameFilter(nameKeys.keySet());
-        this.concatenationFilter = new NameFilter(concatenations.keySet());
+        this.exactTable = new NameTable<>(exact);
+        this.nameKeyTable = new NameTable<>(nameKeys);
+        this.nameKeyEndings = new NameTable<>(nameKeys.keySet().stream().map(k -> k.substring(k.lastIndexOf('.') + 1))
+            .distinct().collect(ImmutableMap.toImmutableMap(k -> k, k -> true)));
+        this.concatenationTable = new NameTable<>(concatenations);
+        this.concatenationEndingTable = new NameTable<>(concatenationEndings.stream()
+            .collect(ImmutableMap.toImmutableMap(s -> s, s -> true)));
+        this.crossSuffixByKeyTable = new NameTable<>(crossSuffixByKey);
+        this.crossSuffixByLabelTable = new NameTable<>(crossSuffixByLabel);
+        this.bySuffixTable = new NameTable<>(bySuffix);
     }
 
     private static Map<String, List<Registrable>> frozenGroups(Map<String, List<Registrable>> groups) {
@@ -202,17 +214,34 @@ public final class ProtectedNames {
             : PublicSuffixes.registrySuffixStrictlyAbove(name);
     }
 
+    /** Whether names are cut at the suffixes of the Public Suffix List's private section too. */
+    public boolean cutsAtPrivateSuffixes() {
+        return privateSuffixes;
+    }
+
+    /** {@link #publicSuffixStrictlyAbove} of the tail from {@code from}: where that suffix starts, or -1. */
+    public int publicSuffixStart(TextHashes name, int from) {
+        return privateSuffixes ? PublicSuffixes.publicSuffixStart(name, from) : PublicSuffixes.registrySuffixStart(name, from);
+    }
+
     /** The longest protected suffix that {@code name} is strictly under (mod.gov.uk: gov.uk), if any. */
     public Optional<String> longestProtectedSuffixStrictlyAbove(String name) {
-        int dot = name.indexOf('.');
-        while (dot >= 0) {
-            String tail = name.substring(dot + 1);
-            if (suffixes.contains(tail)) {
-                return Optional.of(tail);
+        int start = protectedSuffixStart(new TextHashes(name), 0, name.length());
+        return start < 0 ? Optional.empty() : Optional.of(suffixTable.key(name, start, name.length()));
+    }
+
+    /**
+     * Where the longest protected suffix that {@code name[from, to)} is strictly under starts (an index in
+     * {@code name}), or -1.
+     */
+    public int protectedSuffixStart(TextHashes name, int from, int to) {
+        String text = name.text();
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '.' && suffixTable.contains(name, i + 1, to)) {
+                return i + 1;
             }
-            dot = name.indexOf('.', dot + 1);
         }
-        return Optional.empty();
+        return -1;
     }
 
     public Set<String> suffixes() {
@@ -230,7 +259,12 @@ public final class ProtectedNames {
     }
 
     public boolean isProtectedSuffix(String name) {
-        return suffixes.contains(name);
+        return suffixTable.containsKey(name);
+    }
+
+    /** Whether {@code name[from, to)} is a protected suffix. */
+    public boolean isProtectedSuffix(TextHashes name, int from, int to) {
+        return suffixTable.contains(name, from, to);
     }
 
     /**
@@ -243,32 +277,43 @@ public final class ProtectedNames {
 
     /** The origin of an exact protected or known name, if it is one. */
     public Optional<Origin> exact(String name) {
-        return exactFilter.mightContain(name) ? Optional.ofNullable(exact.get(name)) : Optional.empty();
+        return Optional.ofNullable(exactTable.get(name));
+    }
+
+    /** The origin of {@code name[from, to)} when it is an exact protected or known name, else null. */
+    public Origin exactOrigin(TextHashes name, int from, int to) {
+        return exactTable.get(name, from, to);
     }
 
     /** The protected name that {@code name} equals or is under (mail.army.mil: army.mil), if any. */
     public Optional<String> coveringName(String name) {
-        String tail = name;
-        while (true) {
-            if (exactFilter.mightContain(tail) && exact.containsKey(tail)) {
-                return Optional.of(tail);
+        int start = coveringStart(new TextHashes(name), 0, name.length());
+        return start < 0 ? Optional.empty() : Optional.of(start == 0 ? name : exactTable.key(name, start, name.length()));
+    }
+
+    /**
+     * Where the protected name that {@code name[from, to)} equals or is under starts (an index in {@code name}),
+     * or -1: the longest such name, as {@link #coveringName} finds it.
+     */
+    public int coveringStart(TextHashes name, int from, int to) {
+        String text = name.text();
+        for (int start = from; start < to; start++) {
+            if ((start == from || text.charAt(start - 1) == '.') && exactTable.contains(name, start, to)) {
+                return start;
             }
-            int dot = tail.indexOf('.');
-            if (dot < 0) {
-                return Optional.empty();
-            }
-            tail = tail.substring(dot + 1);
         }
+        return -1;
     }
 
     /** The registrable cuts under one suffix: label to cut. */
     public Map<String, Registrable> registrablesUnder(String suffix) {
-        return bySuffix.getOrDefault(suffix, Map.of());
+        Map<String, Registrable> group = bySuffixTable.get(suffix);
+        return group == null ? Map.of() : group;
     }
 
     /** Whether any protected name is registered directly under this suffix. */
     public boolean hasNamesUnder(String suffix) {
-        return bySuffix.containsKey(suffix);
+        return bySuffixTable.containsKey(suffix);
     }
 
     /**
@@ -279,7 +324,7 @@ public final class ProtectedNames {
      */
     public void sameSuffixCandidates(String key, String lightKey, String suffix, int depth,
                                      Consumer<Registrable> consumer) {
-        Map<String, Registrable> group = bySuffix.get(suffix);
+        Map<String, Registrable> group = bySuffixTable.get(suffix);
         if (group == null) {
             return;
         }
@@ -383,9 +428,12 @@ public final class ProtectedNames {
         }
     }
 
-    /** The names searched across suffixes whose label has exactly this glyph key. */
-    public List<Registrable> crossSuffixWithKey(String key) {
-        return crossSuffixByKey.getOrDefault(key, List.of());
+    /**
+     * Whether a typed tail whose key (full or light) is this long may be near a protected suffix at all (see
+     * {@link #suffixesNear}): by length alone, so a technique can skip building the tail and its keys.
+     */
+    public boolean maySuffixKeyBeNear(int keyLength) {
+        return suffixIndex.mayMatch(keyLength, 1);
     }
 
     /**
@@ -396,9 +444,16 @@ public final class ProtectedNames {
         return words.contains(text);
     }
 
-    /** The names searched across suffixes whose label is exactly this one. */
-    public List<Registrable> crossSuffixLabelled(String label) {
-        return crossSuffixByLabel.getOrDefault(label, List.of());
+    /** The names searched across suffixes whose label has exactly this glyph key. */
+    public List<Registrable> crossSuffixWithKey(String key) {
+        List<Registrable> group = crossSuffixByKeyTable.get(key);
+        return group == null ? List.of() : group;
+    }
+
+    /** The names searched across suffixes whose label is exactly {@code label[from, to)}; empty if none. */
+    public List<Registrable> crossSuffixLabelled(TextHashes label, int from, int to) {
+        List<Registrable> group = crossSuffixByLabelTable.get(label, from, to);
+        return group == null ? List.of() : group;
     }
 
     /** Lengths of the labels of the names searched across suffixes, ascending (for substring searches). */
@@ -418,12 +473,25 @@ public final class ProtectedNames {
 
     /** The protected name or suffix whose whole-name glyph key is this one, if any. */
     public Optional<String> withNameKey(String nameKey) {
-        return nameKeyFilter.mightContain(nameKey) ? Optional.ofNullable(nameKeys.get(nameKey)) : Optional.empty();
+        return Optional.ofNullable(nameKeyTable.get(nameKey));
+    }
+
+    /** The protected name or suffix whose whole-name glyph key is {@code key[from, to)}, or null. */
+    public String withNameKey(TextHashes key, int from, int to) {
+        return nameKeyTable.get(key, from, to);
+    }
+
+    /**
+     * Whether some protected name or suffix has a whole-name key whose last label's key is {@code key[from, to)}:
+     * if not, no tail of a name ending with that key is any protected name's key (see {@link #withNameKey}).
+     */
+    public boolean mayEndANameKey(TextHashes key, int from, int to) {
+        return nameKeyEndings.contains(key, from, to);
     }
 
     /** Whether some protected name's concatenation key ends as {@code key} does (its last two characters). */
     public boolean mayEndAConcatenation(String key) {
-        return key.length() >= 2 && concatenationEndings.contains(key.substring(key.length() - 2));
+        return key.length() >= 2 && concatenationEndingTable.contains(key, key.length() - 2, key.length());
     }
 
     /**
@@ -431,10 +499,16 @@ public final class ProtectedNames {
      * (armymil: army.mil; whitewaterwigov: whitewater-wi.gov), if any.
      */
     public Optional<String> concatenatedAs(String key) {
-        if (key.length() < 2 || !concatenationEndings.contains(key.substring(key.length() - 2))) {
-            return Optional.empty();
+        return Optional.ofNullable(concatenatedAs(new TextHashes(key), 0));
+    }
+
+    /** The protected name whose concatenation key is the tail of {@code key} from {@code from}, or null. */
+    public String concatenatedAs(TextHashes key, int from) {
+        int to = key.length();
+        if (to - from < 2 || !concatenationEndingTable.contains(key, to - 2, to)) {
+            return null;
         }
-        return concatenationFilter.mightContain(key) ? Optional.ofNullable(concatenations.get(key)) : Optional.empty();
+        return concatenationTable.get(key, from, to);
     }
 
     public int size() {

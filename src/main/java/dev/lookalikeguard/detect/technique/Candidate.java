@@ -1,14 +1,14 @@
 package dev.lookalikeguard.detect.technique;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import com.ibm.icu.lang.UCharacter;
 
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
+import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.score.Evidence.Placement;
 
 /**
@@ -17,114 +17,129 @@ import dev.lookalikeguard.detect.score.Evidence.Placement;
  * {@code army.mil}; plain ASCII is itself), cut where it would be registered: {@code mail.amry.mil} is
  * prefix {@code mail}, label {@code amry}, suffix {@code mil}. The suffix is the longest protected suffix
  * the visual name is under, else its registry suffix from the Public Suffix List, else its last label.
- * The {@link Placement} is that of the real name. Immutable.
+ * The {@link Placement} is that of the real name.
+ *
+ * <p>Made once per check and shared by every technique, so what several of them ask (the label, the
+ * suffix, glyph keys) is computed once, on first use, and what only some ask (the key of the whole name)
+ * only when asked. Label boundaries are kept as offsets into the visual name ({@link #start(int)}), so that
+ * techniques can look its tails up without cutting them out. Immutable in what it answers (the lazily
+ * computed parts are the same whoever computes them first).
  */
 public final class Candidate {
     private final String ascii;
     private final String unicode;
     private final String visual;
-    private final List<String> labels;
+    private final TextHashes visualHashes;
+    /** Where each visual label starts in {@link #visual}. */
+    private final int[] starts;
     private final int suffixStart;
     private final boolean underProtectedSuffix;
     private final boolean suffixIsRegistrySuffix;
     private final Placement placement;
+    /** Where the longest protected suffix the ASCII name is strictly under starts in {@link #ascii}, or -1. */
+    private final int asciiProtectedSuffix;
     private final int folded;
-    private final String[] keys;
-    /** The visual labels' keys joined with dots, and where each label's key starts in it. */
-    private final String nameKey;
-    private final int[] keyStarts;
-    /** Where each visual label starts in {@link #visual}. */
-    private final int[] starts;
 
-    private Candidate(String ascii, String unicode, String visual, List<String> labels, int suffixStart,
-                      boolean underProtectedSuffix, boolean suffixIsRegistrySuffix, Placement placement, int folded) {
+    // Computed on first use.
+    private String[] labelTexts;
+    private List<String> labelList;
+    private String[] keys;
+    private String label;
+    private String labelKey;
+    private String labelLightKey;
+    private TextHashes labelHashes;
+    private String suffix;
+    private NameKey nameKey;
+
+    private Candidate(String ascii, String unicode, TextHashes visual, int[] starts, int suffixStart,
+                      boolean underProtectedSuffix, boolean suffixIsRegistrySuffix, Placement placement,
+                      int asciiProtectedSuffix, int folded) {
         this.ascii = ascii;
         this.unicode = unicode;
-        this.visual = visual;
-        this.labels = labels;
+        this.visual = visual.text();
+        this.visualHashes = visual;
+        this.starts = starts;
         this.suffixStart = suffixStart;
         this.underProtectedSuffix = underProtectedSuffix;
         this.suffixIsRegistrySuffix = suffixIsRegistrySuffix;
         this.placement = placement;
+        this.asciiProtectedSuffix = asciiProtectedSuffix;
         this.folded = folded;
-        int count = labels.size();
-        this.keys = new String[count];
-        this.keyStarts = new int[count];
-        this.starts = new int[count];
-        StringBuilder key = new StringBuilder(visual.length());
-        int offset = 0;
-        for (int i = 0; i < count; i++) {
-            keys[i] = Glyphs.key(labels.get(i));
-            keyStarts[i] = key.length();
-            starts[i] = offset;
-            offset += labels.get(i).length() + 1;
-            key.append(keys[i]);
-            if (i + 1 < count) {
-                key.append('.');
-            }
-        }
-        this.nameKey = key.toString();
     }
 
     /**
-     * @param ascii the canonical ASCII (A-label) form of the recipient domain
+     * @param ascii the canonical ASCII (A-label) form of the recipient domain, with its prefix hashes
      * @param unicode its Unicode form (the same string when it has no internationalised label)
-     * @param asciiLabels the labels of {@code ascii}
      */
-    public static Candidate of(String ascii, String unicode, List<String> asciiLabels, ProtectedNames names) {
-        boolean international = !ascii.equals(unicode);
-        String visual = international ? Glyphs.fold(unicode) : ascii;
-        List<String> labels = international ? split(visual) : asciiLabels;
+    public static Candidate of(TextHashes ascii, String unicode, ProtectedNames names) {
+        String asciiName = ascii.text();
+        boolean international = !asciiName.equals(unicode);
+        TextHashes visual = international ? new TextHashes(Glyphs.fold(unicode)) : ascii;
         int folded = international ? countFolded(unicode) : 0;
-        Placement placement = placement(ascii, international, names);
+        int[] starts = starts(visual.text());
 
-        Optional<String> protectedSuffix = names.longestProtectedSuffixStrictlyAbove(visual);
-        if (protectedSuffix.isPresent()) {
-            return new Candidate(ascii, unicode, visual, labels, labels.size() - labelCount(protectedSuffix.get()), true,
-                PublicSuffixes.isRegistrySuffix(protectedSuffix.get()), placement, folded);
-        }
-        Optional<String> registrySuffix = names.publicSuffixStrictlyAbove(visual);
-        if (registrySuffix.isPresent()) {
-            return new Candidate(ascii, unicode, visual, labels, labels.size() - labelCount(registrySuffix.get()), false,
-                true, placement, folded);
-        }
-        return new Candidate(ascii, unicode, visual, labels, Math.max(0, labels.size() - 1), false, false, placement,
-            folded);
-    }
-
-    private static Placement placement(String ascii, boolean international, ProtectedNames names) {
-        Optional<String> protectedSuffix = names.longestProtectedSuffixStrictlyAbove(ascii);
-        if (protectedSuffix.isPresent()) {
+        int asciiProtected = names.protectedSuffixStart(ascii, 0, ascii.length());
+        int asciiRegistry = asciiProtected >= 0 ? -1 : PublicSuffixes.registrySuffixStart(ascii, 0);
+        Placement placement;
+        if (asciiProtected >= 0) {
             // Government registries register ASCII names only: an internationalised label under one is not registered.
-            return names.isComplete(protectedSuffix.get()) || international ? Placement.INSIDE_UNREGISTERED
-                : Placement.INSIDE;
+            placement = names.isComplete(asciiName.substring(asciiProtected)) || international
+                ? Placement.INSIDE_UNREGISTERED : Placement.INSIDE;
+        } else {
+            placement = asciiRegistry <= 0 ? Placement.NOWHERE
+                : inGovernmentNamespace(asciiName, asciiRegistry, names) ? Placement.INSIDE : Placement.OUTSIDE;
         }
-        Optional<String> registrySuffix = PublicSuffixes.registrySuffixStrictlyAbove(ascii);
-        if (registrySuffix.isEmpty()) {
-            return Placement.NOWHERE;
+
+        // For a plain ASCII name the visual name is the ASCII one: what was found for it holds.
+        int protectedStart = international ? names.protectedSuffixStart(visual, 0, visual.length()) : asciiProtected;
+        if (protectedStart >= 0) {
+            return new Candidate(asciiName, unicode, visual, starts, labelAt(starts, protectedStart), true,
+                PublicSuffixes.isRegistrySuffix(visual, protectedStart), placement, asciiProtected, folded);
         }
-        // Another country's government namespace (mil.nz, gov.au: first label that of a protected suffix): only
-        // that government registers there, so nobody else can catch the mail.
-        return names.isGovernmentLabel(firstLabel(registrySuffix.get())) && registrySuffix.get().indexOf('.') > 0
-            ? Placement.INSIDE : Placement.OUTSIDE;
+        // Cut at a public suffix: the registry one (as for the placement), or one of the private section too.
+        int registryStart = international || names.cutsAtPrivateSuffixes() ? names.publicSuffixStart(visual, 0)
+            : asciiRegistry;
+        if (registryStart > 0) {
+            return new Candidate(asciiName, unicode, visual, starts, labelAt(starts, registryStart), false, true, placement,
+                asciiProtected, folded);
+        }
+        return new Candidate(asciiName, unicode, visual, starts, Math.max(0, starts.length - 1), false, false, placement,
+            asciiProtected, folded);
     }
 
-    private static String firstLabel(String name) {
-        int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
+    /**
+     * Whether the registry suffix starting at {@code start} is another country's government namespace (mil.nz,
+     * gov.au: more than one label, the first that of a protected suffix): only that government registers there,
+     * so nobody else can catch the mail.
+     */
+    private static boolean inGovernmentNamespace(String ascii, int start, ProtectedNames names) {
+        int dot = ascii.indexOf('.', start);
+        return dot > 0 && names.isGovernmentLabel(ascii.substring(start, dot));
     }
 
-    private static List<String> split(String name) {
-        List<String> parts = new ArrayList<>(4);
-        int start = 0;
-        while (true) {
-            int dot = name.indexOf('.', start);
-            parts.add(dot < 0 ? name.substring(start) : name.substring(start, dot));
-            if (dot < 0) {
-                return List.copyOf(parts);
+    private static int[] starts(String name) {
+        int count = 1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == '.') {
+                count++;
             }
-            start = dot + 1;
         }
+        int[] starts = new int[count];
+        for (int i = 0, label = 1; i < name.length(); i++) {
+            if (name.charAt(i) == '.') {
+                starts[label++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /** The index of the label starting at {@code offset} (a label boundary). */
+    private static int labelAt(int[] starts, int offset) {
+        int index = Arrays.binarySearch(starts, offset);
+        if (index < 0) {
+            throw new IllegalStateException("no label starts at " + offset);
+        }
+        return index;
     }
 
     private static int countFolded(String unicode) {
@@ -133,16 +148,6 @@ public final class Candidate {
             int cp = unicode.codePointAt(i);
             i += Character.charCount(cp);
             if (cp >= 0x80) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static int labelCount(String suffix) {
-        int count = 1;
-        for (int i = 0; i < suffix.length(); i++) {
-            if (suffix.charAt(i) == '.') {
                 count++;
             }
         }
@@ -159,14 +164,78 @@ public final class Candidate {
         return visual;
     }
 
+    /** The visual form with its prefix hashes, for look-ups of its tails (see {@link TextHashes}). */
+    public TextHashes visualHashes() {
+        return visualHashes;
+    }
+
+    /** The registrable label with its prefix hashes, for look-ups of its parts. */
+    public TextHashes labelHashes() {
+        TextHashes hashes = labelHashes;
+        if (hashes == null) {
+            hashes = new TextHashes(label());
+            labelHashes = hashes;
+        }
+        return hashes;
+    }
+
+    /** How many labels the visual name has. */
+    public int labelCount() {
+        return starts.length;
+    }
+
+    /** Where visual label {@code index} starts in {@link #visual()}. */
+    public int start(int index) {
+        return starts[index];
+    }
+
+    /** Where visual label {@code index} ends in {@link #visual()} (the dot after it, or the end). */
+    public int end(int index) {
+        return index + 1 < starts.length ? starts[index + 1] - 1 : visual.length();
+    }
+
+    /** Visual label {@code index}. */
+    public String label(int index) {
+        String[] texts = labelTexts;
+        if (texts == null) {
+            texts = new String[starts.length];
+            labelTexts = texts;
+        }
+        String text = texts[index];
+        if (text == null) {
+            text = starts.length == 1 ? visual : visual.substring(starts[index], end(index));
+            texts[index] = text;
+        }
+        return text;
+    }
+
     /** The visual labels. */
     public List<String> labels() {
-        return labels;
+        List<String> list = labelList;
+        if (list == null) {
+            String[] all = new String[starts.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = label(i);
+            }
+            list = List.of(all);
+            labelList = list;
+        }
+        return list;
     }
 
     /** The glyph key of visual label {@code index}. */
     public String key(int index) {
-        return keys[index];
+        String[] all = keys;
+        if (all == null) {
+            all = new String[starts.length];
+            keys = all;
+        }
+        String key = all[index];
+        if (key == null) {
+            key = Glyphs.key(label(index));
+            all[index] = key;
+        }
+        return key;
     }
 
     /** For people: the ASCII form, or the Unicode form followed by the ASCII one when they differ. */
@@ -198,9 +267,19 @@ public final class Candidate {
         return placement;
     }
 
+    /** The longest protected suffix the ASCII name is strictly under (what {@link #placement()} was decided by), or null. */
+    public String asciiProtectedSuffix() {
+        return asciiProtectedSuffix < 0 ? null : ascii.substring(asciiProtectedSuffix);
+    }
+
     /** The suffix part (mil, gov.uk, com, or the unknown last label), visual form. */
     public String suffix() {
-        return tail(suffixStart);
+        String text = suffix;
+        if (text == null) {
+            text = tail(suffixStart);
+            suffix = text;
+        }
+        return text;
     }
 
     /** Index of the first suffix label. */
@@ -215,17 +294,35 @@ public final class Candidate {
 
     /** The registrable label: the one just left of the suffix. */
     public String label() {
-        return labels.get(suffixStart - 1);
+        String text = label;
+        if (text == null) {
+            text = label(suffixStart - 1);
+            label = text;
+        }
+        return text;
     }
 
     /** The glyph key of the registrable label. */
     public String labelKey() {
-        return keys[suffixStart - 1];
+        String key = labelKey;
+        if (key == null) {
+            key = key(suffixStart - 1);
+            labelKey = key;
+        }
+        return key;
     }
 
     /** The light glyph key (single characters mapped, no pairs merged) of visual label {@code index}. */
     public String lightKey(int index) {
-        return Glyphs.lightKey(labels.get(index));
+        if (index == suffixStart - 1) {
+            String key = labelLightKey;
+            if (key == null) {
+                key = Glyphs.lightKey(label());
+                labelLightKey = key;
+            }
+            return key;
+        }
+        return Glyphs.lightKey(label(index));
     }
 
     /** The labels left of the registrable label, joined, possibly empty (mail in mail.army.ml). */
@@ -256,9 +353,66 @@ public final class Candidate {
         return index >= starts.length ? visual : visual.substring(0, Math.max(0, starts[index] - 1));
     }
 
+    /**
+     * The glyph keys of every visual label joined with dots: the key of the whole name, whose tail from
+     * {@link #keyStart(int)} is the key of the name's tail from label {@code index}.
+     */
+    public String nameKey() {
+        return nameKeyWithStarts().text.text();
+    }
+
+    /** {@link #nameKey()} with its prefix hashes, for look-ups of its tails. */
+    public TextHashes nameKeyHashes() {
+        return nameKeyWithStarts().text;
+    }
+
+    private NameKey nameKeyWithStarts() {
+        NameKey key = nameKey;
+        if (key == null) {
+            int[] at = new int[starts.length];
+            StringBuilder joined = null;
+            for (int i = 0; i < starts.length; i++) {
+                String labelKey = key(i);
+                if (joined == null && labelKey != label(i)) {
+                    joined = new StringBuilder(visual.length()).append(visual, 0, starts[i]);
+                }
+                if (joined != null) {
+                    at[i] = joined.length();
+                    joined.append(labelKey);
+                    if (i + 1 < starts.length) {
+                        joined.append('.');
+                    }
+                } else {
+                    at[i] = starts[i];
+                }
+            }
+            // Keys are the labels themselves (Glyphs.key returns its argument) when nothing maps.
+            key = new NameKey(joined == null ? visualHashes : new TextHashes(joined.toString()), at);
+            nameKey = key;
+        }
+        return key;
+    }
+
+    /** Where the key of visual label {@code index} starts in {@link #nameKey()}. */
+    public int keyStart(int index) {
+        return nameKeyWithStarts().starts[index];
+    }
+
     /** The glyph keys of the labels from {@code index} to the end, joined with dots. */
     public String tailKey(int index) {
-        return index == 0 ? nameKey : nameKey.substring(keyStarts[index]);
+        String key = nameKeyWithStarts().text.text();
+        return index == 0 ? key : key.substring(nameKeyWithStarts().starts[index]);
+    }
+
+    /** The visual labels' keys joined with dots, and where each label's key starts in it. */
+    private static final class NameKey {
+        final TextHashes text;
+        final int[] starts;
+
+        NameKey(TextHashes text, int[] starts) {
+            this.text = text;
+            this.starts = starts;
+        }
     }
 
     /** {@code prefix.label.suffix} with the given label and suffix: what the sender probably meant. */

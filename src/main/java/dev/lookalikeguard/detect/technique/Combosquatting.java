@@ -62,8 +62,7 @@ public final class Combosquatting implements Technique {
     }
 
     private static Finding at(Candidate candidate, ProtectedNames names, String label, int from, int length) {
-        String part = label.substring(from, from + length);
-        List<Registrable> targets = names.crossSuffixLabelled(part);
+        List<Registrable> targets = names.crossSuffixLabelled(candidate.labelHashes(), from, from + length);
         if (targets.isEmpty()) {
             return null;
         }

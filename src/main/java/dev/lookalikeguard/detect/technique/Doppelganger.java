@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.name.Registrable;
 import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
@@ -37,20 +38,21 @@ public final class Doppelganger implements Technique {
         if (!names.mayEndAConcatenation(text)) {
             return Optional.empty();
         }
+        TextHashes hashed = new TextHashes(text);
         for (int i = 0; i + MIN_WHOLE <= text.length(); i++) {
-            String tail = text.substring(i);
-            if (i > 0 && tail.length() < MIN_WITH_PREFIX) {
+            int tailLength = text.length() - i;
+            if (i > 0 && tailLength < MIN_WITH_PREFIX) {
                 break;
             }
-            Optional<String> target = names.concatenatedAs(tail);
-            if (target.isPresent() && !target.get().equals(candidate.ascii())) {
-                String meant = i == 0 ? target.get() : prefixOf(label, text, i) + "." + target.get();
-                Optional<Registrable> registrable = names.registrableOf(target.get());
+            String target = names.concatenatedAs(hashed, i);
+            if (target != null && !target.equals(candidate.ascii())) {
+                String meant = i == 0 ? target : prefixOf(label, text, i) + "." + target;
+                Optional<Registrable> registrable = names.registrableOf(target);
                 Evidence evidence = Evidence.of(Shape.MISSING_DOT, candidate.placement())
-                    .withGlyphs(typed.endsWith(plain(target.get())) ? 0 : 1, candidate.folded())
-                    .withTarget(registrable.map(r -> r.label().length()).orElse(tail.length()),
+                    .withGlyphs(typed.endsWith(plain(target)) ? 0 : 1, candidate.folded())
+                    .withTarget(registrable.map(r -> r.label().length()).orElse(tailLength),
                         registrable.map(Registrable::listed).orElse(false), false);
-                return Optional.of(new Finding(target.get(), meant, List.of(NAME), evidence,
+                return Optional.of(new Finding(target, meant, List.of(NAME), evidence,
                     () -> candidate.display() + " looks like " + meant + ": the dots of " + meant
                         + " were left out and the name put under " + candidate.suffix()));
             }

@@ -28,10 +28,9 @@ public final class DotInsertion implements Technique {
         if (suffixStart < 2) {
             return Optional.empty();
         }
-        List<String> labels = candidate.labels();
-        StringBuilder joined = new StringBuilder(labels.get(suffixStart - 1));
+        StringBuilder joined = new StringBuilder(candidate.label());
         for (int pieces = 2; pieces <= Math.min(MAX_PIECES, suffixStart); pieces++) {
-            joined.insert(0, labels.get(suffixStart - pieces));
+            joined.insert(0, candidate.label(suffixStart - pieces));
             Registrable target = names.registrablesUnder(candidate.suffix()).get(joined.toString());
             if (target != null) {
                 int dots = pieces - 1;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
@@ -25,23 +26,27 @@ public final class Homoglyph implements Technique {
 
     @Override
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
-        List<String> labels = candidate.labels();
-        int count = labels.size();
+        int count = candidate.labelCount();
+        TextHashes nameKey = candidate.nameKeyHashes();
+        // Every tail ends with the last label: when its key ends no protected name's key, no tail is one.
+        if (!names.mayEndANameKey(nameKey, candidate.keyStart(count - 1), nameKey.length())) {
+            return Optional.empty();
+        }
         for (int i = 0; i < count; i++) {
-            Optional<String> target = names.withNameKey(candidate.tailKey(i));
-            if (target.isEmpty()) {
+            String target = names.withNameKey(nameKey, candidate.keyStart(i), nameKey.length());
+            if (target == null) {
                 continue;
             }
             String typed = candidate.tail(i);
-            boolean suffixOnly = names.isProtectedSuffix(target.get()) && names.exact(target.get()).isEmpty();
+            boolean suffixOnly = names.isProtectedSuffix(target) && names.exact(target).isEmpty();
             // The same text in a tail means the change is left of it, in labels other techniques compare.
-            if ((target.get().equals(typed) && (i > 0 || candidate.folded() == 0)) || (suffixOnly && i == 0)) {
+            if ((target.equals(typed) && (i > 0 || candidate.folded() == 0)) || (suffixOnly && i == 0)) {
                 continue;
             }
             String head = i > 0 ? candidate.head(i) : "";
-            String meant = head.isEmpty() ? target.get() : head + "." + target.get();
-            String nearest = suffixOnly ? labels.get(i - 1) + "." + target.get() : target.get();
-            GlyphDistance.Difference difference = GlyphDistance.between(typed, target.get(), 0, typed.length());
+            String meant = head.isEmpty() ? target : head + "." + target;
+            String nearest = suffixOnly ? candidate.label(i - 1) + "." + target : target;
+            GlyphDistance.Difference difference = GlyphDistance.between(typed, target, 0, typed.length());
             if (difference == null) {
                 continue; // the keys meet, but a typing mistake differs too: for the label techniques
             }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
@@ -49,7 +48,8 @@ public final class LabelEdit implements Technique {
         if (!candidate.hasLabel()) {
             return Optional.empty();
         }
-        LabelComparison match = nearest(candidate.label(), candidate.labelKey(), candidate.suffix(), names);
+        LabelComparison match = nearest(candidate.label(), candidate.labelKey(), candidate.lightKey(candidate.suffixStart() - 1),
+            candidate.suffix(), names);
         if (match == null) {
             return Optional.empty();
         }
@@ -61,12 +61,11 @@ public final class LabelEdit implements Technique {
     }
 
     /**
-     * The best match for {@code label} among the protected labels under {@code suffix}: typing mistakes, or
-     * look-alike glyphs whose keys differ (nn for m), or null.
+     * The best match for {@code label} (whose full and light glyph keys are given) among the protected labels
+     * under {@code suffix}: typing mistakes, or look-alike glyphs whose keys differ (nn for m), or null.
      */
-    LabelComparison nearest(String label, String key, String suffix, ProtectedNames names) {
+    LabelComparison nearest(String label, String key, String lightKey, String suffix, ProtectedNames names) {
         LabelComparison[] best = new LabelComparison[1];
-        String lightKey = Glyphs.lightKey(label);
         names.sameSuffixCandidates(key, lightKey, suffix, 1, target -> consider(label, target, best));
         if (twoEdits && (best[0] == null || best[0].typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
             names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> consider(label, target, best));

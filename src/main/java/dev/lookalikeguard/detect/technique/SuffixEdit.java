@@ -41,10 +41,16 @@ public final class SuffixEdit implements Technique {
         if (candidate.underProtectedSuffix()) {
             return Optional.empty();
         }
-        int count = candidate.labels().size();
+        int count = candidate.labelCount();
+        String nameKey = candidate.nameKey();
         Finding best = null;
         for (int k = 1; k <= Math.min(MAX_SUFFIX_LABELS, count - 1); k++) {
             int start = count - k;
+            // The light key of a tail is as long as the tail: most tails are too long (or short) for any suffix.
+            if (!names.maySuffixKeyBeNear(nameKey.length() - candidate.keyStart(start))
+                && !names.maySuffixKeyBeNear(candidate.visual().length() - candidate.start(start))) {
+                continue;
+            }
             Finding[] found = {best};
             String typed = candidate.tail(start);
             names.suffixesNear(candidate.tailKey(start), Glyphs.lightKey(typed), suffix -> {
@@ -65,7 +71,7 @@ public final class SuffixEdit implements Technique {
                             GlyphDistance.Difference difference, ProtectedNames names) {
         String head = candidate.head(start);
         String meant = head + "." + suffix;
-        String label = candidate.labels().get(start - 1);
+        String label = candidate.label(start - 1);
         boolean real = PublicSuffixes.isRegistrySuffix(typed);
         Supplier<String> why = () -> "suffix " + typed + " is " + (difference.typos() == 0 ? "a look-alike of " : "one edit from ")
             + suffix + (real ? ", and " + typed + " is a real suffix anyone can register under"
@@ -80,7 +86,8 @@ public final class SuffixEdit implements Technique {
                 () -> candidate.display() + " looks like " + meant + ": " + why.get());
         }
         if (labelEdit.isPresent()) {
-            LabelComparison match = labelEdit.get().nearest(label, candidate.key(start - 1), suffix, names);
+            LabelComparison match = labelEdit.get().nearest(label, candidate.key(start - 1), candidate.lightKey(start - 1),
+                suffix, names);
             if (match != null) {
                 String prefix = start > 1 ? candidate.head(start - 1) + "." : "";
                 List<String> techniques = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.name.Registrable;
 import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
@@ -50,12 +51,13 @@ public final class SuffixSwap implements Technique {
         if (candidate.underProtectedSuffix() || !candidate.suffixIsRegistrySuffix()) {
             return Optional.empty();
         }
-        String before = candidate.beforeSuffix();
-        Optional<String> covering = names.coveringName(before);
-        if (covering.isEmpty()) {
+        TextHashes visual = candidate.visualHashes();
+        int coveringStart = names.coveringStart(visual, 0, candidate.start(candidate.suffixStart()) - 1);
+        if (coveringStart < 0) {
             return Optional.empty(); // service.gov.scot is no copy of a known name: another country's namespace
         }
-        return Optional.of(new Finding(covering.get(), before, List.of(NAME),
+        String before = candidate.beforeSuffix();
+        return Optional.of(new Finding(before.substring(coveringStart), before, List.of(NAME),
             Evidence.of(Shape.APPENDED_SUFFIX, candidate.placement()).withGlyphs(0, candidate.folded()),
             () -> candidate.display() + " looks like " + before + ": ." + candidate.suffix() + " was added after it"));
     }

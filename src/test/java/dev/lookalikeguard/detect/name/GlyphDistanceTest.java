@@ -72,6 +72,64 @@ class GlyphDistanceTest {
         }
     }
 
+    /**
+     * The measure stops early on rows whose cells all hold too many typos or glyphs, and looks glyph pairs up
+     * in a table: it must give exactly what the first version (every row until the cost is too high, the pair
+     * list scanned) gives, on labels full of look-alike glyphs and on mistyped copies of each other.
+     */
+    @Test
+    void measuresWhatTheFirstVersionMeasured() {
+        Random random = new Random(11);
+        String letters = "abcdeghiklmnorsuvwz0125q-";
+        int[][] limits = {{0, 4}, {1, 0}, {1, 2}, {1, 4}, {2, 4}, {2, 8}, {0, 11}};
+        int accepted = 0;
+        for (int i = 0; i < 60_000; i++) {
+            String meant = random(random, letters, 1 + random.nextInt(14));
+            String typed = i % 3 == 0 ? random(random, letters, 1 + random.nextInt(14)) : mutated(meant, random, letters);
+            for (int[] limit : limits) {
+                long expected = GlyphDistanceReference.measure(typed, meant, limit[0], limit[1]);
+                assertThat(GlyphDistance.measure(typed, meant, limit[0], limit[1]))
+                    .as("%s/%s at %d typos, %d glyphs", typed, meant, limit[0], limit[1]).isEqualTo(expected);
+                Difference difference = GlyphDistance.between(typed, meant, limit[0], limit[1]);
+                assertThat(difference == null).isEqualTo(expected < 0);
+                accepted += expected < 0 ? 0 : 1;
+            }
+        }
+        assertThat(accepted).isGreaterThan(50_000);
+    }
+
+    /** A few typos and look-alike glyphs (pairs for one letter, and the reverse) in a copy of the label. */
+    private static String mutated(String label, Random random, String letters) {
+        StringBuilder b = new StringBuilder(label);
+        for (int edits = random.nextInt(4); edits > 0 && b.length() > 0; edits--) {
+            int at = random.nextInt(b.length());
+            switch (random.nextInt(6)) {
+                case 0:
+                    b.deleteCharAt(at);
+                    break;
+                case 1:
+                    b.insert(at, letters.charAt(random.nextInt(letters.length())));
+                    break;
+                case 2:
+                    b.setCharAt(at, letters.charAt(random.nextInt(letters.length())));
+                    break;
+                case 3:
+                    b.replace(at, at + 1, new String[] {"rn", "vv", "cl", "ci", "rr", "nn", "lb", "lh", "lk"}[random.nextInt(9)]);
+                    break;
+                case 4:
+                    b.setCharAt(at, "0o1lice5s2zqgbdmnuv".charAt(random.nextInt(19)));
+                    break;
+                default:
+                    if (at + 1 < b.length()) {
+                        char c = b.charAt(at);
+                        b.setCharAt(at, b.charAt(at + 1));
+                        b.setCharAt(at + 1, c);
+                    }
+            }
+        }
+        return b.toString();
+    }
+
     private static String random(Random random, String alphabet, int length) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {

@@ -57,6 +57,39 @@ class GlyphsTest {
             assertThat(Glyphs.key("guv")).isNotEqualTo(Glyphs.key("gov"));
         }
 
+        /** The table the alignment reads glyph pairs from holds what the pair list says, for every ASCII triple. */
+        @Test
+        void glyphPairsAreReadAsThePairListSays() {
+            for (char one = 0; one < 128; one++) {
+                for (char first = 0; first < 160; first++) {
+                    for (char second = 0; second < 160; second++) {
+                        if (Glyphs.readsAs(first, second, one) != Glyphs.readsAsByPairs(first, second, one)) {
+                            assertThat(Glyphs.readsAs(first, second, one)).as("%c%c as %c", first, second, one)
+                                .isEqualTo(Glyphs.readsAsByPairs(first, second, one));
+                        }
+                    }
+                }
+            }
+            assertThat(Glyphs.readsAs('r', 'n', 'm')).isEqualTo(1);
+            assertThat(Glyphs.readsAs('c', 'i', 'd')).isEqualTo(2);
+        }
+
+        /** What the alignment skips on: no pair reads as anything unless both its characters and the target take part in one. */
+        @Test
+        void aPairReadsAsNothingUnlessItsCharactersTakePartInPairs() {
+            for (char one = 0; one < 160; one++) {
+                for (char first = 0; first < 160; first++) {
+                    for (char second = 0; second < 160; second++) {
+                        if (Glyphs.readsAs(first, second, one) != 0 && !(Glyphs.takesPartInPairs(first)
+                            && Glyphs.takesPartInPairs(second) && Glyphs.isDoubleTarget(one))) {
+                            assertThat(Glyphs.readsAs(first, second, one)).as("%c%c as %c", first, second, one).isZero();
+                        }
+                    }
+                }
+            }
+            assertThat(Glyphs.takesPartInPairs('r') && Glyphs.takesPartInPairs('n') && Glyphs.isDoubleTarget('m')).isTrue();
+        }
+
         @Test
         void aLabelWithNothingToMapIsItsOwnKey() {
             String label = "army";
