@@ -3,7 +3,6 @@ package dev.lookalikeguard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +11,8 @@ import java.time.ZoneOffset;
 
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,36 +53,28 @@ class LearningIT {
     }
 
     private final MovableClock clock = new MovableClock();
-    private LoopbackReceiver receiver;
-    private GuardServer james;
 
-    @BeforeEach
-    void start() throws Exception {
-        receiver = new LoopbackReceiver();
-        james = server(null);
+    @RegisterExtension
+    GuardExtension<LoopbackReceiver> guard = GuardExtension.configured(james -> james.users(MAJOR).clock(clock)
+        .learning("2 days, 2 senders", "1h", "1h"));
+
+    private GuardServer james() {
+        return guard.james();
     }
 
-    private GuardServer server(Path directory) throws Exception {
-        GuardServer.Builder builder = GuardServer.builder(receiver.port()).users(MAJOR).clock(clock)
-            .learning("2 days, 2 senders", "1h", "1h");
-        return (directory == null ? builder : builder.workingDirectory(directory)).start();
-    }
-
-    @AfterEach
-    void stop() {
-        james.close();
-        receiver.close();
+    private LoopbackReceiver receiver() {
+        return guard.receiver();
     }
 
     private JsonNode record(String domain) throws Exception {
-        return james.webAdmin("GET", "/lookalike/learned/" + domain);
+        return james().webAdmin("GET", "/lookalike/learned/" + domain);
     }
 
     /** Sends, and waits until the mail went out (so it passed the counting mailet). */
     private void deliver(String from, String recipient) throws Exception {
-        int before = receiver.deliveredTo(recipient).size();
-        james.sendFrom(from, "Contract", recipient);
-        AWAIT.until(() -> receiver.deliveredTo(recipient).size() == before + 1);
+        int before = receiver().deliveredTo(recipient).size();
+        james().sendFrom(from, "Contract", recipient);
+        AWAIT.until(() -> receiver().deliveredTo(recipient).size() == before + 1);
     }
 
     /** Two senders, two days: the partner is learned. */
@@ -103,7 +93,7 @@ class LearningIT {
 
     private String awaitNotice() throws Exception {
         try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", james.imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
+            imap.connect("127.0.0.1", james().imapPort()).login(GuardServer.SENDER, GuardServer.PASSWORD).select("INBOX");
             imap.awaitMessageCount(AWAIT, 1);
             String notice = imap.readFirstMessage();
             imap.sendCommand("STORE 1:* +FLAGS (\\Deleted)");
@@ -118,16 +108,15 @@ class LearningIT {
         assertThat(record(LOOKALIKE).get("status").asText()).isEqualTo("counting");
 
         learnThePartner();
-        james.send("Contract", "typo@" + LOOKALIKE);
+        james().send("Contract", "typo@" + LOOKALIKE);
 
         String notice = awaitNotice();
         assertThat(notice).contains("Subject: Message not sent: did you mean " + PARTNER + "?")
             .contains("Did you mean:  typo@" + PARTNER + " ?")
             .contains(LOOKALIKE + " looks like " + PARTNER + ", a domain this organisation writes to")
             .contains("(learned-name");
-        Thread.sleep(500);
-        assertThat(receiver.deliveredTo("typo@" + LOOKALIKE)).as("only the mail sent before the partner was learned")
-            .hasSize(1);
+        Settle.holdsFor(Duration.ofMillis(500), () -> assertThat(receiver().deliveredTo("typo@" + LOOKALIKE))
+            .as("only the mail sent before the partner was learned").hasSize(1));
         assertThat(record(LOOKALIKE).get("recipients").asInt()).as("a stopped look-alike is not counted").isEqualTo(1);
     }
 
@@ -138,14 +127,11 @@ class LearningIT {
         clock.advance(Duration.ofDays(1));
         deliver(GuardServer.SENDER, "buyer@" + PARTNER);
         // No WebAdmin call before the stop (it would write the counts): only the flush on stop writes them.
-        Path directory = james.workingDirectory();
-
-        james.stop();
-        james = server(directory);
+        guard.restart();
 
         assertThat(record(PARTNER).get("status").asText()).isEqualTo("learned");
         assertThat(record(PARTNER).get("recipients").asInt()).isEqualTo(3);
-        james.send("After restart", "typo@" + LOOKALIKE);
+        james().send("After restart", "typo@" + LOOKALIKE);
         assertThat(awaitNotice()).contains("did you mean " + PARTNER + "?");
     }
 
@@ -153,8 +139,8 @@ class LearningIT {
     void afterAnAdminForgetsThePartnerItsLookalikePassesAndThePartnerIsLearnedAgainFromNothing() throws Exception {
         learnThePartner();
 
-        james.webAdmin("DELETE", "/lookalike/learned/" + PARTNER);
-        assertThat(james.webAdminResponse("GET", "/lookalike/learned/" + PARTNER).statusCode()).isEqualTo(404);
+        james().webAdmin("DELETE", "/lookalike/learned/" + PARTNER);
+        assertThat(james().webAdminResponse("GET", "/lookalike/learned/" + PARTNER).statusCode()).isEqualTo(404);
         deliver(GuardServer.SENDER, "typo@" + LOOKALIKE);
 
         deliver(GuardServer.SENDER, "buyer@" + PARTNER);
@@ -164,10 +150,10 @@ class LearningIT {
 
     @Test
     void aPinnedPartnerIsProtectedAtOnceAndTheSeedAndExportRoundTrip() throws Exception {
-        james.webAdmin("PUT", "/lookalike/learned/" + PARTNER);
-        james.send("Contract", "typo@" + LOOKALIKE);
+        james().webAdmin("PUT", "/lookalike/learned/" + PARTNER);
+        james().send("Contract", "typo@" + LOOKALIKE);
         assertThat(awaitNotice()).contains("did you mean " + PARTNER + "?");
 
-        assertThat(james.webAdmin("GET", "/lookalike/learned/export").toString()).isEqualTo("[\"" + PARTNER + "\"]");
+        assertThat(james().webAdmin("GET", "/lookalike/learned/export").toString()).isEqualTo("[\"" + PARTNER + "\"]");
     }
 }
