@@ -258,7 +258,7 @@ public final class LookalikeCheck {
             char c = value.charAt(i);
             if (c == '\t' || c == '\r' || c == '\n') {
                 if (!inBreak) {
-                    out.append(value, copied, i).append(' ');
+                    out.append(value.substring(copied, i)).append(' ');
                     inBreak = true;
                 }
                 copied = i + 1;
@@ -266,7 +266,12 @@ public final class LookalikeCheck {
                 inBreak = false;
             }
         }
-        return out.append(value, copied, end);
+        if (copied == 0 && end == value.length()) {
+            // The usual field, nothing to drop or replace: appended whole (a block copy; the ranged append below
+            // copies character by character, which profiling showed as a tenth of the checker's time).
+            return out.append(value);
+        }
+        return out.append(value.substring(copied, end));
     }
 
     /** What one run checked: lines, verdicts per kind, and how long the checking took (reading, checking, printing). */

@@ -31,8 +31,11 @@ public final class Verdict {
         /** Not a usable host name (bad IDN, address literal, too long, ...). */
         INVALID;
 
+        private final String label = name().toLowerCase(Locale.ROOT);
+
+        /** The kind's name in output, lower case ({@code lookalike}). */
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return label;
         }
     }
 
