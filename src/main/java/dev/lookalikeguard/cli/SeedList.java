@@ -84,7 +84,7 @@ final class SeedList {
 
     private static String learnable(String value) throws InvalidDomainException {
         String ascii = DomainName.parse(value).ascii();
-        if (ascii.indexOf('.') < 0 || PublicSuffixes.isRegistrySuffix(ascii)) {
+        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
             throw new InvalidDomainException("a bare public suffix or top-level name, not a name one writes to");
         }
         return ascii;

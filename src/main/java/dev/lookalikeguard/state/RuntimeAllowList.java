@@ -89,7 +89,7 @@ public class RuntimeAllowList {
      */
     public static String allowable(String domain) throws InvalidDomainException {
         String ascii = DomainName.parse(domain).ascii();
-        if (ascii.indexOf('.') < 0 || PublicSuffixes.isRegistrySuffix(ascii)) {
+        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
             throw new InvalidDomainException("a bare public suffix or top-level name: allowing it would switch off the "
                 + "protection for every name under it; allow a name registered under it instead, such as partner.ml");
         }
@@ -100,7 +100,7 @@ public class RuntimeAllowList {
     public Optional<String> allowing(String asciiDomain) throws MessagingException {
         MailRepository repository = state.repository();
         String name = asciiDomain;
-        while (name.indexOf('.') > 0 && !PublicSuffixes.isRegistrySuffix(name)) {
+        while (!PublicSuffixes.isSuffixOrTopLevel(name)) {
             if (isAllowedEntry(repository, name)) {
                 return Optional.of(name);
             }

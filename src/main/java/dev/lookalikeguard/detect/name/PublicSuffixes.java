@@ -34,6 +34,14 @@ public final class PublicSuffixes {
         return registrySuffixStart(name, 0) == 0;
     }
 
+    /**
+     * Whether {@code name} (canonical ASCII) is a single label or itself a registry suffix ({@code com}, {@code ml},
+     * {@code gov.uk}): nobody's own name, so never one to allow or to learn; a name under it is.
+     */
+    public static boolean isSuffixOrTopLevel(String name) {
+        return name.indexOf('.') < 0 || isRegistrySuffix(name);
+    }
+
     /** Whether the tail of {@code name} from {@code from} is itself a registry suffix. */
     public static boolean isRegistrySuffix(TextHashes name, int from) {
         return registrySuffixStart(name, from) == from;
