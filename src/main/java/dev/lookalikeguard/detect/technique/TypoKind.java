@@ -1,10 +1,5 @@
 package dev.lookalikeguard.detect.technique;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import dev.lookalikeguard.detect.name.GlyphDistance.Edit;
 
 /**
@@ -40,7 +35,8 @@ public enum TypoKind {
         {"1234567890-", "azertyuiop", "qsdfghjklm", "wxcvbn"},
         {"1234567890-", "qwertzuiop", "asdfghjkl", "yxcvbnm"},
     };
-    private static final Map<Character, Set<Character>> NEIGHBOURS = neighbours();
+    /** Which ASCII keys neighbour which on one of the layouts: bit {@code typed} of row {@code original}. */
+    private static final long[][] NEIGHBOURS = neighbours();
 
     private final String label;
     private final int score;
@@ -94,7 +90,7 @@ public enum TypoKind {
                 if (VOWELS.indexOf(typed) >= 0 && VOWELS.indexOf(original) >= 0) {
                     return VOWEL_SWAP;
                 }
-                if (NEIGHBOURS.getOrDefault(original, Set.of()).contains(typed)) {
+                if (neighbours(original, typed)) {
                     return KEYBOARD;
                 }
                 if (Integer.bitCount(typed ^ original) == 1) {
@@ -145,8 +141,12 @@ public enum TypoKind {
         return null;
     }
 
-    private static Map<Character, Set<Character>> neighbours() {
-        Map<Character, Set<Character>> map = new HashMap<>();
+    private static boolean neighbours(char key, char other) {
+        return key < 128 && other < 128 && (NEIGHBOURS[key][other >>> 6] & (1L << other)) != 0;
+    }
+
+    private static long[][] neighbours() {
+        long[][] map = new long[128][2];
         for (String[] rows : LAYOUTS) {
             for (int r = 0; r < rows.length; r++) {
                 for (int c = 0; c < rows[r].length(); c++) {
@@ -159,7 +159,8 @@ public enum TypoKind {
                         for (int dc = -1; dc <= 1; dc++) {
                             int col = c + dc;
                             if ((dr != 0 || dc != 0) && col >= 0 && col < rows[row].length()) {
-                                map.computeIfAbsent(key, k -> new HashSet<>()).add(rows[row].charAt(col));
+                                char neighbour = rows[row].charAt(col);
+                                map[key][neighbour >>> 6] |= 1L << neighbour;
                             }
                         }
                     }
