@@ -31,6 +31,13 @@ final class DeletionIndex {
     private static final long BASE = 0x9E3779B97F4A7C15L;
     private static final long[] POWERS = powers(256);
 
+    private static final long HASH_MASK = (1L << HASH_BITS) - 1;
+    /** Marks on a variant's hash (above its {@value #HASH_BITS} bits): which tables' filters it passed. */
+    private static final long NEAR_MARK = 1L << 62;
+    private static final long FAR_MARK = 1L << 61;
+    /** Filter bits per key: a variant absent from a table passes its filter about 3% of the time. */
+    private static final int FILTER_BITS_PER_KEY = 12;
+
     /** Keys are non-negative, so -1 marks a free slot. */
     private static final long EMPTY = -1L;
 
@@ -105,18 +112,30 @@ final class DeletionIndex {
         // The tables are larger than the processor's nearer caches: read the first slot of every variant first,
         // loads that do not wait for one another, so that the probes below (in the same order as ever: the
         // consumer keeps the first of equal candidates) find them close.
+        // Most variants are in neither table: the filters (small enough to stay in the nearer caches) say so
+        // without reading the tables. A variant they pass is marked in the sign bit of its hash.
         long touched = 0;
         for (int k = 0; k < count; k++) {
-            touched ^= near.first(hashes[k]);
-            if (depth == 2) {
-                touched ^= far.first(hashes[k]);
+            long hash = hashes[k];
+            boolean inNear = near.mayContain(hash);
+            boolean inFar = depth == 2 && far.mayContain(hash);
+            if (inNear) {
+                touched ^= near.first(hash);
             }
+            if (inFar) {
+                touched ^= far.first(hash);
+            }
+            hashes[k] = hash | (inNear ? NEAR_MARK : 0) | (inFar ? FAR_MARK : 0);
         }
         variants.touched = touched;
         for (int k = 0; k < count; k++) {
-            near.probe(hashes[k], consumer);
-            if (depth == 2) {
-                far.probe(hashes[k], consumer);
+            long marked = hashes[k];
+            long hash = marked & HASH_MASK;
+            if ((marked & NEAR_MARK) != 0) {
+                near.probe(hash, consumer);
+            }
+            if ((marked & FAR_MARK) != 0) {
+                far.probe(hash, consumer);
             }
         }
     }
@@ -161,15 +180,25 @@ final class DeletionIndex {
         return near.size + far.size;
     }
 
-    /** An open-addressing table of packed keys, at most half full. */
+    /**
+     * An open-addressing table of packed keys, at most half full, with a blocked Bloom filter in front (three
+     * bits of one 64-bit word per key): a probe for an absent key, most are, usually reads one word of the
+     * filter, not the table.
+     */
     private static final class Table {
         private final long[] keys;
         private final int size;
+        private final long[] filter;
 
         Table(long[] packed) {
             Arrays.sort(packed);
             long[] unique = dedupe(packed);
             this.size = unique.length;
+            this.filter = new long[Math.max(1, (int) Math.min(Integer.MAX_VALUE - 8, (long) unique.length * FILTER_BITS_PER_KEY / 64))];
+            for (long key : unique) {
+                long hash = key >>> ID_BITS;
+                filter[word(hash)] |= bits(hash);
+            }
             // At most half full: a probe for an absent key (most are) reads 2.5 slots on average, not 5 at two thirds.
             this.keys = new long[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, unique.length * 2L + 1))];
             Arrays.fill(keys, EMPTY);
@@ -180,6 +209,21 @@ final class DeletionIndex {
                 }
                 keys[slot] = key;
             }
+        }
+
+        /** False when no key with this hash is in the table; true when one may be. */
+        boolean mayContain(long hash) {
+            long bits = bits(hash);
+            return (filter[word(hash)] & bits) == bits;
+        }
+
+        private int word(long hash) {
+            // The low bits, scrambled: the slot is taken from the high ones.
+            return (int) (((hash * 0x9E3779B97F4A7C15L) >>> 32) * filter.length >>> 32);
+        }
+
+        private static long bits(long hash) {
+            return (1L << hash) | (1L << (hash >>> 6)) | (1L << (hash >>> 12));
         }
 
         /** The key in the first slot a probe for {@code hash} reads. */
