@@ -489,6 +489,11 @@ public final class ProtectedNames {
         return nameKeyEndings.contains(key, from, to);
     }
 
+    /** {@link #mayEndANameKey(TextHashes, int, int)} for the key of a last label on its own. */
+    public boolean mayEndANameKey(String lastLabelKey) {
+        return nameKeyEndings.contains(lastLabelKey, 0, lastLabelKey.length());
+    }
+
     /** Whether some protected name's concatenation key ends as {@code key} does (its last two characters). */
     public boolean mayEndAConcatenation(String key) {
         return key.length() >= 2 && concatenationEndingTable.contains(key, key.length() - 2, key.length());

@@ -398,6 +398,18 @@ public final class Candidate {
         return nameKeyWithStarts().starts[index];
     }
 
+    /**
+     * The length of {@link #tailKey(int)}, from the keys of those labels alone (without building the key of
+     * the whole name, which most tails, too long or too short for what they are compared with, never need).
+     */
+    public int tailKeyLength(int index) {
+        int length = starts.length - 1 - index;
+        for (int i = index; i < starts.length; i++) {
+            length += key(i).length();
+        }
+        return length;
+    }
+
     /** The glyph keys of the labels from {@code index} to the end, joined with dots. */
     public String tailKey(int index) {
         String key = nameKeyWithStarts().text.text();

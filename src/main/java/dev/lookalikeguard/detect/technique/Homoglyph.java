@@ -27,11 +27,12 @@ public final class Homoglyph implements Technique {
     @Override
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
         int count = candidate.labelCount();
-        TextHashes nameKey = candidate.nameKeyHashes();
-        // Every tail ends with the last label: when its key ends no protected name's key, no tail is one.
-        if (!names.mayEndANameKey(nameKey, candidate.keyStart(count - 1), nameKey.length())) {
+        // Every tail ends with the last label: when its key ends no protected name's key, no tail is one (asked
+        // before the key of the whole name is built: most recipients end as no protected name does).
+        if (!names.mayEndANameKey(candidate.key(count - 1))) {
             return Optional.empty();
         }
+        TextHashes nameKey = candidate.nameKeyHashes();
         for (int i = 0; i < count; i++) {
             String target = names.withNameKey(nameKey, candidate.keyStart(i), nameKey.length());
             if (target == null) {

@@ -42,12 +42,11 @@ public final class SuffixEdit implements Technique {
             return Optional.empty();
         }
         int count = candidate.labelCount();
-        String nameKey = candidate.nameKey();
         Finding best = null;
         for (int k = 1; k <= Math.min(MAX_SUFFIX_LABELS, count - 1); k++) {
             int start = count - k;
             // The light key of a tail is as long as the tail: most tails are too long (or short) for any suffix.
-            if (!names.maySuffixKeyBeNear(nameKey.length() - candidate.keyStart(start))
+            if (!names.maySuffixKeyBeNear(candidate.tailKeyLength(start))
                 && !names.maySuffixKeyBeNear(candidate.visual().length() - candidate.start(start))) {
                 continue;
             }
