@@ -99,7 +99,15 @@ public final class LearnedNames {
      * learned name; empty otherwise.
      */
     public Optional<Finding> examine(DomainName domain) {
-        if (names.isEmpty() || covering(domain.ascii()).isPresent()) {
+        return covering(domain.ascii()).isPresent() ? Optional.empty() : examineUnlearned(domain);
+    }
+
+    /**
+     * {@link #examine} for a domain the caller already found is not a learned name nor under one ({@link #covering}
+     * empty): the same finding, without looking the name up again.
+     */
+    public Optional<Finding> examineUnlearned(DomainName domain) {
+        if (names.isEmpty()) {
             return Optional.empty();
         }
         Candidate candidate = Candidate.of(new TextHashes(domain.ascii()), domain.unicode(), index);

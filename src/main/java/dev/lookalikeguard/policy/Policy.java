@@ -338,7 +338,7 @@ public final class Policy {
             return Verdict.clean(ascii, () -> name.equals(ascii) ? ascii + " is a learned name (this organisation writes "
                 + "to it)" : ascii + " is under the learned name " + name + " (this organisation writes to it)");
         }
-        Optional<Finding> finding = learned.examine(domain).filter(found -> found.score() >= detector.minScore());
+        Optional<Finding> finding = learned.examineUnlearned(domain).filter(found -> found.score() >= detector.minScore());
         return finding.isPresent() ? Verdict.lookalike(ascii, finding.get()) : verdict;
     }
 

@@ -140,6 +140,20 @@ class LearningTest {
         }
 
         @Test
+        void examiningADomainKnownNotToBeLearnedGivesTheSameFindingWithoutTheLookUp() throws Exception {
+            for (String domain : List.of("lockheedmartn.com", "baesysterns.com", "lockheedmartin.co", "example.org")) {
+                Optional<Finding> whole = check(domain);
+                Optional<Finding> unlearned = learned.examineUnlearned(DomainName.parse(domain));
+
+                assertThat(unlearned.map(Finding::nearest)).as(domain).isEqualTo(whole.map(Finding::nearest));
+                assertThat(unlearned.map(Finding::techniques)).as(domain).isEqualTo(whole.map(Finding::techniques));
+                assertThat(unlearned.map(Finding::score)).as(domain).isEqualTo(whole.map(Finding::score));
+            }
+            assertThat(check("lockheedmartn.com")).isPresent();
+            assertThat(check("mail.lockheedmartin.com")).isEmpty();
+        }
+
+        @Test
         void aLearnedNameIsFamiliarAndNeverALookalike() throws Exception {
             assertThat(learned.covering("lockheedmartin.com")).contains("lockheedmartin.com");
             assertThat(learned.covering("mail.lockheedmartin.com")).contains("lockheedmartin.com");
