@@ -22,11 +22,12 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.learn.Correspondent;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.LearnedCorrespondents;
-import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.webadmin.dto.LearnedNameDto;
 import dev.lookalikeguard.webadmin.dto.LearnedNamesPageDto;
 import dev.lookalikeguard.webadmin.dto.SeedResultDto;
@@ -157,7 +158,7 @@ public class LearnedNamesRoutes implements Routes {
         List<String> refused = new ArrayList<>();
         for (String value : given) {
             try {
-                domains.add(RuntimeAllowList.allowable(value == null ? "" : value));
+                domains.add(learnable(value == null ? "" : value));
             } catch (InvalidDomainException e) {
                 refused.add("'" + value + "' is " + e.getMessage());
             }
@@ -172,9 +173,22 @@ public class LearnedNamesRoutes implements Routes {
         return new SeedResultDto(domains.size(), pinned);
     }
 
+    /**
+     * The canonical form of a domain that may be a learned name: any host name but a bare public suffix or
+     * top-level name (every name under it would count as familiar).
+     */
+    private static String learnable(String value) throws InvalidDomainException {
+        String ascii = DomainName.parse(value).ascii();
+        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
+            throw new InvalidDomainException("a bare public suffix or top-level name: learning it would make every name "
+                + "under it familiar; seed a name registered under it instead, such as partner.com");
+        }
+        return ascii;
+    }
+
     private static String domain(String value) {
         try {
-            return RuntimeAllowList.allowable(value);
+            return learnable(value);
         } catch (InvalidDomainException e) {
             throw QueryParameters.badRequest("'" + value + "' is " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.List;
@@ -163,7 +164,16 @@ class LearnedNamesRoutesTest {
         void aRefusedSeedNamesTheBadDomains() {
             webAdmin.spec().contentType(ContentType.JSON).body("[\"partner.com\", \"gov.uk\"]").post("/lookalike/learned")
                 .then().statusCode(400).body("message", containsString("'gov.uk' is a bare public suffix"))
+                .body("message", containsString("learning it would make every name under it familiar"))
+                .body("message", not(containsString("allow")))
                 .body("message", containsString("nothing was seeded"));
+        }
+
+        @Test
+        void aBareSuffixCannotBePinnedEither() {
+            webAdmin.spec().put("/lookalike/learned/co.uk").then().statusCode(400)
+                .body("message", containsString("'co.uk' is a bare public suffix"))
+                .body("message", containsString("learning it would make every name under it familiar"));
         }
     }
 }
