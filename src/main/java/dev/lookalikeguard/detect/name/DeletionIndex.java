@@ -35,7 +35,10 @@ final class DeletionIndex {
     /** Marks on a variant's hash (above its {@value #HASH_BITS} bits): which tables' filters it passed. */
     private static final long NEAR_MARK = 1L << 62;
     private static final long FAR_MARK = 1L << 61;
-    /** Filter bits per key: a variant absent from a table passes its filter about 3% of the time. */
+    /**
+     * Filter bits per key: a variant absent from a table passes its filter about 1.5% of the time (three bits in a
+     * word holding 5.3 keys on average).
+     */
     private static final int FILTER_BITS_PER_KEY = 12;
 
     /** Keys are non-negative, so -1 marks a free slot. */
@@ -113,7 +116,7 @@ final class DeletionIndex {
         // loads that do not wait for one another, so that the probes below (in the same order as ever: the
         // consumer keeps the first of equal candidates) find them close.
         // Most variants are in neither table: the filters (small enough to stay in the nearer caches) say so
-        // without reading the tables. A variant they pass is marked in the sign bit of its hash.
+        // without reading the tables. Which filters a variant passed is marked above the bits of its hash.
         long touched = 0;
         for (int k = 0; k < count; k++) {
             long hash = hashes[k];
