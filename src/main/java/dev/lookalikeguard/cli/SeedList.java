@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Verdict;
-import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.score.Scoring;
 import dev.lookalikeguard.learn.LearnedNames;
@@ -83,11 +82,7 @@ final class SeedList {
     }
 
     private static String learnable(String value) throws InvalidDomainException {
-        String ascii = DomainName.parse(value).ascii();
-        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
-            throw new InvalidDomainException("a bare public suffix or top-level name, not a name one writes to");
-        }
-        return ascii;
+        return DomainName.parseBelowPublicSuffix(value, "a bare public suffix or top-level name, not a name one writes to");
     }
 
     /** What {@link #fromRecipients} made: the seed and, in words, what it left out. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.lookalikeguard.detect.name.Idna;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
 
 /**
  * A host name normalised once: lower case, no trailing dot, IDN mapped by UTS #46 (non-transitional,
@@ -92,6 +93,19 @@ public final class DomainName {
             throw new InvalidDomainException("not a valid internationalised name (" + unicode.errors() + ")");
         }
         return new DomainName(asciiName, unicode.name());
+    }
+
+    /**
+     * The canonical ASCII form of {@code raw} when it is a name somebody registered, or one under it: a single
+     * label or a bare public suffix ({@code com}, {@code ml}, {@code gov.uk}) is nobody's own name and is refused
+     * with {@code refusal}, which says what taking it would do (allowing it, learning it, seeding it).
+     */
+    public static String parseBelowPublicSuffix(String raw, String refusal) throws InvalidDomainException {
+        String ascii = parse(raw).ascii();
+        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
+            throw new InvalidDomainException(refusal);
+        }
+        return ascii;
     }
 
     /**

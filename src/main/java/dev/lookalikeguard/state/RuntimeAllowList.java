@@ -88,12 +88,8 @@ public class RuntimeAllowList {
      * any top-level name is refused: allowing it would switch off the protection for every name under it.
      */
     public static String allowable(String domain) throws InvalidDomainException {
-        String ascii = DomainName.parse(domain).ascii();
-        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
-            throw new InvalidDomainException("a bare public suffix or top-level name: allowing it would switch off the "
-                + "protection for every name under it; allow a name registered under it instead, such as partner.ml");
-        }
-        return ascii;
+        return DomainName.parseBelowPublicSuffix(domain, "a bare public suffix or top-level name: allowing it would switch "
+            + "off the protection for every name under it; allow a name registered under it instead, such as partner.ml");
     }
 
     /** The entry that allows {@code asciiDomain} (the domain itself or a parent), if any: reads by key only. */

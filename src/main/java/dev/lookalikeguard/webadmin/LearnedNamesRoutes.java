@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
-import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.learn.Correspondent;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.LearnedCorrespondents;
@@ -178,12 +177,8 @@ public class LearnedNamesRoutes implements Routes {
      * top-level name (every name under it would count as familiar).
      */
     private static String learnable(String value) throws InvalidDomainException {
-        String ascii = DomainName.parse(value).ascii();
-        if (PublicSuffixes.isSuffixOrTopLevel(ascii)) {
-            throw new InvalidDomainException("a bare public suffix or top-level name: learning it would make every name "
-                + "under it familiar; seed a name registered under it instead, such as partner.com");
-        }
-        return ascii;
+        return DomainName.parseBelowPublicSuffix(value, "a bare public suffix or top-level name: learning it would make "
+            + "every name under it familiar; seed a name registered under it instead, such as partner.com");
     }
 
     private static String domain(String value) {
