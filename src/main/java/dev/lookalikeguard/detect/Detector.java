@@ -42,6 +42,11 @@ public final class Detector {
     private final Sensitivity sensitivity;
     private final int minScore;
     private final List<Technique> techniques;
+    /**
+     * For each technique (in order) and placement (by ordinal), the highest rank its findings can have: once the
+     * best finding ranks above it, the technique cannot change the verdict and is not run.
+     */
+    private final int[][] highestRanks;
     /** Whether internationalised names are compared by what they read as (the homoglyph technique is on). */
     private final boolean folds;
 
@@ -52,6 +57,7 @@ public final class Detector {
         this.sensitivity = builder.sensitivity;
         this.minScore = builder.minScore.orElse(builder.sensitivity.minScore());
         this.techniques = Techniques.create(builder.enabled);
+        this.highestRanks = highestRanks(techniques);
         this.folds = builder.enabled.contains(Homoglyph.NAME);
     }
 
@@ -61,6 +67,7 @@ public final class Detector {
         this.sensitivity = shared.sensitivity;
         this.minScore = minScore;
         this.techniques = shared.techniques;
+        this.highestRanks = shared.highestRanks;
         this.folds = shared.folds;
     }
 
@@ -112,8 +119,13 @@ public final class Detector {
         Candidate candidate = Candidate.of(hashes, domain.unicode(), names);
         Finding best = null;
         Finding bestBelow = null;
-        for (Technique technique : candidate.folded() > 0 && !folds ? List.<Technique>of() : techniques) {
-            Optional<Finding> finding = technique.examine(candidate, names);
+        int placement = candidate.placement().ordinal();
+        int count = candidate.folded() > 0 && !folds ? 0 : techniques.size();
+        for (int t = 0; t < count; t++) {
+            if (best != null && best.rank() > highestRanks[t][placement]) {
+                continue; // whatever it finds loses to the best (and what is below the minimum is only told without one)
+            }
+            Optional<Finding> finding = techniques.get(t).examine(candidate, names);
             if (finding.isEmpty()) {
                 continue;
             }
@@ -140,6 +152,17 @@ public final class Detector {
                 + " and is not a near miss of a protected name" + below.get());
         }
         return Verdict.clean(ascii, () -> ascii + " is not near any protected name" + below.get());
+    }
+
+    private static int[][] highestRanks(List<Technique> techniques) {
+        Placement[] placements = Placement.values();
+        int[][] ranks = new int[techniques.size()][placements.length];
+        for (int t = 0; t < techniques.size(); t++) {
+            for (Placement placement : placements) {
+                ranks[t][placement.ordinal()] = Finding.highestRank(techniques.get(t).shapes(), placement);
+            }
+        }
+        return ranks;
     }
 
     private Optional<String> allowedBy(TextHashes hashes) {

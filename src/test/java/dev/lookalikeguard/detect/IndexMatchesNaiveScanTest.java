@@ -68,7 +68,8 @@ class IndexMatchesNaiveScanTest {
         return builder.build();
     }
 
-    private static List<String> inputs(List<String> names, Random random) {
+    /** Look-alikes of every generated kind, doubly mistyped names and random labels under real and near suffixes. */
+    static List<String> inputs(List<String> names, Random random) {
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             String source = names.get(random.nextInt(names.size()));
@@ -100,7 +101,7 @@ class IndexMatchesNaiveScanTest {
         }
     }
 
-    private static String randomLabel(Random random, int min, int max) {
+    static String randomLabel(Random random, int min, int max) {
         int length = min + random.nextInt(max - min + 1);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < length; i++) {

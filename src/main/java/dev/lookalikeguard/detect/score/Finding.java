@@ -1,10 +1,14 @@
 package dev.lookalikeguard.detect.score;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+
+import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
 
 /**
  * One technique's finding: the protected name a recipient domain resembles, what the sender probably
@@ -84,6 +88,23 @@ public final class Finding {
         return explanation;
     }
 
+    /** What {@link #beats} compares first: the score, {@value #LISTED_PREFERENCE} more towards a listed name. */
+    public int rank() {
+        return score + (evidence.listed() ? LISTED_PREFERENCE : 0);
+    }
+
+    /**
+     * The highest rank a finding with evidence of these shapes and this placement can have (see
+     * {@link Scoring#ceiling}): a finding ranked above it is beaten by none of them.
+     */
+    public static int highestRank(Set<Shape> shapes, Placement placement) {
+        int highest = 0;
+        for (Shape shape : shapes) {
+            highest = Math.max(highest, Scoring.ceiling(shape, placement) + LISTED_PREFERENCE);
+        }
+        return highest;
+    }
+
     /**
      * Whether this finding names the likelier intended name than {@code other}: the higher score, where a
      * name the admin listed counts {@value #LISTED_PREFERENCE} more (the organisation writes to it), then
@@ -93,8 +114,8 @@ public final class Finding {
         if (other == null) {
             return true;
         }
-        int mine = score + (evidence.listed() ? LISTED_PREFERENCE : 0);
-        int theirs = other.score + (other.evidence.listed() ? LISTED_PREFERENCE : 0);
+        int mine = rank();
+        int theirs = other.rank();
         if (mine != theirs) {
             return mine > theirs;
         }

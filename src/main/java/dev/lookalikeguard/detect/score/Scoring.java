@@ -168,11 +168,59 @@ public final class Scoring {
             default:
                 throw new IllegalStateException("unscored shape " + e.shape());
         }
-        if (e.placement() == Placement.INSIDE_UNREGISTERED && e.shape() != Shape.VISUAL_COPY) {
-            // Surely not a real name, and so surely a mistake: but a typo stays below a visual copy.
-            score = Math.max(score, Math.min(score + UNREGISTERED, VISUAL_COPY - 1));
+        return placed(score, e.shape(), e.placement());
+    }
+
+    /**
+     * The highest score any evidence of this shape and placement can get, whatever its other facts: each shape
+     * starts from its base above and everything else only lowers it (a typing mistake scores at most 100), then
+     * the placement raises it as for a real score. A technique whose findings have only such shapes cannot beat
+     * a finding that ranks above its ceiling (the engine then does not run it).
+     */
+    public static int ceiling(Shape shape, Placement placement) {
+        int highest;
+        switch (shape) {
+            case VISUAL_COPY:
+                highest = VISUAL_COPY;
+                break;
+            case SUFFIX_TYPO:
+                highest = Math.max(SUFFIX_TYPO_REAL, SUFFIX_TYPO_NOT_REAL);
+                break;
+            case LABEL_TYPO:
+                highest = 100;
+                break;
+            case SUFFIX_SWAP:
+                highest = SUFFIX_SWAP;
+                break;
+            case APPENDED_SUFFIX:
+                highest = APPENDED_SUFFIX;
+                break;
+            case MISSING_DOT:
+                highest = MISSING_DOT;
+                break;
+            case EXTRA_DOT:
+                highest = EXTRA_DOT;
+                break;
+            case WORD_ADDED:
+                highest = WORD_ADDED + WORD_SEPARATED + WORD_SAME_SUFFIX;
+                break;
+            case NEAR_SUFFIX:
+                highest = Math.max(NEAR_SUFFIX, NEAR_SUFFIX_NOT_REAL);
+                break;
+            default:
+                throw new IllegalStateException("unscored shape " + shape);
         }
-        return Math.max(0, Math.min(100, score));
+        return placed(highest, shape, placement);
+    }
+
+    /** The score raised by where the name sits, between 0 and 100. */
+    private static int placed(int score, Shape shape, Placement placement) {
+        int placedScore = score;
+        if (placement == Placement.INSIDE_UNREGISTERED && shape != Shape.VISUAL_COPY) {
+            // Surely not a real name, and so surely a mistake: but a typo stays below a visual copy.
+            placedScore = Math.max(score, Math.min(score + UNREGISTERED, VISUAL_COPY - 1));
+        }
+        return Math.max(0, Math.min(100, placedScore));
     }
 
     /**

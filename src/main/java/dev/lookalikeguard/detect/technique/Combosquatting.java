@@ -2,6 +2,9 @@ package dev.lookalikeguard.detect.technique;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
@@ -17,6 +20,7 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class Combosquatting implements Technique {
     public static final String NAME = "combosquatting";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.WORD_ADDED);
     /**
      * Under another suffix, protected labels shorter than this are only matched where a hyphen or digits
      * set them apart (dea-21olympic, not dealer); under their own suffix they are matched anywhere.
@@ -27,6 +31,11 @@ public final class Combosquatting implements Technique {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

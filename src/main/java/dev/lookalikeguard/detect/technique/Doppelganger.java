@@ -2,6 +2,9 @@ package dev.lookalikeguard.detect.technique;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
@@ -18,12 +21,18 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class Doppelganger implements Technique {
     public static final String NAME = "doppelganger";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.MISSING_DOT);
     private static final int MIN_WITH_PREFIX = 6;
     private static final int MIN_WHOLE = 5;
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

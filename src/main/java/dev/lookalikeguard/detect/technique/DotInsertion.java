@@ -2,6 +2,9 @@ package dev.lookalikeguard.detect.technique;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
@@ -15,11 +18,17 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class DotInsertion implements Technique {
     public static final String NAME = "dot-insertion";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.EXTRA_DOT);
     private static final int MAX_PIECES = 3;
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

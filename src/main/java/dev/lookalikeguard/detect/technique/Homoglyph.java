@@ -2,6 +2,9 @@ package dev.lookalikeguard.detect.technique;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.Glyphs;
@@ -18,10 +21,16 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class Homoglyph implements Technique {
     public static final String NAME = "homoglyph";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.VISUAL_COPY);
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

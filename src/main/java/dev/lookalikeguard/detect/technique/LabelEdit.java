@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.google.common.collect.Sets;
+
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
@@ -17,6 +19,7 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class LabelEdit implements Technique {
     public static final String NAME = "edit-distance";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.VISUAL_COPY, Shape.LABEL_TYPO);
     /** Keys this long are also searched two edits away when nothing is one edit away. */
     private static final int TWO_EDIT_SEARCH_KEY = 6;
 
@@ -41,6 +44,11 @@ public final class LabelEdit implements Technique {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.lookalikeguard.detect.technique;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+
+import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.Glyphs;
@@ -21,6 +24,7 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class SuffixEdit implements Technique {
     public static final String NAME = "suffix-edit";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.SUFFIX_TYPO, Shape.NEAR_SUFFIX);
     private static final int MAX_SUFFIX_LABELS = 3;
     private static final int SUFFIX_GLYPHS = 2;
 
@@ -34,6 +38,11 @@ public final class SuffixEdit implements Technique {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

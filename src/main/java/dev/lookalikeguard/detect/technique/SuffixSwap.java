@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.google.common.collect.Sets;
+
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.name.Registrable;
@@ -21,6 +23,7 @@ import dev.lookalikeguard.detect.score.Finding;
  */
 public final class SuffixSwap implements Technique {
     public static final String NAME = "suffix-swap";
+    private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.SUFFIX_SWAP, Shape.APPENDED_SUFFIX);
     /** Shorter keys are swapped only when identical (a typo in a short label under another suffix is noise). */
     private static final int MIN_KEY_WITH_TYPO = 5;
     /** Labels this short are swapped only when identical, not with look-alike glyphs (dca.net is not dea.gov). */
@@ -36,6 +39,11 @@ public final class SuffixSwap implements Technique {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Shape> shapes() {
+        return SHAPES;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.lookalikeguard.detect.technique;
 
 import java.util.Optional;
+import java.util.Set;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
 
 /**
@@ -14,6 +16,12 @@ public interface Technique {
 
     /** The technique's name as it appears in verdicts, logs and the condition (e.g. suffix-edit). */
     String name();
+
+    /**
+     * The shapes of the evidence of every finding this technique reports: with {@code Scoring.ceiling} they bound
+     * its score, so that the engine need not run it when the best finding so far ranks higher.
+     */
+    Set<Shape> shapes();
 
     /** The best finding when {@code candidate} is a near miss of a protected name by this technique. */
     Optional<Finding> examine(Candidate candidate, ProtectedNames names);

@@ -73,6 +73,53 @@ class ScoringTest {
         }
     }
 
+    /**
+     * No evidence scores above its shape's ceiling at its placement, whatever its other facts (the engine skips a
+     * technique whose ceilings a finding already beats); and each ceiling is reached, outside the protected
+     * suffixes and inside an incomplete one, by some evidence (a ceiling set too high would only skip less).
+     */
+    @Test
+    void noEvidenceScoresAboveItsShapesCeilingAndEachCeilingIsReached() {
+        int[] typoScores = {0, 50, 70, 75, 80, 85, 88, 90, 100};
+        boolean[] both = {false, true};
+        for (Shape shape : Shape.values()) {
+            for (Placement placement : Placement.values()) {
+                int ceiling = Scoring.ceiling(shape, placement);
+                int highest = 0;
+                for (int typos = 0; typos <= 3; typos++) {
+                    for (int typoScore : typoScores) {
+                        for (int glyphs = 0; glyphs <= 4; glyphs++) {
+                            for (int folded = 0; folded <= 6; folded += 3) {
+                                for (int length = 1; length <= 9; length++) {
+                                    for (boolean listed : both) {
+                                        for (boolean common : both) {
+                                            for (boolean real : both) {
+                                                for (boolean separated : both) {
+                                                    for (boolean sameSuffix : both) {
+                                                        Evidence e = Evidence.of(shape, placement)
+                                                            .withTypos(typos, typoScore).withGlyphs(glyphs, folded)
+                                                            .withTarget(length, listed, common).withTypedSuffixReal(real)
+                                                            .withWord(separated, sameSuffix);
+                                                        int score = Scoring.score(e);
+                                                        assertThat(score).as(e.toString()).isLessThanOrEqualTo(ceiling);
+                                                        highest = Math.max(highest, score);
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if (placement == Placement.OUTSIDE || placement == Placement.INSIDE_UNREGISTERED) {
+                    assertThat(highest).as(shape + " " + placement).isEqualTo(ceiling);
+                }
+            }
+        }
+    }
+
     @Test
     void bandsCoverEveryScore() {
         assertThat(Band.of(100)).isEqualTo(Band.CERTAIN);

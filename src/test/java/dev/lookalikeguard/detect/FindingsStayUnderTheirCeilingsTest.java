@@ -1,0 +1,94 @@
+package dev.lookalikeguard.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lookalikeguard.detect.name.TextHashes;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
+import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.score.Scoring;
+import dev.lookalikeguard.detect.technique.Candidate;
+import dev.lookalikeguard.detect.technique.Technique;
+import dev.lookalikeguard.policy.ReferenceList;
+
+/**
+ * The engine does not run a technique once the best finding ranks above what that technique can find (its
+ * shapes' {@link Scoring#ceiling}). That is exact only if every finding of every technique has one of the
+ * shapes the technique declares and scores no more than the ceiling: checked here on every technique's
+ * findings for look-alikes of all generated kinds, internationalised copies, mistyped names and random labels,
+ * against synthetic and real lists, at paranoid (every technique searches the most there).
+ */
+class FindingsStayUnderTheirCeilingsTest {
+    /** Internationalised copies, and a name of each shape the generator does not make (a suffix added, a dot typed). */
+    private static final List<String> MORE = List.of("аrmy.mil", "nаvy.mil", "dеfense.gov", "ａrmy.mil",
+        "xn--rmy-5cd.mil", "аrmy.ml", "arмy.mil", "dfаs.shop", "nаvy-mail.com", "uѕarmymil.com", "pοlice.uk",
+        "army.mil.com", "defense.gov.co", "ar.my.mil", "de.fense.gov", "armymil.com", "army-mail.com", "navyfcu.org",
+        "army.gov.uj", "orange.ml", "polise.uk");
+
+    @Test
+    void onASyntheticList() {
+        Random random = new Random(13);
+        Set<String> names = new TreeSet<>();
+        while (names.size() < 5_000) {
+            names.add(IndexMatchesNaiveScanTest.randomLabel(random, 3, 16) + (random.nextInt(4) == 0 ? ".mil" : ".gov"));
+        }
+        assertUnderCeilings(new ArrayList<>(names), random);
+    }
+
+    @Test
+    void onTheRealGovAndMilLists() throws Exception {
+        List<String> names = new ArrayList<>(ReferenceList.load(SharedData.dotGov()).domains());
+        names.addAll(ReferenceList.load(SharedData.milDomains()).domains());
+        names.sort(null);
+        assertUnderCeilings(names, new Random(13));
+    }
+
+    private static void assertUnderCeilings(List<String> names, Random random) {
+        Detector detector = Detector.builder().protectSuffix("mil").protectSuffix("gov").protectSuffix("gov.uk")
+            .protectDomain("army.mil").protectDomain("navy.mil").protectDomain("defense.gov").protectDomain("dfas.mil")
+            .protectDomain("police.uk").knownCanonicalDomains(names).sensitivity(Sensitivity.PARANOID).build();
+        List<Technique> techniques = Techniques.create(Set.copyOf(Techniques.NAMES));
+        List<String> inputs = new ArrayList<>(IndexMatchesNaiveScanTest.inputs(names, random));
+        inputs.addAll(MORE);
+        Set<String> found = new TreeSet<>();
+        Set<Shape> shapes = EnumSet.noneOf(Shape.class);
+        int findings = 0;
+        for (String input : inputs) {
+            DomainName domain;
+            try {
+                domain = DomainName.parse(input);
+            } catch (InvalidDomainException e) {
+                continue;
+            }
+            Candidate candidate = Candidate.of(new TextHashes(domain.ascii()), domain.unicode(), detector.names());
+            for (Technique technique : techniques) {
+                Optional<Finding> finding = technique.examine(candidate, detector.names());
+                if (finding.isEmpty()) {
+                    continue;
+                }
+                findings++;
+                found.add(technique.name());
+                shapes.add(finding.get().evidence().shape());
+                String what = technique.name() + " on " + input + ": " + finding.get().evidence();
+                assertThat(technique.shapes()).as(what).contains(finding.get().evidence().shape());
+                assertThat(finding.get().evidence().placement()).as(what).isEqualTo(candidate.placement());
+                assertThat(finding.get().score()).as(what)
+                    .isLessThanOrEqualTo(Scoring.ceiling(finding.get().evidence().shape(), candidate.placement()));
+                assertThat(finding.get().rank()).as(what)
+                    .isLessThanOrEqualTo(Finding.highestRank(technique.shapes(), candidate.placement()));
+            }
+        }
+        assertThat(findings).isGreaterThan(2_000);
+        assertThat(found).as("techniques that found something").hasSize(techniques.size());
+        assertThat(shapes).as("shapes found").containsExactlyInAnyOrder(Shape.values());
+    }
+}
