@@ -19,6 +19,17 @@ public final class GlyphDistance {
     private static final int HYPHEN = 3;
     private static final int TYPO = 4;
     private static final int FAR = Integer.MAX_VALUE / 4;
+    /**
+     * A cell of the alignment: the cheapest cost to it in the bits from {@value #PACKED_COST}, that path's typos in
+     * the 16 bits below and its glyph steps in the lowest 16 (no path holds more than a few hundred of either).
+     */
+    private static final int PACKED_COST = 32;
+    private static final long ONE_TYPO = 1L << 16;
+    private static final long ONE_GLYPH = 1L;
+    private static final long COST_MASK = -1L << PACKED_COST;
+    private static final long FAR_CELL = (long) FAR << PACKED_COST;
+    /** Counts as the first version stored them (a byte each, at most 100). */
+    private static final int MAX_COUNT = 100;
     /** Two-for-one glyphs that may move one alignment off the diagonal (more are rare and cost the band). */
     private static final int MAX_SHIFTING_GLYPHS = 2;
 
@@ -211,10 +222,8 @@ public final class GlyphDistance {
 
     /** Per-thread work arrays, grown to the largest alignment seen, and the pair they were last filled for. */
     private static final class Scratch {
-        int[] cost = new int[0];
+        long[] cells = new long[0];
         byte[] step = new byte[0];
-        byte[] typos = new byte[0];
-        byte[] glyphs = new byte[0];
         int width;
         int band;
         String typed;
@@ -273,12 +282,10 @@ public final class GlyphDistance {
             return chars;
         }
 
-        void ensure(int cells) {
-            if (cost.length < cells) {
-                cost = new int[cells];
-                step = new byte[cells];
-                typos = new byte[cells];
-                glyphs = new byte[cells];
+        void ensure(int count) {
+            if (cells.length < count) {
+                cells = new long[count];
+                step = new byte[count];
             }
         }
     }
@@ -313,16 +320,17 @@ public final class GlyphDistance {
         scratch.ensure((n + 1) * width);
         scratch.width = width;
         scratch.band = band;
-        int[] cost = scratch.cost;
+        // Each cell holds its cheapest cost with that path's typo and glyph counts in one long (see PACKED_COST):
+        // a step adds its cost and counts in one addition, and a cell is one load.
+        long[] cells = scratch.cells;
         byte[] step = scratch.step;
-        byte[] typoCount = scratch.typos;
-        byte[] glyphCount = scratch.glyphs;
         // The characters, and whether each may take part in a two-for-one glyph, once per pair (not per cell).
         char[] t = scratch.chars(typed, true);
         char[] mt = scratch.chars(meant, false);
         boolean[] tPairs = scratch.typedPairs;
         boolean[] mPairs = scratch.meantPairs;
-        java.util.Arrays.fill(cost, 0, (n + 1) * width, FAR);
+        java.util.Arrays.fill(cells, 0, (n + 1) * width, FAR_CELL);
+        long limitCell = (long) (limit + 1) << PACKED_COST;
         boolean previousRowAlive = false;
         // The columns of the cells within the cost limit in the last two rows (lo > hi: none). A cell can only
         // be within the limit if one of the cells it steps from is, so only those are computed; the others
@@ -350,112 +358,93 @@ public final class GlyphDistance {
             int rowHi = -1;
             char ti1 = i > 0 ? t[i - 1] : 0;
             char ti2 = i > 1 ? t[i - 2] : 0;
-            int typedExtra = ti1 == '-' ? HYPHEN : TYPO;
+            long typedExtra = (ti1 == '-' ? (long) HYPHEN << PACKED_COST : (long) TYPO << PACKED_COST) + ONE_TYPO;
             // Glyphs.readsAs is 0 unless both characters of the pair take part in some two-for-one glyph.
             boolean twoForOne = i > 1 && tPairs[i - 2] && tPairs[i - 1];
             boolean oneForTwo = i > 0 && Glyphs.isDoubleTarget(ti1);
+            int rowStart = i * width - i + band;
+            // The cell to the left, as computed in this row (FAR left of the first).
+            long left = FAR_CELL;
             for (int j = from; j <= to; j++) {
                 if (j > reach && rowHi != j - 1) {
                     break; // nothing within the limit to step from, above or to the left
                 }
-                int cell = i * width + (j - i + band);
+                int cell = rowStart + j;
                 if (i == 0 && j == 0) {
-                    cost[cell] = 0;
-                    typoCount[cell] = 0;
-                    glyphCount[cell] = 0;
+                    cells[cell] = 0;
+                    left = 0;
                     rowAlive = true;
                     rowLo = 0;
                     rowHi = 0;
                     continue;
                 }
-                int best = FAR;
+                // Candidates in a fixed order, each replacing the best only when strictly cheaper (as ever).
+                long best = FAR_CELL;
                 byte how = NONE;
-                int from2 = -1;
-                int addTypos = 0;
-                int addGlyphs = 0;
                 char mj1 = j > 0 ? mt[j - 1] : 0;
                 if (i > 0 && j > 0) {
-                    int previous = cell - width;
-                    int c = cost[previous];
-                    int add = ti1 == mj1 ? 0 : Glyphs.similar(ti1, mj1) ? GLYPH : TYPO;
-                    if (c + add < best) {
-                        best = c + add;
-                        how = ti1 == mj1 ? SAME : add == GLYPH ? SIMILAR : SUBSTITUTE;
-                        from2 = previous;
-                        addTypos = add == TYPO ? 1 : 0;
-                        addGlyphs = add == GLYPH ? 1 : 0;
+                    long c = cells[cell - width];
+                    if (ti1 == mj1) {
+                        how = SAME;
+                    } else if (Glyphs.similar(ti1, mj1)) {
+                        c += ((long) GLYPH << PACKED_COST) + ONE_GLYPH;
+                        how = SIMILAR;
+                    } else {
+                        c += ((long) TYPO << PACKED_COST) + ONE_TYPO;
+                        how = SUBSTITUTE;
+                    }
+                    if (c < FAR_CELL) {
+                        best = c;
+                    } else {
+                        how = NONE;
                     }
                 }
                 if (i > 0 && j - (i - 1) + band < width) {
-                    int previous = cell - width + 1;
-                    int c = cost[previous] + typedExtra;
-                    if (c < best) {
+                    long c = cells[cell - width + 1] + typedExtra;
+                    if (c < (best & COST_MASK)) {
                         best = c;
                         how = EXTRA;
-                        from2 = previous;
-                        addTypos = 1;
-                        addGlyphs = 0;
                     }
                 }
                 if (j > 0 && j - 1 - i + band >= 0) {
-                    int previous = cell - 1;
-                    int add = mj1 == '-' ? HYPHEN : TYPO;
-                    int c = cost[previous] + add;
-                    if (c < best) {
+                    long c = left + (mj1 == '-' ? ((long) HYPHEN << PACKED_COST) + ONE_TYPO : ((long) TYPO << PACKED_COST) + ONE_TYPO);
+                    if (c < (best & COST_MASK)) {
                         best = c;
                         how = MISSING;
-                        from2 = previous;
-                        addTypos = 1;
-                        addGlyphs = 0;
                     }
                 }
                 if (i > 1 && j > 1 && ti1 == mt[j - 2] && ti2 == mj1 && ti1 != ti2) {
-                    int previous = cell - 2 * width;
-                    int c = cost[previous] + TYPO;
-                    if (c < best) {
+                    long c = cells[cell - 2 * width] + ((long) TYPO << PACKED_COST) + ONE_TYPO;
+                    if (c < (best & COST_MASK)) {
                         best = c;
                         how = SWAP;
-                        from2 = previous;
-                        addTypos = 1;
-                        addGlyphs = 0;
                     }
                 }
                 if (twoForOne && j > 0 && j - (i - 2) - 1 + band < width) {
                     int steps = Glyphs.readsAs(ti2, ti1, mj1);
                     if (steps > 0) {
-                        int previous = cell - 2 * width + 1;
-                        int c = cost[previous] + GLYPH * steps;
-                        if (c < best) {
+                        long c = cells[cell - 2 * width + 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
+                        if (c < (best & COST_MASK)) {
                             best = c;
                             how = TWO_FOR_ONE;
-                            from2 = previous;
-                            addTypos = 0;
-                            addGlyphs = steps;
                         }
                     }
                 }
                 if (oneForTwo && j > 1 && mPairs[j - 2] && mPairs[j - 1] && j - 2 - (i - 1) + band >= 0) {
                     int steps = Glyphs.readsAs(mt[j - 2], mj1, ti1);
                     if (steps > 0) {
-                        int previous = cell - width - 1;
-                        int c = cost[previous] + GLYPH * steps;
-                        if (c < best) {
+                        long c = cells[cell - width - 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
+                        if (c < (best & COST_MASK)) {
                             best = c;
                             how = ONE_FOR_TWO;
-                            from2 = previous;
-                            addTypos = 0;
-                            addGlyphs = steps;
                         }
                     }
                 }
-                cost[cell] = best;
+                cells[cell] = best;
+                left = best;
                 step[cell] = how;
-                if (from2 >= 0 && best < FAR) {
-                    typoCount[cell] = (byte) Math.min(100, typoCount[from2] + addTypos);
-                    glyphCount[cell] = (byte) Math.min(100, glyphCount[from2] + addGlyphs);
-                    rowAlive |= best <= limit && typoCount[cell] <= maxTypos && glyphCount[cell] <= maxGlyphs;
-                }
-                if (best <= limit) {
+                if (best < limitCell) {
+                    rowAlive |= cellTypos(best) <= maxTypos && cellGlyphs(best) <= maxGlyphs;
                     if (rowLo > rowHi) {
                         rowLo = j;
                     }
@@ -472,12 +461,19 @@ public final class GlyphDistance {
             }
             previousRowAlive = rowAlive;
         }
-        int last = n * width + (m - n + band);
-        int total = cost[last];
-        if (total > limit || typoCount[last] > maxTypos || glyphCount[last] > maxGlyphs) {
+        long last = cells[n * width + (m - n + band)];
+        if (last >= limitCell || cellTypos(last) > maxTypos || cellGlyphs(last) > maxGlyphs) {
             return -1;
         }
-        return ((long) typoCount[last] << 40) | ((long) glyphCount[last] << 32) | total;
+        return ((long) cellTypos(last) << 40) | ((long) cellGlyphs(last) << 32) | (int) (last >>> PACKED_COST);
+    }
+
+    private static int cellTypos(long cell) {
+        return Math.min(MAX_COUNT, (int) (cell >>> 16) & 0xffff);
+    }
+
+    private static int cellGlyphs(long cell) {
+        return Math.min(MAX_COUNT, (int) cell & 0xffff);
     }
 
     private static List<Edit> backtrack(String typed, String meant, byte[] step, int width, int band) {
