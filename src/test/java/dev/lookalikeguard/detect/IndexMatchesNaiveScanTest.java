@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,6 +45,38 @@ class IndexMatchesNaiveScanTest {
         names.addAll(ReferenceList.load(SharedData.milDomains()).domains());
         names.sort(null);
         assertSameVerdicts(names, sensitivity, new Random(SEED));
+    }
+
+    /**
+     * A typed suffix one edit from two protected ones (mov.uk: mod.uk and gov.uk): the suffix search's consumer
+     * searches labels under the first while the search still reads its own look-up (army.mov.uk once came out as
+     * army.gov.uk, score 70, instead of army.mod.uk, 90).
+     */
+    @Test
+    void whenATypedSuffixIsNearSeveralProtectedOnes() {
+        Random random = new Random(SEED);
+        List<String> names = new ArrayList<>(List.of("army.mod.uk", "navy.mod.uk", "hmrc.gov.uk", "dvla.gov.uk", "army.mil"));
+        while (names.size() < 2_000) {
+            names.add(randomLabel(random, 3, 10) + List.of(".gov.uk", ".mod.uk", ".mil", ".gov").get(random.nextInt(4)));
+        }
+        Detector.Builder builder = Detector.builder().protectSuffix("mil").protectSuffix("gov").protectSuffix("gov.uk")
+            .protectSuffix("mod.uk").protectDomain("army.mod.uk").protectDomain("hmrc.gov.uk").knownCanonicalDomains(names);
+        Detector indexed = builder.build();
+        Detector naive = builder.naiveScan().build();
+        List<String> suffixes = List.of("mov.uk", "god.uk", "gov.ul", "mod.ul", "mil.uk", "gov.mk", "mil", "mol", "gob");
+        int compared = 0;
+        for (String name : names.subList(0, 200)) {
+            String label = name.substring(0, name.indexOf('.'));
+            for (String suffix : suffixes) {
+                for (String typed : List.of(label, mutate(label, random))) {
+                    String input = typed + "." + suffix;
+                    assertThat(describe(indexed.check(input))).as(input).isEqualTo(describe(naive.check(input)));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(3_600);
+        assertThat(indexed.check("army.mov.uk").nearest()).contains("army.mod.uk");
     }
 
     private static void assertSameVerdicts(List<String> names, Sensitivity sensitivity, Random random) {

@@ -84,12 +84,13 @@ final class DeletionIndex {
                 if (label.length() < MIN_LABEL) {
                     continue;
                 }
-                forEachVariant(base, label, 1, false, hash -> nearKeys.add((hash << ID_BITS) | idBits));
+                forEachVariant(base, label, 1, false, new long[label.length() + 1], hash -> nearKeys.add((hash << ID_BITS) | idBits));
                 nearLengths[label.length()] = true;
                 nearLengths[label.length() - 1] = true;
                 if (label.length() >= DOUBLE_EDIT_LABEL) {
                     farLengths[label.length() - 2] = true;
-                    forEachVariant(base, label, 2, true, hash -> farKeys.add((hash << ID_BITS) | idBits));
+                    forEachVariant(base, label, 2, true, new long[label.length() + 1],
+                        hash -> farKeys.add((hash << ID_BITS) | idBits));
                 }
             }
         }
@@ -107,9 +108,21 @@ final class DeletionIndex {
             return;
         }
         long base = suffixHash(scoped ? suffix : "");
-        Variants variants = VARIANTS.get();
+        Variants variants = VARIANTS.get().free();
+        variants.inUse = true;
+        try {
+            lookUp(variants, base, key, depth, consumer);
+        } finally {
+            variants.inUse = false;
+        }
+    }
+
+    private void lookUp(Variants variants, long base, String key, int depth, IntConsumer consumer) {
         variants.size = 0;
-        forEachVariant(base, key, depth, false, variants);
+        if (variants.prefix.length <= key.length()) {
+            variants.prefix = new long[key.length() + 1];
+        }
+        forEachVariant(base, key, depth, false, variants.prefix, variants);
         long[] hashes = variants.hashes;
         int count = variants.size;
         // The tables are larger than the processor's nearer caches: read the first slot of every variant first,
@@ -143,10 +156,31 @@ final class DeletionIndex {
         }
     }
 
-    /** Per-thread room for the hashes of a look-up key's variants. */
+    /**
+     * Per-thread room for the hashes of a look-up key's variants. A consumer may look up again (a suffix edit
+     * searches the label under the suffix it was given) while the look-up that called it still reads its
+     * variants: that look-up gets the next room of the chain, not this one.
+     */
     private static final class Variants implements java.util.function.LongConsumer {
         long[] hashes = new long[64];
         int size;
+        /** Room for the prefix hashes of the key (see forEachVariant). */
+        long[] prefix = new long[64];
+        /** Whether a look-up is reading this room now. */
+        boolean inUse;
+        private Variants next;
+
+        /** This room, or the first free one after it in the chain. */
+        Variants free() {
+            Variants room = this;
+            while (room.inUse) {
+                if (room.next == null) {
+                    room.next = new Variants();
+                }
+                room = room.next;
+            }
+            return room;
+        }
         /** What reading the first slots gave (kept so that the reads are not dropped as useless). */
         long touched;
 
@@ -256,11 +290,11 @@ final class DeletionIndex {
      * The label itself, each 1-deletion, and (depth 2) each 2-deletion, hashed without building strings;
      * with {@code onlyTwoDeletions}, just the 2-deletions. Each variant's polynomial hash is composed in
      * constant time from the label's prefix hashes, so all variants cost O(n) (depth 1) or O(n²) (depth 2).
+     * {@code prefix} is room for those hashes (at least one longer than the label), so a look-up allocates nothing.
      */
-    private static void forEachVariant(long base, String label, int depth, boolean onlyTwoDeletions,
+    private static void forEachVariant(long base, String label, int depth, boolean onlyTwoDeletions, long[] prefix,
                                        java.util.function.LongConsumer consumer) {
         int n = label.length();
-        long[] prefix = new long[n + 1];
         for (int i = 0; i < n; i++) {
             prefix[i + 1] = prefix[i] * BASE + label.charAt(i);
         }
