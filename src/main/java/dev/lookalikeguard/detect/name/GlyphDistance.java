@@ -189,10 +189,20 @@ public final class GlyphDistance {
      * that is internationalised is {@linkplain Glyphs#fold(String) folded} first).
      */
     public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs) {
+        return between(typed, meant, maxTypos, maxGlyphs, maxTypos, highestCost(maxTypos, maxGlyphs));
+    }
+
+    /**
+     * Like {@link #between(String, String, int, int)}, but null also when the difference takes more than
+     * {@code typoLimit} typos or costs more than {@code costLimit} (see {@link #measure(String, String, int, int, int, int)}).
+     */
+    public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
         Scratch scratch = SCRATCH.get();
+        int typos = Math.min(typoLimit, maxTypos);
+        int cost = Math.min(costLimit, highestCost(maxTypos, maxGlyphs));
         // Most calls follow a measure() of the same pair (ranking, then explaining the best): its table is still there.
-        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs) ? scratch.measure
-            : measure(scratch, typed, meant, maxTypos, maxGlyphs);
+        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs, typos, cost) ? scratch.measure
+            : measure(scratch, typed, meant, maxTypos, maxGlyphs, typos, cost);
         if (measure < 0) {
             return null;
         }
@@ -205,7 +215,25 @@ public final class GlyphDistance {
      * ranking many candidates cheaply before {@link #between} explains the best.
      */
     public static long measure(String typed, String meant, int maxTypos, int maxGlyphs) {
-        return measure(SCRATCH.get(), typed, meant, maxTypos, maxGlyphs);
+        return measure(typed, meant, maxTypos, maxGlyphs, maxTypos, highestCost(maxTypos, maxGlyphs));
+    }
+
+    /**
+     * Like {@link #measure(String, String, int, int)}, with lower limits for a caller that only wants a
+     * difference of at most {@code typoLimit} typos costing at most {@code costLimit} (one that could beat the
+     * best found so far): the same answer when it is within them, else -1, and sooner, since more of the
+     * alignment is dead. The band stays that of {@code maxTypos} and {@code maxGlyphs}, so the alignment that is
+     * found is the very one the higher limits find. Limits above those of {@code maxTypos} and
+     * {@code maxGlyphs} are clamped to them.
+     */
+    public static long measure(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
+        return measure(SCRATCH.get(), typed, meant, maxTypos, maxGlyphs,
+            Math.min(typoLimit, maxTypos), Math.min(costLimit, highestCost(maxTypos, maxGlyphs)));
+    }
+
+    /** The highest cost of a difference of {@code typos} typing mistakes and {@code glyphs} glyph steps. */
+    public static int highestCost(int typos, int glyphs) {
+        return typos * TYPO + glyphs * GLYPH;
     }
 
     public static int typos(long measure) {
@@ -230,18 +258,26 @@ public final class GlyphDistance {
         String meant;
         int maxTypos;
         int maxGlyphs;
+        int typoLimit;
+        int costLimit;
         long measure;
 
-        /** Whether the arrays hold the complete alignment of exactly these strings (the same instances) and limits. */
-        boolean holds(String typed, String meant, int maxTypos, int maxGlyphs) {
-            return typed == this.typed && meant == this.meant && maxTypos == this.maxTypos && maxGlyphs == this.maxGlyphs;
+        /**
+         * Whether the arrays hold the complete alignment of exactly these strings (the same instances) and
+         * limits (the lower ones clamped, as {@link #remember} stores them).
+         */
+        boolean holds(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
+            return typed == this.typed && meant == this.meant && maxTypos == this.maxTypos && maxGlyphs == this.maxGlyphs
+                && typoLimit == this.typoLimit && costLimit == this.costLimit;
         }
 
-        long remember(String typed, String meant, int maxTypos, int maxGlyphs, long measure) {
+        long remember(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit, long measure) {
             this.typed = typed;
             this.meant = meant;
             this.maxTypos = maxTypos;
             this.maxGlyphs = maxGlyphs;
+            this.typoLimit = typoLimit;
+            this.costLimit = costLimit;
             this.measure = measure;
             return measure;
         }
@@ -292,11 +328,14 @@ public final class GlyphDistance {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private static long measure(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
+    /** The limits are clamped already: {@code typoLimit <= maxTypos}, {@code costLimit <= highestCost(maxTypos, maxGlyphs)}. */
+    private static long measure(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs,
+                                int typoLimit, int costLimit) {
         // Forget the last pair first: the arrays are about to change, and this alignment may stop half-way.
-        scratch.remember(null, null, 0, 0, -1);
-        long measure = align(scratch, typed, meant, maxTypos, maxGlyphs);
-        return measure < 0 ? -1 : scratch.remember(typed, meant, maxTypos, maxGlyphs, measure);
+        scratch.remember(null, null, 0, 0, 0, 0, -1);
+        long measure = align(scratch, typed, meant, maxTypos + Math.min(maxGlyphs, MAX_SHIFTING_GLYPHS), maxGlyphs,
+            typoLimit, costLimit);
+        return measure < 0 ? -1 : scratch.remember(typed, meant, maxTypos, maxGlyphs, typoLimit, costLimit, measure);
     }
 
     /**
@@ -306,16 +345,19 @@ public final class GlyphDistance {
      * visits one of any two adjacent rows (no step skips more than one), so two dead rows in a row end the
      * alignment: the answer would be -1 anyway. (Cost alone, as first written, stopped later: a second typo
      * costs no more than the limit allows for glyphs; see GlyphDistanceReference in the tests.)
+     *
+     * <p>{@code band} is how far off the diagonal an alignment may go (insertions and omissions move it, and so
+     * does each two-for-one glyph); a cell is dead beyond {@code typoLimit} typos, {@code maxGlyphs} glyph steps
+     * or {@code costLimit}. Lower limits in the same band kill more cells but change no cell within them, so
+     * they give the same answer whenever it is within them.
      */
-    private static long align(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs) {
+    private static long align(Scratch scratch, String typed, String meant, int band, int maxGlyphs,
+                              int typoLimit, int costLimit) {
         int n = typed.length();
         int m = meant.length();
-        // Insertions and omissions move the alignment off the diagonal, and so does each two-for-one glyph.
-        int band = maxTypos + Math.min(maxGlyphs, MAX_SHIFTING_GLYPHS);
         if (Math.abs(n - m) > band) {
             return -1;
         }
-        int limit = maxTypos * TYPO + maxGlyphs * GLYPH;
         int width = 2 * band + 1;
         scratch.ensure((n + 1) * width);
         scratch.width = width;
@@ -330,7 +372,7 @@ public final class GlyphDistance {
         boolean[] tPairs = scratch.typedPairs;
         boolean[] mPairs = scratch.meantPairs;
         java.util.Arrays.fill(cells, 0, (n + 1) * width, FAR_CELL);
-        long limitCell = (long) (limit + 1) << PACKED_COST;
+        long limitCell = (long) (costLimit + 1) << PACKED_COST;
         boolean previousRowAlive = false;
         // The columns of the cells within the cost limit in the last two rows (lo > hi: none). A cell can only
         // be within the limit if one of the cells it steps from is, so only those are computed; the others
@@ -444,7 +486,7 @@ public final class GlyphDistance {
                 left = best;
                 step[cell] = how;
                 if (best < limitCell) {
-                    rowAlive |= cellTypos(best) <= maxTypos && cellGlyphs(best) <= maxGlyphs;
+                    rowAlive |= cellTypos(best) <= typoLimit && cellGlyphs(best) <= maxGlyphs;
                     if (rowLo > rowHi) {
                         rowLo = j;
                     }
@@ -462,7 +504,7 @@ public final class GlyphDistance {
             previousRowAlive = rowAlive;
         }
         long last = cells[n * width + (m - n + band)];
-        if (last >= limitCell || cellTypos(last) > maxTypos || cellGlyphs(last) > maxGlyphs) {
+        if (last >= limitCell || cellTypos(last) > typoLimit || cellGlyphs(last) > maxGlyphs) {
             return -1;
         }
         return ((long) cellTypos(last) << 40) | ((long) cellGlyphs(last) << 32) | (int) (last >>> PACKED_COST);

@@ -48,7 +48,13 @@ final class LabelComparison {
      * or the techniques that would name the difference are switched off.
      */
     static LabelComparison of(String typed, Registrable target, int maxTypos, Set<String> enabled) {
-        Difference difference = GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS);
+        return of(typed, target, maxTypos, maxTypos, GlyphDistance.highestCost(maxTypos, MAX_GLYPHS), enabled);
+    }
+
+    /** Like {@link #of(String, Registrable, int, Set)}, but null too beyond the lower limits (see GlyphDistance#between). */
+    private static LabelComparison of(String typed, Registrable target, int maxTypos, int typoLimit, int costLimit,
+                                      Set<String> enabled) {
+        Difference difference = GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);
         if (difference == null || difference.isNone()) {
             return null;
         }
@@ -73,7 +79,10 @@ final class LabelComparison {
      */
     static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
                                       LabelComparison best) {
-        long measure = GlyphDistance.measure(typed, target.label(), maxTypos, MAX_GLYPHS);
+        // Only a difference within the best one's typos and cost can beat it: the alignment stops sooner.
+        int typoLimit = best == null ? maxTypos : Math.min(maxTypos, best.typos());
+        int costLimit = best == null ? GlyphDistance.highestCost(maxTypos, MAX_GLYPHS) : best.costLimit();
+        long measure = GlyphDistance.measure(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);
         if (measure < 0 || GlyphDistance.cost(measure) == 0) {
             return null;
         }
@@ -96,8 +105,19 @@ final class LabelComparison {
                 return null;
             }
         }
-        LabelComparison comparison = of(typed, target, maxTypos, enabled);
+        LabelComparison comparison = of(typed, target, maxTypos, typoLimit, costLimit, enabled);
         return comparison != null && comparison.beats(best) ? comparison : null;
+    }
+
+    /**
+     * The highest cost of a difference that could {@linkplain #beats beat} this one: as many typos and at most as
+     * many glyph steps, or fewer typos and any glyph steps allowed (a typo costs as much as the glyph steps a
+     * label may take today; the larger of the two keeps this right if {@link #MAX_GLYPHS} grows).
+     */
+    private int costLimit() {
+        int typos = difference.typos();
+        int same = GlyphDistance.highestCost(typos, difference.glyphs());
+        return typos == 0 ? same : Math.max(same, GlyphDistance.highestCost(typos - 1, MAX_GLYPHS));
     }
 
     Registrable target() {

@@ -98,6 +98,51 @@ class GlyphDistanceTest {
         assertThat(accepted).isGreaterThan(50_000);
     }
 
+    /**
+     * A look-up passes lower typo and cost limits once it holds a good candidate: within them the answer (and the
+     * edits explained from the table) must be exactly that of the full limits, beyond them -1 (null). The edits
+     * are asked for both right after the same pair's measure (the table kept) and after another pair's (aligned
+     * again), so both paths of between() are covered.
+     */
+    @Test
+    void lowerLimitsGiveTheSameAnswerWhenItIsWithinThem() {
+        Random random = new Random(17);
+        String letters = "abcdeghiklmnorsuvwz0125q-";
+        int[][] limits = {{1, 4}, {2, 4}, {0, 6}};
+        int within = 0;
+        int beyond = 0;
+        for (int i = 0; i < 30_000; i++) {
+            String meant = random(random, letters, 1 + random.nextInt(14));
+            String typed = i % 3 == 0 ? random(random, letters, 1 + random.nextInt(14)) : mutated(meant, random, letters);
+            for (int[] limit : limits) {
+                long full = GlyphDistance.measure(typed, meant, limit[0], limit[1]);
+                Difference fullDifference = GlyphDistance.between(typed, meant, limit[0], limit[1]);
+                int typoLimit = random.nextInt(limit[0] + 1);
+                int costLimit = random.nextInt(GlyphDistance.highestCost(limit[0], limit[1]) + 3);
+                boolean isWithin = full >= 0 && GlyphDistance.typos(full) <= typoLimit && GlyphDistance.cost(full) <= costLimit;
+                String pair = String.format("%s/%s at %s, lower %d typos, cost %d", typed, meant,
+                    java.util.Arrays.toString(limit), typoLimit, costLimit);
+                long lower = GlyphDistance.measure(typed, meant, limit[0], limit[1], typoLimit, costLimit);
+                assertThat(lower).as(pair).isEqualTo(isWithin ? full : -1);
+                Difference kept = GlyphDistance.between(typed, meant, limit[0], limit[1], typoLimit, costLimit);
+                GlyphDistance.measure("army", "navy", 1, 4);
+                Difference again = GlyphDistance.between(typed, meant, limit[0], limit[1], typoLimit, costLimit);
+                if (isWithin) {
+                    within++;
+                    assertThat(kept.edits()).as(pair).hasToString(fullDifference.edits().toString());
+                    assertThat(again.edits()).as(pair).hasToString(fullDifference.edits().toString());
+                    assertThat(again.cost()).as(pair).isEqualTo(fullDifference.cost());
+                } else {
+                    beyond += full >= 0 ? 1 : 0;
+                    assertThat(kept).as(pair).isNull();
+                    assertThat(again).as(pair).isNull();
+                }
+            }
+        }
+        assertThat(within).isGreaterThan(10_000);
+        assertThat(beyond).as("differences the full limits find but the lower ones do not").isGreaterThan(5_000);
+    }
+
     /** A few typos and look-alike glyphs (pairs for one letter, and the reverse) in a copy of the label. */
     private static String mutated(String label, Random random, String letters) {
         StringBuilder b = new StringBuilder(label);
