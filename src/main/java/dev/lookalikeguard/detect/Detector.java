@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 
 import dev.lookalikeguard.detect.name.NameTable;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.TextHashes;
+import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Evidence.Placement;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.technique.Candidate;
@@ -99,8 +101,24 @@ public final class Detector {
     }
 
     public Verdict check(DomainName domain) {
-        String ascii = domain.ascii();
-        TextHashes hashes = new TextHashes(ascii);
+        TextHashes hashes = new TextHashes(domain.ascii());
+        Verdict settled = settledByName(hashes);
+        return settled != null ? settled : examine(domain, VisualName.of(hashes, domain.unicode()));
+    }
+
+    /**
+     * {@link #check(DomainName)} for a domain already {@linkplain VisualName read}: for a caller that compares the
+     * same reading with another index too (the learned names), so that its labels and keys are computed once.
+     */
+    public Verdict check(DomainName domain, VisualName read) {
+        Preconditions.checkArgument(read.ascii().equals(domain.ascii()), "%s is not a reading of %s", read, domain.ascii());
+        Verdict settled = settledByName(read.asciiHashes());
+        return settled != null ? settled : examine(domain, read);
+    }
+
+    /** The verdict when the name alone settles it (protected, under a protected name, allowed), else null. */
+    private Verdict settledByName(TextHashes hashes) {
+        String ascii = hashes.text();
         int covering = names.coveringStart(hashes, 0, ascii.length());
         if (covering >= 0) {
             String name = covering == 0 ? ascii : ascii.substring(covering);
@@ -116,7 +134,13 @@ public final class Detector {
         if (allowance.isPresent()) {
             return Verdict.clean(ascii, () -> ascii + " is allowed by the allow-list entry " + allowance.get());
         }
-        Candidate candidate = Candidate.of(hashes, domain.unicode(), names);
+        return null;
+    }
+
+    /** What the techniques find in a domain the name alone does not settle. */
+    private Verdict examine(DomainName domain, VisualName read) {
+        String ascii = read.ascii();
+        Candidate candidate = Candidate.of(read, names);
         Finding best = null;
         Finding bestBelow = null;
         int placement = candidate.placement().ordinal();

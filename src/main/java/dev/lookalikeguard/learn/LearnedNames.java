@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
@@ -18,6 +19,7 @@ import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.detect.name.TextHashes;
+import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
@@ -94,6 +96,11 @@ public final class LearnedNames {
         return names.isEmpty() ? Optional.empty() : index.coveringName(ascii);
     }
 
+    /** {@link #covering(String)} for a name whose prefix hashes are at hand. */
+    public Optional<String> covering(TextHashes ascii) {
+        return names.isEmpty() ? Optional.empty() : index.coveringName(ascii);
+    }
+
     /**
      * The finding when {@code domain} is a near miss of a learned name (and not one itself), scored for a
      * learned name; empty otherwise.
@@ -107,10 +114,19 @@ public final class LearnedNames {
      * empty): the same finding, without looking the name up again.
      */
     public Optional<Finding> examineUnlearned(DomainName domain) {
+        return names.isEmpty() ? Optional.empty() : examineUnlearned(domain, VisualName.of(new TextHashes(domain.ascii()), domain.unicode()));
+    }
+
+    /**
+     * {@link #examineUnlearned(DomainName)} for a domain already {@linkplain VisualName read} (as the detector read
+     * it): its labels and keys are not computed again.
+     */
+    public Optional<Finding> examineUnlearned(DomainName domain, VisualName read) {
+        Preconditions.checkArgument(read.ascii().equals(domain.ascii()), "%s is not a reading of %s", read, domain.ascii());
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        Candidate candidate = Candidate.of(new TextHashes(domain.ascii()), domain.unicode(), index);
+        Candidate candidate = Candidate.of(read, index);
         Finding best = null;
         for (Technique technique : techniques) {
             Optional<Finding> finding = technique.examine(candidate, index);

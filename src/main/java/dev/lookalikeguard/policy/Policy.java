@@ -19,6 +19,8 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.detect.name.TextHashes;
+import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.learn.LearnedNames;
 import dev.lookalikeguard.learn.LearningRule;
@@ -327,18 +329,20 @@ public final class Policy {
         } catch (InvalidDomainException e) {
             return detector.check(rawDomain);
         }
-        Verdict verdict = detector.check(domain);
+        // Read once: the detector and the learned names compare the same labels and keys with their indexes.
+        VisualName read = VisualName.of(new TextHashes(domain.ascii()), domain.unicode());
+        Verdict verdict = detector.check(domain, read);
         if (verdict.kind() != Verdict.Kind.CLEAN || isAllowed(domain.ascii())) {
             return verdict;
         }
         String ascii = domain.ascii();
-        Optional<String> covering = learned.covering(ascii);
+        Optional<String> covering = learned.covering(read.asciiHashes());
         if (covering.isPresent()) {
             String name = covering.get();
             return Verdict.clean(ascii, () -> name.equals(ascii) ? ascii + " is a learned name (this organisation writes "
                 + "to it)" : ascii + " is under the learned name " + name + " (this organisation writes to it)");
         }
-        Optional<Finding> finding = learned.examineUnlearned(domain).filter(found -> found.score() >= detector.minScore());
+        Optional<Finding> finding = learned.examineUnlearned(domain, read).filter(found -> found.score() >= detector.minScore());
         return finding.isPresent() ? Verdict.lookalike(ascii, finding.get()) : verdict;
     }
 

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.DomainName;
+import dev.lookalikeguard.detect.name.TextHashes;
+import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Finding;
 
 class LearningTest {
@@ -151,6 +154,34 @@ class LearningTest {
             }
             assertThat(check("lockheedmartn.com")).isPresent();
             assertThat(check("mail.lockheedmartin.com")).isEmpty();
+        }
+
+        /**
+         * The mail path reads a domain once: the detector cuts it by the protected names (and fills its labels'
+         * keys), then the learned names cut the same reading by theirs. That must find what a reading of its own
+         * finds, for plain and internationalised names, near a protected name or a learned one.
+         */
+        @Test
+        void aDomainAsTheDetectorReadItGivesTheSameFindingAsOneReadAfresh() throws Exception {
+            Detector detector = Detector.builder().protectSuffix("mil").protectSuffix("gov").protectDomain("army.mil")
+                .protectDomain("lockheed.mil").build();
+            for (String domain : List.of("lockheedmartn.com", "mail.baesysterns.com", "lockheedmartin.co", "l\u043eckheedmartin.com",
+                "g\u043e\u043egle.de", "goog1e.fr", "nato.in", "armv.mil", "lockheed-martin.com", "example.org")) {
+                DomainName name = DomainName.parse(domain);
+                VisualName read = VisualName.of(new TextHashes(name.ascii()), name.unicode());
+                detector.check(name, read);
+                Optional<Finding> shared = learned.examineUnlearned(name, read);
+                Optional<Finding> afresh = learned.examineUnlearned(DomainName.parse(domain));
+
+                assertThat(shared.map(Finding::nearest)).as(domain).isEqualTo(afresh.map(Finding::nearest));
+                assertThat(shared.map(Finding::techniques)).as(domain).isEqualTo(afresh.map(Finding::techniques));
+                assertThat(shared.map(Finding::score)).as(domain).isEqualTo(afresh.map(Finding::score));
+                assertThat(shared.map(Finding::explanation)).as(domain).isEqualTo(afresh.map(Finding::explanation));
+            }
+            assertThat(learned.examineUnlearned(DomainName.parse("l\u043eckheedmartin.com"))).isPresent();
+            DomainName other = DomainName.parse("navy.mil");
+            assertThatThrownBy(() -> learned.examineUnlearned(other, VisualName.of(new TextHashes("army.mil"), "army.mil")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("army.mil is not a reading of navy.mil");
         }
 
         @Test

@@ -287,8 +287,14 @@ public final class ProtectedNames {
 
     /** The protected name that {@code name} equals or is under (mail.army.mil: army.mil), if any. */
     public Optional<String> coveringName(String name) {
-        int start = coveringStart(new TextHashes(name), 0, name.length());
-        return start < 0 ? Optional.empty() : Optional.of(start == 0 ? name : exactTable.key(name, start, name.length()));
+        return coveringName(new TextHashes(name));
+    }
+
+    /** {@link #coveringName(String)} for a name whose prefix hashes are at hand. */
+    public Optional<String> coveringName(TextHashes name) {
+        String text = name.text();
+        int start = coveringStart(name, 0, text.length());
+        return start < 0 ? Optional.empty() : Optional.of(start == 0 ? text : exactTable.key(text, start, text.length()));
     }
 
     /**
