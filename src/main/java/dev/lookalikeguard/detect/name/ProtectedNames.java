@@ -456,9 +456,9 @@ public final class ProtectedNames {
         return group == null ? List.of() : group;
     }
 
-    /** The names searched across suffixes whose label is exactly {@code label[from, to)}; empty if none. */
-    public List<Registrable> crossSuffixLabelled(TextHashes label, int from, int to) {
-        List<Registrable> group = crossSuffixByLabelTable.get(label, from, to);
+    /** The names searched across suffixes whose label is exactly {@code text[from, to)} (a stretch of a name); empty if none. */
+    public List<Registrable> crossSuffixLabelled(TextHashes text, int from, int to) {
+        List<Registrable> group = crossSuffixByLabelTable.get(text, from, to);
         return group == null ? List.of() : group;
     }
 

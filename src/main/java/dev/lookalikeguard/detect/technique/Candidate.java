@@ -37,7 +37,6 @@ public final class Candidate {
     private final int asciiProtectedSuffix;
 
     // Computed on first use.
-    private TextHashes labelHashes;
     private String suffix;
 
     private Candidate(VisualName name, int suffixStart, boolean underProtectedSuffix, boolean suffixIsRegistrySuffix,
@@ -120,16 +119,6 @@ public final class Candidate {
     /** The visual form with its prefix hashes, for look-ups of its tails (see {@link TextHashes}). */
     public TextHashes visualHashes() {
         return name.visualHashes();
-    }
-
-    /** The registrable label with its prefix hashes, for look-ups of its parts. */
-    public TextHashes labelHashes() {
-        TextHashes hashes = labelHashes;
-        if (hashes == null) {
-            hashes = new TextHashes(label());
-            labelHashes = hashes;
-        }
-        return hashes;
     }
 
     /** How many labels the visual name has. */

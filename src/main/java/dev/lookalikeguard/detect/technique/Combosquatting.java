@@ -71,7 +71,9 @@ public final class Combosquatting implements Technique {
     }
 
     private static Finding at(Candidate candidate, ProtectedNames names, String label, int from, int length) {
-        List<Registrable> targets = names.crossSuffixLabelled(candidate.labelHashes(), from, from + length);
+        // The label is a stretch of the visual name, whose prefix hashes are at hand: no hashes of its own.
+        int at = candidate.start(candidate.suffixStart() - 1) + from;
+        List<Registrable> targets = names.crossSuffixLabelled(candidate.visualHashes(), at, at + length);
         if (targets.isEmpty()) {
             return null;
         }
