@@ -111,7 +111,8 @@ public final class Detector {
      * same reading with another index too (the learned names), so that its labels and keys are computed once.
      */
     public Verdict check(DomainName domain, VisualName read) {
-        Preconditions.checkArgument(read.ascii().equals(domain.ascii()), "%s is not a reading of %s", read, domain.ascii());
+        Preconditions.checkArgument(read.ascii().equals(domain.ascii()) && read.unicode().equals(domain.unicode()),
+            "%s is not a reading of %s", read, domain.display());
         Verdict settled = settledByName(read.asciiHashes());
         return settled != null ? settled : examine(domain, read);
     }

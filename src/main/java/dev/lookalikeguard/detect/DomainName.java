@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import dev.lookalikeguard.detect.name.Idna;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
+import dev.lookalikeguard.detect.name.TextHashes;
+import dev.lookalikeguard.detect.name.VisualName;
 
 /**
  * A host name normalised once: lower case, no trailing dot, IDN mapped by UTS #46 (non-transitional,
@@ -200,6 +202,14 @@ public final class DomainName {
     /** For people: the ASCII form, followed by the Unicode form when they differ. */
     public String display() {
         return isInternationalized() ? unicode + " (" + ascii + ")" : ascii;
+    }
+
+    /**
+     * A new reading of this name for the engine ({@link VisualName}: its visual form, labels and glyph keys), to
+     * hand to every index the name is compared with, so that each part is computed once. Each call reads afresh.
+     */
+    public VisualName read() {
+        return VisualName.of(new TextHashes(ascii), unicode);
     }
 
     @Override

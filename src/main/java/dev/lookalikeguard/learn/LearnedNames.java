@@ -114,7 +114,7 @@ public final class LearnedNames {
      * empty): the same finding, without looking the name up again.
      */
     public Optional<Finding> examineUnlearned(DomainName domain) {
-        return names.isEmpty() ? Optional.empty() : examineUnlearned(domain, VisualName.of(new TextHashes(domain.ascii()), domain.unicode()));
+        return names.isEmpty() ? Optional.empty() : examineUnlearned(domain, domain.read());
     }
 
     /**
@@ -122,7 +122,8 @@ public final class LearnedNames {
      * it): its labels and keys are not computed again.
      */
     public Optional<Finding> examineUnlearned(DomainName domain, VisualName read) {
-        Preconditions.checkArgument(read.ascii().equals(domain.ascii()), "%s is not a reading of %s", read, domain.ascii());
+        Preconditions.checkArgument(read.ascii().equals(domain.ascii()) && read.unicode().equals(domain.unicode()),
+            "%s is not a reading of %s", read, domain.display());
         if (names.isEmpty()) {
             return Optional.empty();
         }

@@ -19,7 +19,6 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.Verdict;
-import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.learn.LearnedNames;
@@ -330,7 +329,7 @@ public final class Policy {
             return detector.check(rawDomain);
         }
         // Read once: the detector and the learned names compare the same labels and keys with their indexes.
-        VisualName read = VisualName.of(new TextHashes(domain.ascii()), domain.unicode());
+        VisualName read = domain.read();
         Verdict verdict = detector.check(domain, read);
         if (verdict.kind() != Verdict.Kind.CLEAN || isAllowed(domain.ascii())) {
             return verdict;

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.score.Scoring;
@@ -69,7 +68,7 @@ class FindingsStayUnderTheirCeilingsTest {
             } catch (InvalidDomainException e) {
                 continue;
             }
-            Candidate candidate = Candidate.of(new TextHashes(domain.ascii()), domain.unicode(), detector.names());
+            Candidate candidate = Candidate.of(domain.read(), detector.names());
             for (Technique technique : techniques) {
                 Optional<Finding> finding = technique.examine(candidate, detector.names());
                 if (finding.isEmpty()) {

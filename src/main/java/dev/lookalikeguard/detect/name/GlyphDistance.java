@@ -198,11 +198,11 @@ public final class GlyphDistance {
      */
     public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
         Scratch scratch = SCRATCH.get();
-        int typos = Math.min(typoLimit, maxTypos);
-        int cost = Math.min(costLimit, highestCost(maxTypos, maxGlyphs));
+        int lowerTypos = Math.min(typoLimit, maxTypos);
+        int lowerCost = clampedCost(costLimit, maxTypos, maxGlyphs);
         // Most calls follow a measure() of the same pair (ranking, then explaining the best): its table is still there.
-        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs, typos, cost) ? scratch.measure
-            : measure(scratch, typed, meant, maxTypos, maxGlyphs, typos, cost);
+        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs, lowerTypos, lowerCost) ? scratch.measure
+            : measure(scratch, typed, meant, maxTypos, maxGlyphs, lowerTypos, lowerCost);
         if (measure < 0) {
             return null;
         }
@@ -228,7 +228,12 @@ public final class GlyphDistance {
      */
     public static long measure(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
         return measure(SCRATCH.get(), typed, meant, maxTypos, maxGlyphs,
-            Math.min(typoLimit, maxTypos), Math.min(costLimit, highestCost(maxTypos, maxGlyphs)));
+            Math.min(typoLimit, maxTypos), clampedCost(costLimit, maxTypos, maxGlyphs));
+    }
+
+    /** A cost limit no higher than what {@code maxTypos} and {@code maxGlyphs} allow (the alignment's own limit). */
+    private static int clampedCost(int costLimit, int maxTypos, int maxGlyphs) {
+        return Math.min(costLimit, highestCost(maxTypos, maxGlyphs));
     }
 
     /** The highest cost of a difference of {@code typos} typing mistakes and {@code glyphs} glyph steps. */

@@ -1,7 +1,6 @@
 package dev.lookalikeguard.detect.name;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A domain name as it reads, apart from any list of protected names: its canonical ASCII form, its Unicode
@@ -25,7 +24,6 @@ public final class VisualName {
 
     // Computed on first use.
     private String[] labelTexts;
-    private List<String> labelList;
     private String[] keys;
     private String[] lightKeys;
     private NameKey nameKey;
@@ -149,20 +147,6 @@ public final class VisualName {
         return text;
     }
 
-    /** The visual labels. */
-    public List<String> labels() {
-        List<String> list = labelList;
-        if (list == null) {
-            String[] all = new String[starts.length];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = label(i);
-            }
-            list = List.of(all);
-            labelList = list;
-        }
-        return list;
-    }
-
     /** The glyph key of visual label {@code index}. */
     public String key(int index) {
         String[] all = keys;
@@ -204,14 +188,9 @@ public final class VisualName {
     }
 
     /**
-     * The glyph keys of every visual label joined with dots: the key of the whole name, whose tail from
-     * {@link #keyStart(int)} is the key of the name's tail from label {@code index}.
+     * The glyph keys of every visual label joined with dots, with its prefix hashes: the key of the whole name,
+     * whose tail from {@link #keyStart(int)} is the key of the name's tail from label {@code index}.
      */
-    public String nameKey() {
-        return nameKeyWithStarts().text.text();
-    }
-
-    /** {@link #nameKey()} with its prefix hashes, for look-ups of its tails. */
     public TextHashes nameKeyHashes() {
         return nameKeyWithStarts().text;
     }
@@ -244,7 +223,7 @@ public final class VisualName {
         return key;
     }
 
-    /** Where the key of visual label {@code index} starts in {@link #nameKey()}. */
+    /** Where the key of visual label {@code index} starts in {@link #nameKeyHashes()}. */
     public int keyStart(int index) {
         return nameKeyWithStarts().starts[index];
     }
@@ -267,7 +246,7 @@ public final class VisualName {
         return index == 0 ? key : key.substring(nameKeyWithStarts().starts[index]);
     }
 
-    /** For people: the ASCII form, or the Unicode form followed by the ASCII one when they differ. */
+    /** For people: the ASCII form, or the Unicode form followed by the ASCII one when they differ (as DomainName's). */
     public String display() {
         return isInternationalized() ? unicode + " (" + ascii.text() + ")" : ascii.text();
     }

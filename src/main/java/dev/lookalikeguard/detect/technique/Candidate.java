@@ -1,6 +1,5 @@
 package dev.lookalikeguard.detect.technique;
 
-import java.util.List;
 
 import com.ibm.icu.lang.UCharacter;
 
@@ -49,15 +48,7 @@ public final class Candidate {
         this.asciiProtectedSuffix = asciiProtectedSuffix;
     }
 
-    /**
-     * @param ascii the canonical ASCII (A-label) form of the recipient domain, with its prefix hashes
-     * @param unicode its Unicode form (the same string when it has no internationalised label)
-     */
-    public static Candidate of(TextHashes ascii, String unicode, ProtectedNames names) {
-        return of(VisualName.of(ascii, unicode), names);
-    }
-
-    /** The candidate of a domain already read, cut and placed by {@code names}. */
+    /** The candidate of a domain as read, cut and placed by {@code names}. */
     public static Candidate of(VisualName name, ProtectedNames names) {
         TextHashes ascii = name.asciiHashes();
         String asciiName = ascii.text();
@@ -101,11 +92,6 @@ public final class Candidate {
         return dot > 0 && names.isGovernmentLabel(ascii.substring(start, dot));
     }
 
-    /** The domain as read, apart from any index. */
-    public VisualName name() {
-        return name;
-    }
-
     /** The recipient domain, canonical ASCII. */
     public String ascii() {
         return name.ascii();
@@ -139,11 +125,6 @@ public final class Candidate {
     /** Visual label {@code index}. */
     public String label(int index) {
         return name.label(index);
-    }
-
-    /** The visual labels. */
-    public List<String> labels() {
-        return name.labels();
     }
 
     /** The glyph key of visual label {@code index}. */
@@ -248,17 +229,15 @@ public final class Candidate {
         return name.head(index);
     }
 
-    /** The key of the whole name (see {@link VisualName#nameKey()}). */
-    public String nameKey() {
-        return name.nameKey();
-    }
-
-    /** {@link #nameKey()} with its prefix hashes, for look-ups of its tails. */
+    /**
+     * The glyph keys of every visual label joined with dots, with its prefix hashes, for look-ups of its tails
+     * (see {@link VisualName#nameKeyHashes()}).
+     */
     public TextHashes nameKeyHashes() {
         return name.nameKeyHashes();
     }
 
-    /** Where the key of visual label {@code index} starts in {@link #nameKey()}. */
+    /** Where the key of visual label {@code index} starts in {@link #nameKeyHashes()}. */
     public int keyStart(int index) {
         return name.keyStart(index);
     }

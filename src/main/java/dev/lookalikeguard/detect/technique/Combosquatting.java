@@ -44,6 +44,8 @@ public final class Combosquatting implements Technique {
             return Optional.empty();
         }
         String label = candidate.label();
+        // The label is a stretch of the visual name, whose prefix hashes are at hand: no hashes of its own.
+        int labelStart = candidate.start(candidate.suffixStart() - 1);
         Finding best = null;
         int[] lengths = names.crossSuffixLabelLengths();
         for (int length : lengths) {
@@ -53,8 +55,8 @@ public final class Combosquatting implements Technique {
             if (length < MIN_LABEL) {
                 continue;
             }
-            best = better(best, at(candidate, names, label, 0, length));
-            best = better(best, at(candidate, names, label, label.length() - length, length));
+            best = better(best, at(candidate, names, label, labelStart, 0, length));
+            best = better(best, at(candidate, names, label, labelStart, label.length() - length, length));
         }
         if (label.indexOf('-') > 0) {
             int start = 0;
@@ -62,7 +64,7 @@ public final class Combosquatting implements Technique {
                 int end = label.indexOf('-', start);
                 end = end < 0 ? label.length() : end;
                 if (start > 0 && end < label.length()) {
-                    best = better(best, at(candidate, names, label, start, end - start));
+                    best = better(best, at(candidate, names, label, labelStart, start, end - start));
                 }
                 start = end + 1;
             }
@@ -70,9 +72,9 @@ public final class Combosquatting implements Technique {
         return Optional.ofNullable(best);
     }
 
-    private static Finding at(Candidate candidate, ProtectedNames names, String label, int from, int length) {
-        // The label is a stretch of the visual name, whose prefix hashes are at hand: no hashes of its own.
-        int at = candidate.start(candidate.suffixStart() - 1) + from;
+    /** The added-word finding for {@code label[from, from + length)} (the label starts at {@code labelStart} in the visual name). */
+    private static Finding at(Candidate candidate, ProtectedNames names, String label, int labelStart, int from, int length) {
+        int at = labelStart + from;
         List<Registrable> targets = names.crossSuffixLabelled(candidate.visualHashes(), at, at + length);
         if (targets.isEmpty()) {
             return null;

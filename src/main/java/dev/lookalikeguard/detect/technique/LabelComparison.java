@@ -51,7 +51,10 @@ final class LabelComparison {
         return of(typed, target, maxTypos, maxTypos, GlyphDistance.highestCost(maxTypos, MAX_GLYPHS), enabled);
     }
 
-    /** Like {@link #of(String, Registrable, int, Set)}, but null too beyond the lower limits (see GlyphDistance#between). */
+    /**
+     * Like {@link #of(String, Registrable, int, Set)}, but null too beyond the lower limits (see
+     * {@link GlyphDistance#between(String, String, int, int, int, int)}).
+     */
     private static LabelComparison of(String typed, Registrable target, int maxTypos, int typoLimit, int costLimit,
                                       Set<String> enabled) {
         Difference difference = GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);

@@ -143,6 +143,27 @@ class GlyphDistanceTest {
         assertThat(beyond).as("differences the full limits find but the lower ones do not").isGreaterThan(5_000);
     }
 
+    /**
+     * Cases the random pairs rarely reach: two-for-one glyphs that need the whole band of the higher limits
+     * even when no typo is allowed, a table kept from the full limits that must not answer for lower ones, and
+     * limits above the higher ones, which are clamped to them.
+     */
+    @Test
+    void lowerLimitsKeepTheBandAndTheirOwnTable() {
+        for (String[] pair : new String[][] {{"rnrnrn", "mmm"}, {"vvvvvv", "www"}, {"mmm", "rnrnrn"}}) {
+            long full = GlyphDistance.measure(pair[0], pair[1], 2, 4);
+            assertThat(GlyphDistance.glyphs(full)).as(pair[0]).isEqualTo(3);
+            assertThat(GlyphDistance.measure(pair[0], pair[1], 2, 4, 0, 12)).as(pair[0]).isEqualTo(full);
+            assertThat(GlyphDistance.between(pair[0], pair[1], 2, 4, 0, 3).glyphs()).as(pair[0]).isEqualTo(3);
+        }
+        assertThat(GlyphDistance.measure("amry", "army", 1, 4)).isNotNegative();
+        assertThat(GlyphDistance.between("amry", "army", 1, 4, 0, 8)).as("a typo beyond the lower typo limit").isNull();
+        GlyphDistance.measure("arrny", "army", 1, 4);
+        assertThat(GlyphDistance.between("arrny", "army", 1, 4, 1, 0)).as("a glyph beyond the lower cost limit").isNull();
+        assertThat(GlyphDistance.measure("amry", "army", 1, 4, 5, 100)).isEqualTo(GlyphDistance.measure("amry", "army", 1, 4));
+        assertThat(GlyphDistance.measure("amryx", "army", 1, 4, 5, 100)).as("two typos at a higher limit of one").isNegative();
+    }
+
     /** A few typos and look-alike glyphs (pairs for one letter, and the reverse) in a copy of the label. */
     private static String mutated(String label, Random random, String letters) {
         StringBuilder b = new StringBuilder(label);
