@@ -289,20 +289,24 @@ public final class GlyphDistance {
 
         char[] typedChars = new char[0];
         char[] meantChars = new char[0];
+        /**
+         * Which characters of the typed string take part in two-for-one glyphs, asked on every row. The meant
+         * string's are asked only after a typed character that two may read as ({@code m}, {@code w}, ...), so
+         * they are looked up there, not computed for every candidate.
+         */
         boolean[] typedPairs = new boolean[0];
-        boolean[] meantPairs = new boolean[0];
         /** The string whose characters {@link #typedChars} (or {@link #meantChars}) hold: a look-up aligns one typed label with many. */
         String typedHeld;
         String meantHeld;
 
-        /** The characters of the typed (or meant) string, with which of them take part in two-for-one glyphs. */
-        char[] chars(String text, boolean isTyped) {
-            if (isTyped ? text == typedHeld : text == meantHeld) {
-                return isTyped ? typedChars : meantChars;
+        /** The characters of the typed string, with which of them take part in two-for-one glyphs. */
+        char[] typedChars(String text) {
+            if (text == typedHeld) {
+                return typedChars;
             }
             int n = text.length();
-            char[] chars = isTyped ? typedChars : meantChars;
-            boolean[] pairs = isTyped ? typedPairs : meantPairs;
+            char[] chars = typedChars;
+            boolean[] pairs = typedPairs;
             if (chars.length < n) {
                 chars = new char[Math.max(n, 2 * chars.length)];
                 pairs = new boolean[chars.length];
@@ -311,16 +315,24 @@ public final class GlyphDistance {
             for (int k = 0; k < n; k++) {
                 pairs[k] = Glyphs.takesPartInPairs(chars[k]);
             }
-            if (isTyped) {
-                typedChars = chars;
-                typedPairs = pairs;
-                typedHeld = text;
-            } else {
-                meantChars = chars;
-                meantPairs = pairs;
-                meantHeld = text;
-            }
+            typedChars = chars;
+            typedPairs = pairs;
+            typedHeld = text;
             return chars;
+        }
+
+        /** The characters of the meant string. */
+        char[] meantChars(String text) {
+            if (text == meantHeld) {
+                return meantChars;
+            }
+            int n = text.length();
+            if (meantChars.length < n) {
+                meantChars = new char[Math.max(n, 2 * meantChars.length)];
+            }
+            text.getChars(0, n, meantChars, 0);
+            meantHeld = text;
+            return meantChars;
         }
 
         void ensure(int count) {
@@ -371,11 +383,10 @@ public final class GlyphDistance {
         // a step adds its cost and counts in one addition, and a cell is one load.
         long[] cells = scratch.cells;
         byte[] step = scratch.step;
-        // The characters, and whether each may take part in a two-for-one glyph, once per pair (not per cell).
-        char[] t = scratch.chars(typed, true);
-        char[] mt = scratch.chars(meant, false);
+        // The characters once per pair (not per cell), and which typed ones may take part in a two-for-one glyph.
+        char[] t = scratch.typedChars(typed);
+        char[] mt = scratch.meantChars(meant);
         boolean[] tPairs = scratch.typedPairs;
-        boolean[] mPairs = scratch.meantPairs;
         java.util.Arrays.fill(cells, 0, (n + 1) * width, FAR_CELL);
         long limitCell = (long) (costLimit + 1) << PACKED_COST;
         boolean previousRowAlive = false;
@@ -477,7 +488,8 @@ public final class GlyphDistance {
                         }
                     }
                 }
-                if (oneForTwo && j > 1 && mPairs[j - 2] && mPairs[j - 1] && j - 2 - (i - 1) + band >= 0) {
+                if (oneForTwo && j > 1 && Glyphs.takesPartInPairs(mt[j - 2]) && Glyphs.takesPartInPairs(mt[j - 1])
+                    && j - 2 - (i - 1) + band >= 0) {
                     int steps = Glyphs.readsAs(mt[j - 2], mj1, ti1);
                     if (steps > 0) {
                         long c = cells[cell - width - 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
