@@ -66,11 +66,7 @@ class EditDistanceTest {
                     }
                     break;
                 default:
-                    if (at + 1 < b.length()) {
-                        char c = b.charAt(at);
-                        b.setCharAt(at, b.charAt(at + 1));
-                        b.setCharAt(at + 1, c);
-                    }
+                    RandomText.swap(b, at);
             }
         }
         return b.toString();

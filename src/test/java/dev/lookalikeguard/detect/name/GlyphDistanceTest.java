@@ -59,8 +59,8 @@ class GlyphDistanceTest {
         Random random = new Random(3);
         String letters = "afhjkptwxyz";
         for (int i = 0; i < 20_000; i++) {
-            String a = random(random, letters, 1 + random.nextInt(9));
-            String b = random(random, letters, 1 + random.nextInt(9));
+            String a = RandomText.of(random, letters, 1 + random.nextInt(9));
+            String b = RandomText.of(random, letters, 1 + random.nextInt(9));
             int reference = EditDistance.bounded(a, b, 2);
             long measure = GlyphDistance.measure(a, b, 2, 0);
             if (reference > 2) {
@@ -84,8 +84,9 @@ class GlyphDistanceTest {
         int[][] limits = {{0, 4}, {1, 0}, {1, 2}, {1, 4}, {2, 4}, {2, 8}, {0, 11}};
         int accepted = 0;
         for (int i = 0; i < 60_000; i++) {
-            String meant = random(random, letters, 1 + random.nextInt(14));
-            String typed = i % 3 == 0 ? random(random, letters, 1 + random.nextInt(14)) : mutated(meant, random, letters);
+            String[] labels = pair(random, letters, i);
+            String typed = labels[0];
+            String meant = labels[1];
             for (int[] limit : limits) {
                 long expected = GlyphDistanceReference.measure(typed, meant, limit[0], limit[1]);
                 assertThat(GlyphDistance.measure(typed, meant, limit[0], limit[1]))
@@ -112,8 +113,9 @@ class GlyphDistanceTest {
         int within = 0;
         int beyond = 0;
         for (int i = 0; i < 30_000; i++) {
-            String meant = random(random, letters, 1 + random.nextInt(14));
-            String typed = i % 3 == 0 ? random(random, letters, 1 + random.nextInt(14)) : mutated(meant, random, letters);
+            String[] labels = pair(random, letters, i);
+            String typed = labels[0];
+            String meant = labels[1];
             for (int[] limit : limits) {
                 long full = GlyphDistance.measure(typed, meant, limit[0], limit[1]);
                 Difference fullDifference = GlyphDistance.between(typed, meant, limit[0], limit[1]);
@@ -164,6 +166,13 @@ class GlyphDistanceTest {
         assertThat(GlyphDistance.measure("amryx", "army", 1, 4, 5, 100)).as("two typos at a higher limit of one").isNegative();
     }
 
+    /** A typed and a meant label: unrelated every third time, else the meant one with a few mistakes. */
+    private static String[] pair(Random random, String letters, int i) {
+        String meant = RandomText.of(random, letters, 1 + random.nextInt(14));
+        String typed = i % 3 == 0 ? RandomText.of(random, letters, 1 + random.nextInt(14)) : mutated(meant, random, letters);
+        return new String[] {typed, meant};
+    }
+
     /** A few typos and look-alike glyphs (pairs for one letter, and the reverse) in a copy of the label. */
     private static String mutated(String label, Random random, String letters) {
         StringBuilder b = new StringBuilder(label);
@@ -186,20 +195,8 @@ class GlyphDistanceTest {
                     b.setCharAt(at, "0o1lice5s2zqgbdmnuv".charAt(random.nextInt(19)));
                     break;
                 default:
-                    if (at + 1 < b.length()) {
-                        char c = b.charAt(at);
-                        b.setCharAt(at, b.charAt(at + 1));
-                        b.setCharAt(at + 1, c);
-                    }
+                    RandomText.swap(b, at);
             }
-        }
-        return b.toString();
-    }
-
-    private static String random(Random random, String alphabet, int length) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return b.toString();
     }

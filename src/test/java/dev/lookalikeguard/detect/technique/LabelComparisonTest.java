@@ -13,6 +13,7 @@ import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.RandomText;
 import dev.lookalikeguard.detect.name.Registrable;
 
 class LabelComparisonTest {
@@ -89,24 +90,16 @@ class LabelComparisonTest {
                     b.replace(at, at + 1, new String[] {"rn", "vv", "cl", "0", "1", "e", "c"}[random.nextInt(7)]);
                     break;
                 default:
-                    if (at + 1 < b.length()) {
-                        char c = b.charAt(at);
-                        b.setCharAt(at, b.charAt(at + 1));
-                        b.setCharAt(at + 1, c);
-                    }
+                    RandomText.swap(b, at);
             }
         }
         String typed = b.toString().replaceAll("^-+|-+$", "");
         return typed.isEmpty() ? label : typed;
     }
 
-    /** A label of letters that take part in glyphs, with inner hyphens (none at either end). */
+    /** A label of letters that take part in glyphs, with inner hyphens (none at either end, none doubled). */
     private static String word(Random random, int length) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            boolean end = i == 0 || i == length - 1;
-            b.append(LETTERS.charAt(random.nextInt(LETTERS.length() - (end ? 1 : 0))));
-        }
-        return b.toString().replace("--", "-a");
+        String text = RandomText.of(random, LETTERS, length).replace("--", "-a");
+        return text.replaceAll("^-", "a").replaceAll("-$", "a");
     }
 }
