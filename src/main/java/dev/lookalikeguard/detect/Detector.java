@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 
 import dev.lookalikeguard.detect.name.NameTable;
@@ -111,8 +110,7 @@ public final class Detector {
      * same reading with another index too (the learned names), so that its labels and keys are computed once.
      */
     public Verdict check(DomainName domain, VisualName read) {
-        Preconditions.checkArgument(read.ascii().equals(domain.ascii()) && read.unicode().equals(domain.unicode()),
-            "%s is not a reading of %s", read, domain.display());
+        domain.checkReading(read);
         Verdict settled = settledByName(read.asciiHashes());
         return settled != null ? settled : examine(domain, read);
     }

@@ -3,6 +3,8 @@ package dev.lookalikeguard.detect;
 import java.util.List;
 import java.util.Objects;
 
+import com.google.common.base.Preconditions;
+
 import dev.lookalikeguard.detect.name.Idna;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.detect.name.TextHashes;
@@ -210,6 +212,12 @@ public final class DomainName {
      */
     public VisualName read() {
         return VisualName.of(new TextHashes(ascii), unicode);
+    }
+
+    /** Refuses a reading of another name (a caller that mixed two names up): IllegalArgumentException. */
+    public void checkReading(VisualName read) {
+        Preconditions.checkArgument(read.ascii().equals(ascii) && read.unicode().equals(unicode),
+            "%s is not a reading of %s", read, display());
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
@@ -93,7 +92,7 @@ public final class LearnedNames {
 
     /** The learned name the domain is or is under, if any: such a domain is familiar, never a look-alike. */
     public Optional<String> covering(String ascii) {
-        return names.isEmpty() ? Optional.empty() : index.coveringName(ascii);
+        return covering(new TextHashes(ascii));
     }
 
     /** {@link #covering(String)} for a name whose prefix hashes are at hand. */
@@ -122,8 +121,7 @@ public final class LearnedNames {
      * it): its labels and keys are not computed again.
      */
     public Optional<Finding> examineUnlearned(DomainName domain, VisualName read) {
-        Preconditions.checkArgument(read.ascii().equals(domain.ascii()) && read.unicode().equals(domain.unicode()),
-            "%s is not a reading of %s", read, domain.display());
+        domain.checkReading(read);
         if (names.isEmpty()) {
             return Optional.empty();
         }
