@@ -36,7 +36,10 @@ import dev.lookalikeguard.policy.ReferenceList;
  *   <li>{@code clean-popular}: the popular non-government domains of {@code negatives.tsv} (kind {@code ordinary});</li>
  *   <li>{@code clean-freemail}: the free-mail provider domains of {@code mailproviders.tsv};</li>
  *   <li>{@code lookalike}: the look-alikes of {@code positives.tsv} (every technique, Unicode and case forms);</li>
- *   <li>{@code protected}: the real names of the configured lists.</li>
+ *   <li>{@code protected}: the real names of the configured lists;</li>
+ *   <li>{@code protected-1k}: the first {@value #SAME_NAMES} of those names (all of them when fewer are configured),
+ *       so that the larger sizes check the same recipients as the 1,000-name one, with the other names configured
+ *       too (only the JMH table has this row).</li>
  * </ul>
  * Smaller list sizes keep the condition's suffixes and domains and take the first N names of the
  * lists in a fixed shuffled order. Only when {@code ../shared} is absent are names and look-alikes
@@ -45,6 +48,8 @@ import dev.lookalikeguard.policy.ReferenceList;
  */
 final class BenchInputs {
     static final List<String> KINDS = List.of("clean-popular", "clean-freemail", "lookalike", "protected");
+    /** How many configured names the {@code protected-1k} kind checks at every list size. */
+    static final int SAME_NAMES = 1000;
     private static final long SEED = 42L;
     private static Condition condition;
     private static List<String> allNames;
@@ -126,6 +131,9 @@ final class BenchInputs {
                 break;
             case "protected":
                 inputs = new ArrayList<>(names(size));
+                break;
+            case "protected-1k":
+                inputs = new ArrayList<>(names(Math.min(size, SAME_NAMES)));
                 break;
             default:
                 throw new IllegalArgumentException("unknown input kind " + kind + "; expected one of " + KINDS);

@@ -31,7 +31,7 @@ public class DetectorBenchmark {
     @Param({"indexed", "naive"})
     public String engine;
 
-    @Param({"clean-popular", "clean-freemail", "lookalike", "protected"})
+    @Param({"clean-popular", "clean-freemail", "lookalike", "protected", "protected-1k"})
     public String recipients;
 
     private Detector detector;

@@ -1,0 +1,127 @@
+package dev.lookalikeguard.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lookalikeguard.detect.Detector;
+import dev.lookalikeguard.detect.Verdict;
+
+/**
+ * Where the look-alike median comes from: every look-alike input is timed on its own (the median of
+ * several rounds, each round checking the whole set in its fixed shuffled order, so every check follows
+ * checks of other names, as in the JMH rows), and the inputs are grouped by what the engine found (the
+ * first technique its verdict names). A group's share of the inputs and its median say which checks sit
+ * around the kind's median, and so which would have to get faster to move it.
+ */
+final class LookalikeGroups {
+    private static final int ROUNDS = 9;
+    private static final int WARMUP_ROUNDS = 20;
+    private static final double TARGET_NANOS = 2000;
+    /** Groups smaller than this are summed up in one row. */
+    private static final int SMALL_GROUP = 100;
+
+    private LookalikeGroups() {
+    }
+
+    private static Object sink;
+
+    static String run(Detector detector) throws Exception {
+        String loadBefore = BenchmarkReport.load();
+        String[] inputs = BenchInputs.inputs("lookalike", Integer.MAX_VALUE);
+        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+            for (String input : inputs) {
+                sink = detector.check(input);
+            }
+        }
+        long[][] nanos = new long[inputs.length][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < inputs.length; i++) {
+                long start = System.nanoTime();
+                sink = detector.check(inputs[i]);
+                nanos[i][round] = System.nanoTime() - start;
+            }
+        }
+        long clock = clockCost();
+        Map<String, List<Double>> groups = new LinkedHashMap<>();
+        double[] all = new double[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            long[] times = nanos[i].clone();
+            Arrays.sort(times);
+            all[i] = Math.max(0, times[ROUNDS / 2] - clock);
+            Verdict verdict = detector.check(inputs[i]);
+            String group = verdict.techniques().isEmpty() ? "not flagged (" + verdict.kind().label() + ")"
+                : verdict.techniques().get(0);
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(all[i]);
+        }
+        double median = median(all);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nLook-alikes by what found them, at ~20,000 names: each of the %,d inputs timed alone "
+            + "(median of %d rounds over the whole set after %d warm-up rounds; a clock read, %d ns, taken off), grouped by the "
+            + "first technique of its verdict. All inputs: median %s, %.0f%% at or under 2 µs. %s → %s%n%n", inputs.length,
+            ROUNDS, WARMUP_ROUNDS, clock, micros(median), 100.0 * below(all, TARGET_NANOS) / all.length, loadBefore,
+            BenchmarkReport.load()));
+        out.append("| found by | inputs | share | median | mean | at or under 2 µs | above the kind's median |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|\n");
+        List<Map.Entry<String, List<Double>>> sorted = new ArrayList<>(groups.entrySet());
+        sorted.sort(Comparator.comparing((Map.Entry<String, List<Double>> e) -> -e.getValue().size()));
+        List<Double> small = new ArrayList<>();
+        int smallGroups = 0;
+        for (Map.Entry<String, List<Double>> group : sorted) {
+            if (group.getValue().size() < SMALL_GROUP) {
+                small.addAll(group.getValue());
+                smallGroups++;
+                continue;
+            }
+            row(out, group.getKey(), group.getValue(), all.length, median);
+        }
+        if (!small.isEmpty()) {
+            row(out, smallGroups + " smaller groups", small, all.length, median);
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, List<Double> times, int total, double kindMedian) {
+        double[] values = times.stream().mapToDouble(Double::doubleValue).toArray();
+        out.append(String.format("| %s | %,d | %.1f%% | %s | %s | %.0f%% | %.0f%% |%n", name, values.length,
+            100.0 * values.length / total, micros(median(values)), micros(Arrays.stream(values).average().orElse(0)),
+            100.0 * below(values, TARGET_NANOS) / values.length,
+            100.0 * (values.length - below(values, kindMedian)) / values.length));
+    }
+
+    /** What one pair of clock reads costs, taken off every timed check. */
+    private static long clockCost() {
+        long[] costs = new long[11];
+        for (int r = 0; r < costs.length; r++) {
+            long start = System.nanoTime();
+            long last = start;
+            for (int i = 0; i < 100_000; i++) {
+                last = System.nanoTime();
+            }
+            costs[r] = (last - start) / 100_000;
+        }
+        Arrays.sort(costs);
+        return costs[costs.length / 2];
+    }
+
+    private static int below(double[] values, double limit) {
+        int count = 0;
+        for (double value : values) {
+            count += value <= limit ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+
+    private static String micros(double nanos) {
+        return nanos >= 100_000 ? String.format("%,.0f µs", nanos / 1000) : String.format("%.2f µs", nanos / 1000);
+    }
+}
