@@ -15,6 +15,7 @@ import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.TextHashes;
 import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Evidence.Placement;
+import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.technique.Candidate;
 import dev.lookalikeguard.detect.technique.Homoglyph;
@@ -48,6 +49,8 @@ public final class Detector {
      * best finding ranks above it, the technique cannot change the verdict and is not run.
      */
     private final int[][] highestRanks;
+    /** The same for candidates under a protected suffix (see {@link Technique#shapesUnderProtectedSuffix()}). */
+    private final int[][] highestRanksUnderProtectedSuffix;
     /** Whether internationalised names are compared by what they read as (the homoglyph technique is on). */
     private final boolean folds;
 
@@ -58,7 +61,8 @@ public final class Detector {
         this.sensitivity = builder.sensitivity;
         this.minScore = builder.minScore.orElse(builder.sensitivity.minScore());
         this.techniques = Techniques.create(builder.enabled);
-        this.highestRanks = highestRanks(techniques);
+        this.highestRanks = highestRanks(techniques, false);
+        this.highestRanksUnderProtectedSuffix = highestRanks(techniques, true);
         this.folds = builder.enabled.contains(Homoglyph.NAME);
     }
 
@@ -69,6 +73,7 @@ public final class Detector {
         this.minScore = minScore;
         this.techniques = shared.techniques;
         this.highestRanks = shared.highestRanks;
+        this.highestRanksUnderProtectedSuffix = shared.highestRanksUnderProtectedSuffix;
         this.folds = shared.folds;
     }
 
@@ -143,9 +148,10 @@ public final class Detector {
         Finding best = null;
         Finding bestBelow = null;
         int placement = candidate.placement().ordinal();
+        int[][] ranks = candidate.underProtectedSuffix() ? highestRanksUnderProtectedSuffix : highestRanks;
         int count = candidate.folded() > 0 && !folds ? 0 : techniques.size();
         for (int t = 0; t < count; t++) {
-            if (best != null && best.rank() > highestRanks[t][placement]) {
+            if (best != null && best.rank() > ranks[t][placement]) {
                 continue; // whatever it finds loses to the best (and what is below the minimum is only told without one)
             }
             Optional<Finding> finding = techniques.get(t).examine(candidate, names);
@@ -177,12 +183,14 @@ public final class Detector {
         return Verdict.clean(ascii, () -> ascii + " is not near any protected name" + below.get());
     }
 
-    private static int[][] highestRanks(List<Technique> techniques) {
+    private static int[][] highestRanks(List<Technique> techniques, boolean underProtectedSuffix) {
         Placement[] placements = Placement.values();
         int[][] ranks = new int[techniques.size()][placements.length];
         for (int t = 0; t < techniques.size(); t++) {
+            Technique technique = techniques.get(t);
+            Set<Shape> shapes = underProtectedSuffix ? technique.shapesUnderProtectedSuffix() : technique.shapes();
             for (Placement placement : placements) {
-                ranks[t][placement.ordinal()] = Finding.highestRank(techniques.get(t).shapes(), placement);
+                ranks[t][placement.ordinal()] = Finding.highestRank(shapes, placement);
             }
         }
         return ranks;

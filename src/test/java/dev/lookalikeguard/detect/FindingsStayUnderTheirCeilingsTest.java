@@ -60,6 +60,7 @@ class FindingsStayUnderTheirCeilingsTest {
         inputs.addAll(MORE);
         Set<String> found = new TreeSet<>();
         Set<Shape> shapes = EnumSet.noneOf(Shape.class);
+        Set<String> underProtectedSuffix = new TreeSet<>();
         int findings = 0;
         for (String input : inputs) {
             DomainName domain;
@@ -84,10 +85,17 @@ class FindingsStayUnderTheirCeilingsTest {
                     .isLessThanOrEqualTo(Scoring.ceiling(finding.get().evidence().shape(), candidate.placement()));
                 assertThat(finding.get().rank()).as(what)
                     .isLessThanOrEqualTo(Finding.highestRank(technique.shapes(), candidate.placement()));
+                if (candidate.underProtectedSuffix()) {
+                    assertThat(technique.shapesUnderProtectedSuffix()).as(what).contains(finding.get().evidence().shape());
+                    assertThat(finding.get().rank()).as(what).isLessThanOrEqualTo(
+                        Finding.highestRank(technique.shapesUnderProtectedSuffix(), candidate.placement()));
+                    underProtectedSuffix.add(technique.name());
+                }
             }
         }
         assertThat(findings).isGreaterThan(2_000);
         assertThat(found).as("techniques that found something").hasSize(techniques.size());
         assertThat(shapes).as("shapes found").containsExactlyInAnyOrder(Shape.values());
+        assertThat(underProtectedSuffix).as("techniques that found something under a protected suffix").contains("suffix-swap");
     }
 }

@@ -173,8 +173,8 @@ public final class Scoring {
 
     /**
      * The highest score any evidence of this shape and placement can get, whatever its other facts: each shape
-     * starts from its base above and everything else only lowers it (a typing mistake scores at most 100), then
-     * the placement raises it as for a real score. A technique whose findings have only such shapes cannot beat
+     * starts from its base above and everything else only lowers it (a typing mistake scores at most 100; a
+     * suffix swap is lowered by its placement too), then the placement raises it as for a real score. A technique whose findings have only such shapes cannot beat
      * a finding that ranks above its ceiling (the engine then does not run it).
      */
     public static int ceiling(Shape shape, Placement placement) {
@@ -190,7 +190,9 @@ public final class Scoring {
                 highest = 100;
                 break;
             case SUFFIX_SWAP:
-                highest = SUFFIX_SWAP;
+                // Inside a government namespace the label under another one is most likely that government's own.
+                highest = SUFFIX_SWAP - (placement == Placement.INSIDE ? OTHER_GOVERNMENT : 0)
+                    - (placement == Placement.NOWHERE ? SUFFIX_NOT_REAL : 0);
                 break;
             case APPENDED_SUFFIX:
                 highest = APPENDED_SUFFIX;

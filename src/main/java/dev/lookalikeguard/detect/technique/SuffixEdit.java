@@ -45,6 +45,12 @@ public final class SuffixEdit implements Technique {
         return SHAPES;
     }
 
+    /** None: a name under a protected suffix has no suffix to mistype (see {@link #examine}). */
+    @Override
+    public Set<Shape> shapesUnderProtectedSuffix() {
+        return Set.of();
+    }
+
     @Override
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
         if (candidate.underProtectedSuffix()) {

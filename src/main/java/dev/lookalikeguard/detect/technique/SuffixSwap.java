@@ -24,6 +24,8 @@ import dev.lookalikeguard.detect.score.Finding;
 public final class SuffixSwap implements Technique {
     public static final String NAME = "suffix-swap";
     private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.SUFFIX_SWAP, Shape.APPENDED_SUFFIX);
+    /** Under a protected suffix nothing is appended after a protected name (see {@link #appended}). */
+    private static final Set<Shape> SHAPES_UNDER_PROTECTED_SUFFIX = Sets.immutableEnumSet(Shape.SUFFIX_SWAP);
     /** Shorter keys are swapped only when identical (a typo in a short label under another suffix is noise). */
     private static final int MIN_KEY_WITH_TYPO = 5;
     /** Labels this short are swapped only when identical, not with look-alike glyphs (dca.net is not dea.gov). */
@@ -44,6 +46,11 @@ public final class SuffixSwap implements Technique {
     @Override
     public Set<Shape> shapes() {
         return SHAPES;
+    }
+
+    @Override
+    public Set<Shape> shapesUnderProtectedSuffix() {
+        return SHAPES_UNDER_PROTECTED_SUFFIX;
     }
 
     @Override

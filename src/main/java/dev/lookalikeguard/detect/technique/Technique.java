@@ -23,6 +23,16 @@ public interface Technique {
      */
     Set<Shape> shapes();
 
+    /**
+     * The shapes of what it reports for a candidate {@linkplain Candidate#underProtectedSuffix() under a protected
+     * suffix} (a mistyped .mil or .gov name, the commonest look-alike there): some shapes only occur elsewhere (a
+     * suffix typed after a protected name, a mistyped suffix), and without them the engine skips the technique
+     * sooner. All of {@link #shapes()} unless the technique says otherwise.
+     */
+    default Set<Shape> shapesUnderProtectedSuffix() {
+        return shapes();
+    }
+
     /** The best finding when {@code candidate} is a near miss of a protected name by this technique. */
     Optional<Finding> examine(Candidate candidate, ProtectedNames names);
 }
