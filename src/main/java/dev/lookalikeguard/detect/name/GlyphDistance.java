@@ -33,6 +33,9 @@ public final class GlyphDistance {
     /** Two-for-one glyphs that may move one alignment off the diagonal (more are rare and cost the band). */
     private static final int MAX_SHIFTING_GLYPHS = 2;
 
+    private static final long TYPO_CELL = ((long) TYPO << PACKED_COST) + ONE_TYPO;
+    private static final long HYPHEN_CELL = ((long) HYPHEN << PACKED_COST) + ONE_TYPO;
+
     private static final byte NONE = 0;
     private static final byte SAME = 1;
     private static final byte SUBSTITUTE = 2;
@@ -375,7 +378,10 @@ public final class GlyphDistance {
         if (Math.abs(n - m) > band) {
             return -1;
         }
-        int width = 2 * band + 1;
+        // A row holds the band's 2 * band + 1 cells and one more that is never computed (FAR): a step from beyond
+        // the band's right end reads it, and one from beyond its left end reads the cell before the row's first
+        // computed one (FAR, see left), so no step is checked against the band's ends.
+        int width = 2 * band + 2;
         scratch.ensure((n + 1) * width);
         scratch.width = width;
         scratch.band = band;
@@ -389,110 +395,122 @@ public final class GlyphDistance {
         boolean[] tPairs = scratch.typedPairs;
         java.util.Arrays.fill(cells, 0, (n + 1) * width, FAR_CELL);
         long limitCell = (long) (costLimit + 1) << PACKED_COST;
-        boolean previousRowAlive = false;
         // The columns of the cells within the cost limit in the last two rows (lo > hi: none). A cell can only
         // be within the limit if one of the cells it steps from is, so only those are computed; the others
         // keep FAR. That changes no cell within the limit (its cheapest step comes from a cell within it, and
         // every step from beyond the limit costs more than any within), so not the answer either.
         int lo1 = 0;
-        int hi1 = -1;
+        int hi1 = 0;
         int lo2 = 0;
         int hi2 = -1;
-        for (int i = 0; i <= n; i++) {
-            boolean rowAlive = false;
-            int from = Math.max(0, i - band);
-            int to = Math.min(m, i + band);
-            int reach = 0;
-            if (i > 0) {
-                // Steps come from the row above (j-1, j, j-2) or the one above it (j-2, j-1), or from the left.
-                int start = Math.min(lo1 <= hi1 ? lo1 : Integer.MAX_VALUE, lo2 <= hi2 ? lo2 + 1 : Integer.MAX_VALUE);
-                if (start == Integer.MAX_VALUE) {
-                    return -1; // two rows in a row with no cell within the limit: nothing is alive either
-                }
-                from = Math.max(from, start);
-                reach = Math.max(lo1 <= hi1 ? hi1 + 2 : -1, lo2 <= hi2 ? hi2 + 2 : -1);
+        // Row 0: the meant characters left out one after another, up to the first beyond the limit.
+        cells[band] = 0;
+        boolean previousRowAlive = true;
+        long left = 0;
+        for (int j = 1, to = Math.min(m, band); j <= to; j++) {
+            left += mt[j - 1] == '-' ? HYPHEN_CELL : TYPO_CELL;
+            cells[band + j] = left;
+            step[band + j] = MISSING;
+            if (left >= limitCell) {
+                break;
             }
+            hi1 = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            boolean rowAlive = false;
+            // Steps come from the row above (j-1, j, j-2) or the one above it (j-2, j-1), or from the left.
+            int start = Math.min(lo1 <= hi1 ? lo1 : Integer.MAX_VALUE, lo2 <= hi2 ? lo2 + 1 : Integer.MAX_VALUE);
+            if (start == Integer.MAX_VALUE) {
+                return -1; // two rows in a row with no cell within the limit: nothing is alive either
+            }
+            int from = Math.max(Math.max(0, i - band), start);
+            int to = Math.min(m, i + band);
+            int reach = Math.max(lo1 <= hi1 ? hi1 + 2 : -1, lo2 <= hi2 ? hi2 + 2 : -1);
             int rowLo = 0;
             int rowHi = -1;
-            char ti1 = i > 0 ? t[i - 1] : 0;
+            char ti1 = t[i - 1];
             char ti2 = i > 1 ? t[i - 2] : 0;
-            long typedExtra = (ti1 == '-' ? (long) HYPHEN << PACKED_COST : (long) TYPO << PACKED_COST) + ONE_TYPO;
-            // Glyphs.readsAs is 0 unless both characters of the pair take part in some two-for-one glyph.
+            long typedExtra = (ti1 == '-' ? HYPHEN_CELL : TYPO_CELL);
             boolean twoForOne = i > 1 && tPairs[i - 2] && tPairs[i - 1];
-            boolean oneForTwo = i > 0 && Glyphs.isDoubleTarget(ti1);
+            boolean oneForTwo = Glyphs.isDoubleTarget(ti1);
+            boolean[] similar = Glyphs.similarRow(ti1);
             int rowStart = i * width - i + band;
-            // The cell to the left, as computed in this row (FAR left of the first).
-            long left = FAR_CELL;
-            for (int j = from; j <= to; j++) {
+            left = FAR_CELL;
+            int j = from;
+            if (j == 0) {
+                // Only a typed character added leads here.
+                int cell = rowStart;
+                long best = cells[cell - width + 1] + typedExtra;
+                byte how = EXTRA;
+                if (best >= FAR_CELL) {
+                    best = FAR_CELL;
+                    how = NONE;
+                }
+                cells[cell] = best;
+                step[cell] = how;
+                left = best;
+                if (best < limitCell) {
+                    rowAlive = cellTypos(best) <= typoLimit && cellGlyphs(best) <= maxGlyphs;
+                    rowLo = 0;
+                    rowHi = 0;
+                }
+                j = 1;
+            }
+            // The meant character before this one (for swaps and one-for-two glyphs), carried along the row.
+            char mj2 = j > 1 ? mt[j - 2] : 0;
+            for (; j <= to; j++) {
                 if (j > reach && rowHi != j - 1) {
                     break; // nothing within the limit to step from, above or to the left
                 }
                 int cell = rowStart + j;
-                if (i == 0 && j == 0) {
-                    cells[cell] = 0;
-                    left = 0;
-                    rowAlive = true;
-                    rowLo = 0;
-                    rowHi = 0;
-                    continue;
-                }
                 // Candidates in a fixed order, each replacing the best only when strictly cheaper (as ever).
-                long best = FAR_CELL;
-                byte how = NONE;
-                char mj1 = j > 0 ? mt[j - 1] : 0;
-                if (i > 0 && j > 0) {
-                    long c = cells[cell - width];
-                    if (ti1 == mj1) {
-                        how = SAME;
-                    } else if (Glyphs.similar(ti1, mj1)) {
-                        c += ((long) GLYPH << PACKED_COST) + ONE_GLYPH;
-                        how = SIMILAR;
-                    } else {
-                        c += ((long) TYPO << PACKED_COST) + ONE_TYPO;
-                        how = SUBSTITUTE;
-                    }
-                    if (c < FAR_CELL) {
-                        best = c;
-                    } else {
-                        how = NONE;
-                    }
+                char mj1 = mt[j - 1];
+                long best = cells[cell - width];
+                byte how;
+                if (ti1 == mj1) {
+                    how = SAME;
+                } else if (mj1 < 128 && similar[mj1]) {
+                    best += ((long) GLYPH << PACKED_COST) + ONE_GLYPH;
+                    how = SIMILAR;
+                } else {
+                    best += TYPO_CELL;
+                    how = SUBSTITUTE;
                 }
-                if (i > 0 && j - (i - 1) + band < width) {
-                    long c = cells[cell - width + 1] + typedExtra;
-                    if (c < (best & COST_MASK)) {
-                        best = c;
-                        how = EXTRA;
-                    }
+                if (best >= FAR_CELL) {
+                    best = FAR_CELL;
+                    how = NONE;
                 }
-                if (j > 0 && j - 1 - i + band >= 0) {
-                    long c = left + (mj1 == '-' ? ((long) HYPHEN << PACKED_COST) + ONE_TYPO : ((long) TYPO << PACKED_COST) + ONE_TYPO);
-                    if (c < (best & COST_MASK)) {
-                        best = c;
-                        how = MISSING;
-                    }
+                long c = cells[cell - width + 1] + typedExtra;
+                if (c < (best & COST_MASK)) {
+                    best = c;
+                    how = EXTRA;
                 }
-                if (i > 1 && j > 1 && ti1 == mt[j - 2] && ti2 == mj1 && ti1 != ti2) {
-                    long c = cells[cell - 2 * width] + ((long) TYPO << PACKED_COST) + ONE_TYPO;
+                c = left + (mj1 == '-' ? HYPHEN_CELL : TYPO_CELL);
+                if (c < (best & COST_MASK)) {
+                    best = c;
+                    how = MISSING;
+                }
+                if (ti1 == mj2 && ti2 == mj1 && ti1 != ti2 && i > 1 && j > 1) {
+                    c = cells[cell - 2 * width] + TYPO_CELL;
                     if (c < (best & COST_MASK)) {
                         best = c;
                         how = SWAP;
                     }
                 }
-                if (twoForOne && j > 0 && j - (i - 2) - 1 + band < width) {
+                if (twoForOne) {
                     int steps = Glyphs.readsAs(ti2, ti1, mj1);
                     if (steps > 0) {
-                        long c = cells[cell - 2 * width + 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
+                        c = cells[cell - 2 * width + 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
                         if (c < (best & COST_MASK)) {
                             best = c;
                             how = TWO_FOR_ONE;
                         }
                     }
                 }
-                if (oneForTwo && j > 1 && Glyphs.takesPartInPairs(mt[j - 2]) && Glyphs.takesPartInPairs(mt[j - 1])
-                    && j - 2 - (i - 1) + band >= 0) {
-                    int steps = Glyphs.readsAs(mt[j - 2], mj1, ti1);
+                if (oneForTwo && j > 1 && Glyphs.takesPartInPairs(mj2) && Glyphs.takesPartInPairs(mj1)) {
+                    int steps = Glyphs.readsAs(mj2, mj1, ti1);
                     if (steps > 0) {
-                        long c = cells[cell - width - 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
+                        c = cells[cell - width - 1] + ((long) (GLYPH * steps) << PACKED_COST) + steps * ONE_GLYPH;
                         if (c < (best & COST_MASK)) {
                             best = c;
                             how = ONE_FOR_TWO;
@@ -502,6 +520,7 @@ public final class GlyphDistance {
                 cells[cell] = best;
                 left = best;
                 step[cell] = how;
+                mj2 = mj1;
                 if (best < limitCell) {
                     rowAlive |= cellTypos(best) <= typoLimit && cellGlyphs(best) <= maxGlyphs;
                     if (rowLo > rowHi) {

@@ -52,6 +52,7 @@ public final class Glyphs {
      * w, cl, ci and c1 into d (ci and c1 read as cl), dl into d, lb into b (then d), lh into h, lk into k.
      */
     private static final boolean[][] SIMILAR = similarTable();
+    private static final boolean[] NOT_SIMILAR = new boolean[128];
     private static final boolean[] DOUBLE_TARGET = doubleTargets();
     private static final byte[] DOUBLE_TARGET_INDEX = doubleTargetIndex();
     private static final int DOUBLE_TARGETS = countTrue(DOUBLE_TARGET);
@@ -236,6 +237,14 @@ public final class Glyphs {
     /** Whether two single characters are glyph look-alikes of each other (0 and o, c and e, m and n, ...). */
     static boolean similar(char a, char b) {
         return a < 128 && b < 128 && SIMILAR[a][b];
+    }
+
+    /**
+     * The ASCII characters similar to {@code a}, by code (none for a character beyond ASCII): {@link #similar} is
+     * {@code b < 128 && similarRow(a)[b]}, for a caller that compares one character with many. Not to be changed.
+     */
+    static boolean[] similarRow(char a) {
+        return a < 128 ? SIMILAR[a] : NOT_SIMILAR;
     }
 
     /**
