@@ -45,9 +45,6 @@ import dev.lookalikeguard.policy.Policy;
  */
 public final class BenchmarkReport {
     private static final int[] SIZES = {100, 1000, Integer.MAX_VALUE};
-    /** The kinds of the JMH table: every kind, and the configured names that are checked at every size. */
-    private static final List<String> JMH_KINDS = List.of("clean-popular", "clean-freemail", "lookalike", "protected",
-        "protected-1k");
     private static final Set<String> PARTS = Set.of(System.getProperty("bench.parts", "engine,checker,e2e").split(","));
     private static final int WARMUP_ITERATIONS = Integer.getInteger("bench.jmh.warmup", 5);
     private static final int MEASUREMENT_ITERATIONS = Integer.getInteger("bench.jmh.iterations", 5);
@@ -127,7 +124,7 @@ public final class BenchmarkReport {
             FORKS, WARMUP_ITERATIONS, ITERATION_SECONDS, MEASUREMENT_ITERATIONS, ITERATION_SECONDS, loadBefore, load()));
         report.append("| input kind | inputs | flagged | names | median | p99 | mean | allocated/check | naive median "
             + "| naive mean | naive / indexed (medians; means) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String kind : JMH_KINDS) {
+        for (String kind : BenchInputs.JMH_KINDS) {
             for (int size : SIZES) {
                 List<String> names = BenchInputs.names(size);
                 Detector detector = size == Integer.MAX_VALUE ? full : BenchInputs.detector(names, false);
@@ -150,7 +147,7 @@ public final class BenchmarkReport {
             + "gc.alloc.rate.norm)\n");
         report.append("\nMedian at ~20,000 names ÷ median at 1,000 names (protected: 1,000 names against 20,126; "
             + "protected-1k: the same 1,000 names, the others configured too):");
-        for (String kind : JMH_KINDS) {
+        for (String kind : BenchInputs.JMH_KINDS) {
             report.append(String.format(" %s %.2f;", kind,
                 percentile(results.get(key(Integer.MAX_VALUE, "indexed", kind)), 50)
                     / percentile(results.get(key(1000, "indexed", kind)), 50)));
@@ -525,7 +522,7 @@ public final class BenchmarkReport {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int n = sorted.size();

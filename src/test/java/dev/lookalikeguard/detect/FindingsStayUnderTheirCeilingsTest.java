@@ -31,7 +31,7 @@ class FindingsStayUnderTheirCeilingsTest {
     private static final List<String> MORE = List.of("аrmy.mil", "nаvy.mil", "dеfense.gov", "ａrmy.mil",
         "xn--rmy-5cd.mil", "аrmy.ml", "arмy.mil", "dfаs.shop", "nаvy-mail.com", "uѕarmymil.com", "pοlice.uk",
         "army.mil.com", "defense.gov.co", "ar.my.mil", "de.fense.gov", "armymil.com", "army-mail.com", "navyfcu.org",
-        "army.gov.uj", "orange.ml", "polise.uk");
+        "army.gov.uj", "orange.ml", "polise.uk", "army.mil.gov", "army.mil.mil", "defense.gov.mil");
 
     @Test
     void onASyntheticList() {

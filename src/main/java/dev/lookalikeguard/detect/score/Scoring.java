@@ -174,8 +174,9 @@ public final class Scoring {
     /**
      * The highest score any evidence of this shape and placement can get, whatever its other facts: each shape
      * starts from its base above and everything else only lowers it (a typing mistake scores at most 100; a
-     * suffix swap is lowered by its placement too), then the placement raises it as for a real score. A technique whose findings have only such shapes cannot beat
-     * a finding that ranks above its ceiling (the engine then does not run it).
+     * suffix swap is lowered by its placement too), then the placement raises it as for a real score. A technique
+     * whose findings have only such shapes cannot beat a finding that ranks above its ceiling (the engine then does
+     * not run it).
      */
     public static int ceiling(Shape shape, Placement placement) {
         int highest;

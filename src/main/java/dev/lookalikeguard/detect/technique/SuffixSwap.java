@@ -24,7 +24,7 @@ import dev.lookalikeguard.detect.score.Finding;
 public final class SuffixSwap implements Technique {
     public static final String NAME = "suffix-swap";
     private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.SUFFIX_SWAP, Shape.APPENDED_SUFFIX);
-    /** Under a protected suffix nothing is appended after a protected name (see {@link #appended}). */
+    /** Under a protected suffix {@link #appended} reports nothing: a name there is that registry's own. */
     private static final Set<Shape> SHAPES_UNDER_PROTECTED_SUFFIX = Sets.immutableEnumSet(Shape.SUFFIX_SWAP);
     /** Shorter keys are swapped only when identical (a typo in a short label under another suffix is noise). */
     private static final int MIN_KEY_WITH_TYPO = 5;
