@@ -3,6 +3,7 @@ package dev.lookalikeguard.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.mail.MessagingException;
@@ -23,6 +25,7 @@ import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.mailrepository.memory.MemoryMailRepositoryStore;
 import org.apache.james.queue.api.MailQueue;
+import org.apache.james.server.core.MailImpl;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
 import org.apache.mailet.Mail;
@@ -30,7 +33,9 @@ import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.lookalikeguard.testing.FileRepositories;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 import reactor.core.publisher.Flux;
@@ -160,6 +165,47 @@ class QuarantineTest {
             assertThat(LookalikeAttributes.wasHeld(item.getMail())).as("let through wherever it goes").isTrue();
             assertThat(item.getMail().getName()).isNotEqualTo(keys.get(0).asString());
             assertThat(metrics.countFor(Quarantine.RELEASE_METRIC)).isEqualTo(1);
+        }
+
+        /**
+         * A file repository removes an entry's message before its record: a listing that reads an entry while an
+         * ending (an expiry, a release) removes it must find it whole or not at all, never half removed.
+         */
+        @Test
+        void aReadWhileAnEndingRemovesTheEntryFindsItWholeOrNotAtAll(@TempDir Path directory) throws Exception {
+            MailRepositoryUrl url = MailRepositoryUrl.from("file://var/mail/quarantine");
+            Quarantine onFiles = new Quarantine(new FileRepositories(directory), queues, metrics, new TestClock());
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Mail mail = MailImpl.builder().name("mail" + i).sender("colonel@guard.test").addRecipients("a@army.ml")
+                    .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
+                keys.add(onFiles.hold(url, mail, stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0).asString());
+            }
+            AtomicBoolean ending = new AtomicBoolean(true);
+            List<Throwable> failures = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    while (ending.get()) {
+                        for (String key : onFiles.keys(url)) {
+                            onFiles.read(url, key);
+                        }
+                    }
+                } catch (Exception | Error e) {
+                    failures.add(e);
+                }
+            });
+            reader.start();
+            try {
+                for (String key : keys) {
+                    onFiles.end(url, key, held -> Quarantine.Ending.ENDED);
+                }
+            } finally {
+                ending.set(false);
+                reader.join(10_000);
+            }
+
+            assertThat(failures).isEmpty();
+            assertThat(onFiles.keys(url)).isEmpty();
         }
 
         @Test
