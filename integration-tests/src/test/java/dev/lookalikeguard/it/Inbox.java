@@ -19,6 +19,7 @@ import javax.mail.Store;
 final class Inbox {
     private static final Pattern TOKEN = Pattern.compile("\\[release ([a-z0-9.+\\-]+)\\]");
     private static final Pattern RECIPIENT = Pattern.compile("Recipient:\\s+(\\S+)");
+    private static final int READ_ATTEMPTS = 5;
 
     /** One message: its subject and its text (every text part, concatenated). */
     static final class Note {
@@ -54,7 +55,29 @@ final class Inbox {
         return read(james.imapPort(), user);
     }
 
+    /**
+     * The notes in the user's INBOX. James's IMAP server may refuse a FETCH while a message is being delivered to
+     * the mailbox read ("BAD FETCH failed. Invalid messageset"): the read is tried again, a few times.
+     */
     static List<Note> read(int imapPort, String user) throws MessagingException, IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(imapPort, user);
+            } catch (MessagingException e) {
+                if (attempt == READ_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<Note> readOnce(int imapPort, String user) throws MessagingException, IOException {
         Properties properties = new Properties();
         properties.put("mail.imap.host", "127.0.0.1");
         properties.put("mail.imap.port", String.valueOf(imapPort));
