@@ -119,13 +119,10 @@ public class Quarantine {
                 mail.setRecipients(List.of(recipient.getKey()));
                 mail.setErrorMessage(recipient.getValue().explanation());
                 mail.setLastUpdated(Date.from(clock.instant()));
-                Lock lock = lockOf(url, key.asString());
-                lock.lock();
-                try {
+                holding(url, key.asString(), () -> {
                     repository.store(mail);
-                } finally {
-                    lock.unlock();
-                }
+                    return null;
+                });
                 stored.add(key);
             }
             return stored;
@@ -134,15 +131,14 @@ public class Quarantine {
             // checked again instead of passing as a released mail.
             LookalikeAttributes.unmarkHeld(mail);
             for (HeldKey key : stored) {
-                Lock lock = lockOf(url, key.asString());
-                lock.lock();
                 try {
-                    repository.remove(key.mailKey());
+                    holding(url, key.asString(), () -> {
+                        repository.remove(key.mailKey());
+                        return null;
+                    });
                 } catch (MessagingException | RuntimeException removal) {
                     LOGGER.error("could not remove {} from {} after a failed hold: that recipient stays held as well",
                         key, url.asString(), removal);
-                } finally {
-                    lock.unlock();
                 }
             }
             throw e;
@@ -171,9 +167,7 @@ public class Quarantine {
      */
     public Optional<HeldMail> read(MailRepositoryUrl url, String key) throws MessagingException {
         MailRepository repository = repository(url);
-        Lock lock = lockOf(url, key);
-        lock.lock();
-        try {
+        return holding(url, key, () -> {
             Mail mail = repository.retrieve(new MailKey(key));
             if (mail == null) {
                 return Optional.empty();
@@ -183,9 +177,7 @@ public class Quarantine {
             } finally {
                 LifecycleUtil.dispose(mail);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -196,9 +188,7 @@ public class Quarantine {
     public Outcome end(MailRepositoryUrl url, String key, Action action) throws MessagingException {
         MailRepository repository = repository(url);
         MailKey mailKey = new MailKey(key);
-        Lock lock = lockOf(url, key);
-        lock.lock();
-        try {
+        return holding(url, key, () -> {
             Mail held = repository.retrieve(mailKey);
             if (held == null) {
                 return Outcome.NOT_HELD;
@@ -212,14 +202,23 @@ public class Quarantine {
             }
             repository.remove(mailKey);
             return Outcome.ENDED;
+        });
+    }
+
+    /** What is done to one entry while holding it. */
+    private interface EntryWork<T> {
+        T run() throws MessagingException;
+    }
+
+    /** Runs {@code work} holding the entry: whoever stores, reads or removes an entry holds it meanwhile. */
+    private <T> T holding(MailRepositoryUrl url, String key, EntryWork<T> work) throws MessagingException {
+        Lock lock = entries.get(url.asString() + "\n" + key);
+        lock.lock();
+        try {
+            return work.run();
         } finally {
             lock.unlock();
         }
-    }
-
-    /** The lock of one entry: whoever stores, reads or removes it holds it meanwhile. */
-    private Lock lockOf(MailRepositoryUrl url, String key) {
-        return entries.get(url.asString() + "\n" + key);
     }
 
     /**
