@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.google.common.collect.ImmutableList;
+
 import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.LookalikeGenerator;
 import dev.lookalikeguard.detect.Sensitivity;
@@ -49,8 +51,7 @@ import dev.lookalikeguard.policy.ReferenceList;
 final class BenchInputs {
     static final List<String> KINDS = List.of("clean-popular", "clean-freemail", "lookalike", "protected");
     /** The kinds of the JMH table: every kind, and the configured names that are checked at every list size. */
-    static final List<String> JMH_KINDS = List.of("clean-popular", "clean-freemail", "lookalike", "protected",
-        "protected-1k");
+    static final List<String> JMH_KINDS = ImmutableList.<String>builder().addAll(KINDS).add("protected-1k").build();
     /** How many configured names the {@code protected-1k} kind checks at every list size. */
     static final int SAME_NAMES = 1000;
     private static final long SEED = 42L;

@@ -270,7 +270,7 @@ public final class BenchmarkReport {
         return result.getPrimaryResult().getStatistics().getPercentile(percentile);
     }
 
-    private static String micros(double nanos) {
+    static String micros(double nanos) {
         return nanos >= 100_000 ? String.format("%,.0f µs", nanos / 1000) : String.format("%.2f µs", nanos / 1000);
     }
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.Verdict;
@@ -48,24 +47,25 @@ final class LookalikeGroups {
         }
         long clock = clockCost();
         Map<String, List<Double>> groups = new LinkedHashMap<>();
-        double[] all = new double[inputs.length];
+        List<Double> all = new ArrayList<>(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
             long[] times = nanos[i].clone();
             Arrays.sort(times);
-            all[i] = Math.max(0, times[ROUNDS / 2] - clock); // ROUNDS is odd: the middle one
+            double time = Math.max(0, times[ROUNDS / 2] - clock); // ROUNDS is odd: the middle one
+            all.add(time);
             Verdict verdict = detector.check(inputs[i]);
             String group = verdict.techniques().isEmpty() ? "not flagged (" + verdict.kind().label() + ")"
                 : verdict.techniques().get(0);
-            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(all[i]);
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(time);
         }
-        double median = median(all);
+        double median = BenchmarkReport.median(all);
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nLook-alikes by what found them, at ~20,000 names: each of the %,d inputs timed alone "
             + "(median of %d rounds over the whole set after %d warm-up rounds; a clock read, %d ns, taken off), grouped by the "
             + "first technique of its verdict. All inputs: median %s, %.0f%% at or under %s. %s → %s%n%n", inputs.length,
-            ROUNDS, WARMUP_ROUNDS, clock, micros(median), 100.0 * below(all, TARGET_NANOS) / all.length,
-            micros(TARGET_NANOS), loadBefore, BenchmarkReport.load()));
-        out.append("| found by | inputs | share | median | mean | at or under " + micros(TARGET_NANOS)
+            ROUNDS, WARMUP_ROUNDS, clock, BenchmarkReport.micros(median), 100.0 * below(all, TARGET_NANOS) / all.size(),
+            BenchmarkReport.micros(TARGET_NANOS), loadBefore, BenchmarkReport.load()));
+        out.append("| found by | inputs | share | median | mean | at or under " + BenchmarkReport.micros(TARGET_NANOS)
             + " | above the kind's median |\n|---|---:|---:|---:|---:|---:|---:|\n");
         List<Map.Entry<String, List<Double>>> sorted = new ArrayList<>(groups.entrySet());
         sorted.sort(Comparator.comparing((Map.Entry<String, List<Double>> e) -> -e.getValue().size()));
@@ -77,20 +77,20 @@ final class LookalikeGroups {
                 smallGroups++;
                 continue;
             }
-            row(out, group.getKey(), group.getValue(), all.length, median);
+            row(out, group.getKey(), group.getValue(), all.size(), median);
         }
         if (!small.isEmpty()) {
-            row(out, smallGroups == 1 ? "1 smaller group" : smallGroups + " smaller groups", small, all.length, median);
+            row(out, smallGroups == 1 ? "1 smaller group" : smallGroups + " smaller groups", small, all.size(), median);
         }
         return out.toString();
     }
 
     private static void row(StringBuilder out, String name, List<Double> times, int total, double kindMedian) {
-        double[] values = times.stream().mapToDouble(Double::doubleValue).toArray();
-        out.append(String.format("| %s | %,d | %.1f%% | %s | %s | %.0f%% | %.0f%% |%n", name, values.length,
-            100.0 * values.length / total, micros(median(values)), micros(Arrays.stream(values).average().orElse(0)),
-            100.0 * below(values, TARGET_NANOS) / values.length,
-            100.0 * (values.length - below(values, kindMedian)) / values.length));
+        out.append(String.format("| %s | %,d | %.1f%% | %s | %s | %.0f%% | %.0f%% |%n", name, times.size(),
+            100.0 * times.size() / total, BenchmarkReport.micros(BenchmarkReport.median(times)),
+            BenchmarkReport.micros(times.stream().mapToDouble(Double::doubleValue).average().orElse(0)),
+            100.0 * below(times, TARGET_NANOS) / times.size(),
+            100.0 * (times.size() - below(times, kindMedian)) / times.size()));
     }
 
     /** What one clock read costs, taken off every timed check. */
@@ -108,19 +108,7 @@ final class LookalikeGroups {
         return costs[costs.length / 2];
     }
 
-    private static int below(double[] values, double limit) {
-        int count = 0;
-        for (double value : values) {
-            count += value <= limit ? 1 : 0;
-        }
-        return count;
-    }
-
-    private static double median(double[] values) {
-        return values.length == 0 ? 0 : BenchmarkReport.median(Arrays.stream(values).boxed().collect(Collectors.toList()));
-    }
-
-    private static String micros(double nanos) {
-        return nanos >= 100_000 ? String.format("%,.0f µs", nanos / 1000) : String.format("%.2f µs", nanos / 1000);
+    private static int below(List<Double> values, double limit) {
+        return (int) values.stream().filter(value -> value <= limit).count();
     }
 }
