@@ -82,6 +82,12 @@ final class LabelComparison {
      */
     static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
                                       LabelComparison best) {
+        if (typed.equals(target.label())) {
+            // No difference (an internationalised name that reads as the protected label: the homoglyph
+            // technique's, not an edit): the alignment would say cost 0, so it is not run. 0.6 index candidates
+            // per homoglyph look-alike of eval-dev are such a label.
+            return null;
+        }
         // Only a difference within the best one's typos and cost can beat it: the alignment stops sooner.
         int typoLimit = best == null ? maxTypos : Math.min(maxTypos, best.typos());
         int costLimit = best == null ? GlyphDistance.highestCost(maxTypos, MAX_GLYPHS) : best.costLimit();
