@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,45 +46,55 @@ final class CorrespondentStore {
 
     /** The record of a domain (canonical ASCII), if any: one read by key. */
     Optional<Correspondent> get(String domain) throws MessagingException {
-        return read(state.repository(), domain);
+        MailKey key = new MailKey(domain);
+        return state.holding(key, repository -> read(repository, key));
     }
 
-    /** Adds {@code record} to what the store holds for its domain; returns the record as now stored. */
+    /**
+     * Adds {@code record} to what the store holds for its domain; returns the record as now stored. The read and
+     * the write hold the entry, so two merges into one domain in this JVM both count.
+     */
     Correspondent merge(Correspondent record) throws MessagingException {
-        MailRepository repository = state.repository();
-        Correspondent merged = read(repository, record.domain()).map(stored -> stored.merge(record)).orElse(record);
-        write(repository, merged);
-        return merged;
+        MailKey key = new MailKey(record.domain());
+        return state.holding(key, repository -> {
+            Correspondent merged = read(repository, key).map(stored -> stored.merge(record)).orElse(record);
+            write(repository, merged);
+            return merged;
+        });
     }
 
     /** Stores {@code record} in place of what the store holds for its domain. */
     void put(Correspondent record) throws MessagingException {
-        write(state.repository(), record);
+        state.holding(new MailKey(record.domain()), repository -> {
+            write(repository, record);
+            return null;
+        });
     }
 
     /** Removes a domain's record; false if there was none. */
     boolean remove(String domain) throws MessagingException {
-        MailRepository repository = state.repository();
-        if (read(repository, domain).isEmpty()) {
-            return false;
-        }
-        repository.remove(new MailKey(domain));
-        return true;
+        MailKey key = new MailKey(domain);
+        return state.holding(key, repository -> {
+            if (read(repository, key).isEmpty()) {
+                return false;
+            }
+            repository.remove(key);
+            return true;
+        });
     }
 
     /** Every record, by domain (a full read of the repository: for the periodic refresh and the admin). */
     List<Correspondent> list() throws MessagingException {
-        MailRepository repository = state.repository();
         List<Correspondent> records = new ArrayList<>();
-        for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
-            read(repository, keys.next().asString()).ifPresent(records::add);
+        for (MailKey key : state.keys()) {
+            state.holding(key, repository -> read(repository, key)).ifPresent(records::add);
         }
         records.sort(Comparator.comparing(Correspondent::domain));
         return records;
     }
 
-    private static Optional<Correspondent> read(MailRepository repository, String domain) throws MessagingException {
-        Mail entry = repository.retrieve(new MailKey(domain));
+    private static Optional<Correspondent> read(MailRepository repository, MailKey key) throws MessagingException {
+        Mail entry = repository.retrieve(key);
         if (entry == null) {
             return Optional.empty();
         }
@@ -93,7 +102,7 @@ final class CorrespondentStore {
             return entry.getAttribute(RECORD).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf)
                 .map(Correspondent::decode);
         } catch (IllegalArgumentException e) {
-            throw new MessagingException("entry " + domain + " of " + PATH + " is not a correspondent record", e);
+            throw new MessagingException("entry " + key.asString() + " of " + PATH + " is not a correspondent record", e);
         } finally {
             LifecycleUtil.dispose(entry);
         }

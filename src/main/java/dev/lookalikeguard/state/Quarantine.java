@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -29,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.util.concurrent.Striped;
 
 /**
  * The held mail: the one place where a recipient is put on hold and where its hold ends.
@@ -80,7 +78,6 @@ public class Quarantine {
     private final MailQueueFactory<?> queues;
     private final MetricFactory metrics;
     private final Clock clock;
-    private final Striped<Lock> entries = Striped.lock(256);
     private volatile MailQueue spool;
 
     @Inject
@@ -119,7 +116,7 @@ public class Quarantine {
                 mail.setRecipients(List.of(recipient.getKey()));
                 mail.setErrorMessage(recipient.getValue().explanation());
                 mail.setLastUpdated(Date.from(clock.instant()));
-                holding(url, key.asString(), () -> {
+                EntryLocks.holding(url, key.asString(), () -> {
                     repository.store(mail);
                     return null;
                 });
@@ -132,7 +129,7 @@ public class Quarantine {
             LookalikeAttributes.unmarkHeld(mail);
             for (HeldKey key : stored) {
                 try {
-                    holding(url, key.asString(), () -> {
+                    EntryLocks.holding(url, key.asString(), () -> {
                         repository.remove(key.mailKey());
                         return null;
                     });
@@ -167,7 +164,7 @@ public class Quarantine {
      */
     public Optional<HeldMail> read(MailRepositoryUrl url, String key) throws MessagingException {
         MailRepository repository = repository(url);
-        return holding(url, key, () -> {
+        return EntryLocks.holding(url, key, () -> {
             Mail mail = repository.retrieve(new MailKey(key));
             if (mail == null) {
                 return Optional.empty();
@@ -188,7 +185,7 @@ public class Quarantine {
     public Outcome end(MailRepositoryUrl url, String key, Action action) throws MessagingException {
         MailRepository repository = repository(url);
         MailKey mailKey = new MailKey(key);
-        return holding(url, key, () -> {
+        return EntryLocks.holding(url, key, () -> {
             Mail held = repository.retrieve(mailKey);
             if (held == null) {
                 return Outcome.NOT_HELD;
@@ -203,22 +200,6 @@ public class Quarantine {
             repository.remove(mailKey);
             return Outcome.ENDED;
         });
-    }
-
-    /** What is done to one entry while holding it. */
-    private interface EntryWork<T> {
-        T run() throws MessagingException;
-    }
-
-    /** Runs {@code work} holding the entry: whoever stores, reads or removes an entry holds it meanwhile. */
-    private <T> T holding(MailRepositoryUrl url, String key, EntryWork<T> work) throws MessagingException {
-        Lock lock = entries.get(url.asString() + "\n" + key);
-        lock.lock();
-        try {
-            return work.run();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**

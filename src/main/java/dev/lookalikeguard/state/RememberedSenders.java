@@ -51,30 +51,31 @@ public class RememberedSenders {
             .addAttribute(new Attribute(DOMAIN, AttributeValue.of(domain.toLowerCase(Locale.ROOT))))
             .addAttribute(StateRepository.expiresAttribute(clock.instant().plus(validity)))
             .build();
-        try {
-            entries.repository().store(entry);
-        } finally {
-            entry.dispose();
-        }
+        entries.store(entry);
     }
 
-    /** Whether {@code sender} confirmed writing to {@code domain} and that is still remembered: one read by key. */
+    /**
+     * Whether {@code sender} confirmed writing to {@code domain} and that is still remembered: one read by key. An
+     * expired pair is removed as it is read.
+     */
     public boolean isRemembered(String sender, String domain) throws MessagingException {
         MailKey key = key(sender, domain);
-        Mail entry = entries.repository().retrieve(key);
-        if (entry == null) {
-            return false;
-        }
-        try {
-            Instant expires = StateRepository.expires(entry).orElse(Instant.EPOCH);
-            if (clock.instant().isBefore(expires)) {
-                return true;
+        return entries.holding(key, repository -> {
+            Mail entry = repository.retrieve(key);
+            if (entry == null) {
+                return false;
             }
-        } finally {
-            LifecycleUtil.dispose(entry);
-        }
-        entries.repository().remove(key);
-        return false;
+            try {
+                Instant expires = StateRepository.expires(entry).orElse(Instant.EPOCH);
+                if (clock.instant().isBefore(expires)) {
+                    return true;
+                }
+            } finally {
+                LifecycleUtil.dispose(entry);
+            }
+            repository.remove(key);
+            return false;
+        });
     }
 
     /** Removes the expired pairs; returns how many. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,6 @@ import javax.mail.MessagingException;
 
 import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
-import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
@@ -94,10 +92,9 @@ public class RuntimeAllowList {
 
     /** The entry that allows {@code asciiDomain} (the domain itself or a parent), if any: reads by key only. */
     public Optional<String> allowing(String asciiDomain) throws MessagingException {
-        MailRepository repository = state.repository();
         String name = asciiDomain;
         while (!PublicSuffixes.isSuffixOrTopLevel(name)) {
-            if (isAllowedEntry(repository, name)) {
+            if (isAllowedEntry(new MailKey(name))) {
                 return Optional.of(name);
             }
             name = name.substring(name.indexOf('.') + 1);
@@ -105,16 +102,18 @@ public class RuntimeAllowList {
         return Optional.empty();
     }
 
-    private boolean isAllowedEntry(MailRepository repository, String name) throws MessagingException {
-        Mail entry = repository.retrieve(new MailKey(name));
-        if (entry == null) {
-            return false;
-        }
-        try {
-            return StateRepository.expires(entry).map(clock.instant()::isBefore).orElse(true);
-        } finally {
-            LifecycleUtil.dispose(entry);
-        }
+    private boolean isAllowedEntry(MailKey key) throws MessagingException {
+        return state.holding(key, repository -> {
+            Mail entry = repository.retrieve(key);
+            if (entry == null) {
+                return false;
+            }
+            try {
+                return StateRepository.expires(entry).map(clock.instant()::isBefore).orElse(true);
+            } finally {
+                LifecycleUtil.dispose(entry);
+            }
+        });
     }
 
     /** Adds a domain (Unicode or ASCII) that {@link #allowable} accepts, for ever; returns its canonical form. */
@@ -131,47 +130,44 @@ public class RuntimeAllowList {
             .lastUpdated(Date.from(clock.instant()))
             .addAttribute(new Attribute(REASON, AttributeValue.of(reason)));
         validity.ifPresent(duration -> builder.addAttribute(StateRepository.expiresAttribute(clock.instant().plus(duration))));
-        MailImpl entry = builder.build();
-        try {
-            state.repository().store(entry);
-        } finally {
-            entry.dispose();
-        }
+        state.store(builder.build());
         return ascii;
     }
 
     /** Removes a domain; false if it was not there. */
     public boolean remove(String domain) throws InvalidDomainException, MessagingException {
-        String ascii = DomainName.parse(domain).ascii();
-        MailRepository repository = state.repository();
-        Mail entry = repository.retrieve(new MailKey(ascii));
-        if (entry == null) {
-            return false;
-        }
-        LifecycleUtil.dispose(entry);
-        repository.remove(new MailKey(ascii));
-        return true;
+        MailKey key = new MailKey(DomainName.parse(domain).ascii());
+        return state.holding(key, repository -> {
+            Mail entry = repository.retrieve(key);
+            if (entry == null) {
+                return false;
+            }
+            LifecycleUtil.dispose(entry);
+            repository.remove(key);
+            return true;
+        });
     }
 
     /** Every entry, for the admin (a full read). */
     public List<Entry> list() throws MessagingException {
         List<Entry> entries = new ArrayList<>();
-        MailRepository repository = state.repository();
-        for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
-            Mail mail = repository.retrieve(keys.next());
-            if (mail != null) {
-                try {
-                    String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
-                        .map(String::valueOf).orElse("");
-                    Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
-                    entries.add(new Entry(mail.getName(), added, reason, StateRepository.expires(mail)));
-                } finally {
-                    LifecycleUtil.dispose(mail);
-                }
-            }
+        for (MailKey key : state.keys()) {
+            state.holding(key, repository -> Optional.ofNullable(repository.retrieve(key)).map(RuntimeAllowList::entry))
+                .ifPresent(entries::add);
         }
         entries.sort(Comparator.comparing(Entry::domain));
         return entries;
+    }
+
+    private static Entry entry(Mail mail) {
+        try {
+            String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
+                .map(String::valueOf).orElse("");
+            Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
+            return new Entry(mail.getName(), added, reason, StateRepository.expires(mail));
+        } finally {
+            LifecycleUtil.dispose(mail);
+        }
     }
 
     /** Removes the expired entries; returns how many. */

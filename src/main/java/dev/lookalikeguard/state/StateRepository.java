@@ -3,7 +3,6 @@ package dev.lookalikeguard.state;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,7 +27,9 @@ import org.apache.mailet.Mail;
  * The guard's own state kept as entries of a James mail repository (under the store's default
  * protocol): a store James already manages, persistent where the server persists mail repositories
  * and shared by every node of a clustered James. Entries are read by key; an entry may carry an
- * expiry ({@link #expiresAttribute}), after which {@link #purgeExpired} removes it.
+ * expiry ({@link #expiresAttribute}), after which {@link #purgeExpired} removes it. Whoever stores, reads or
+ * removes an entry holds it meanwhile ({@link #holding}, see {@link EntryLocks}): on a file repository a read
+ * racing a removal or a store fails, and the run-time allow-list is read for every recipient.
  */
 public final class StateRepository {
     private static final AttributeName EXPIRES = AttributeName.of("dev.lookalikeguard.expires");
@@ -52,6 +53,33 @@ public final class StateRepository {
         return url;
     }
 
+    /** What is done to one entry of the repository while holding it. */
+    interface EntryWork<T> {
+        T run(MailRepository repository) throws MessagingException;
+    }
+
+    /** Runs {@code work} on the repository holding the entry {@code key} (see {@link EntryLocks}). */
+    <T> T holding(MailKey key, EntryWork<T> work) throws MessagingException {
+        MailRepository repository = repository();
+        return EntryLocks.holding(url, key.asString(), () -> work.run(repository));
+    }
+
+    /** Stores an entry (in place of the one of the same name, if any) holding it, then disposes of it. */
+    void store(Mail entry) throws MessagingException {
+        try {
+            holding(MailKey.forMail(entry), repository -> repository.store(entry));
+        } finally {
+            LifecycleUtil.dispose(entry);
+        }
+    }
+
+    /** The keys of every entry (a key list: nothing is read). */
+    List<MailKey> keys() throws MessagingException {
+        List<MailKey> keys = new ArrayList<>();
+        repository().list().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** Selects a repository, turning the store's failure into a MessagingException naming the URL. */
     public static MailRepository open(MailRepositoryStore store, MailRepositoryUrl url) throws MessagingException {
         try {
@@ -70,39 +98,30 @@ public final class StateRepository {
             .filter(Number.class::isInstance).map(Number.class::cast).map(number -> Instant.ofEpochMilli(number.longValue()));
     }
 
-    /** Removes every entry whose expiry has passed (a full read of the repository: maintenance only). */
+    /**
+     * Removes every entry whose expiry has passed (a full read of the repository: maintenance only). Each entry is
+     * read and removed while holding it, so an entry renewed meanwhile (a sender confirming again, an admin
+     * re-adding a domain) is kept.
+     */
     int purgeExpired() throws MessagingException {
-        MailRepository repository = repository();
-        List<MailKey> expired = new ArrayList<>();
-        Instant now = clock.instant();
-        for (Iterator<MailKey> keys = repository.list(); keys.hasNext(); ) {
-            MailKey key = keys.next();
-            Mail entry = repository.retrieve(key);
-            if (entry == null) {
-                continue;
-            }
-            try {
-                if (expires(entry).filter(now::isAfter).isPresent()) {
-                    expired.add(key);
-                }
-            } finally {
-                LifecycleUtil.dispose(entry);
-            }
-        }
         int removed = 0;
-        for (MailKey key : expired) {
-            // Read again just before: an entry renewed since (a sender confirming again, an admin re-adding a
-            // domain) is kept.
-            Mail entry = repository.retrieve(key);
-            try {
-                if (entry == null || expires(entry).filter(clock.instant()::isAfter).isEmpty()) {
-                    continue;
+        for (MailKey key : keys()) {
+            boolean expired = holding(key, repository -> {
+                Mail entry = repository.retrieve(key);
+                if (entry == null) {
+                    return false;
                 }
-            } finally {
-                LifecycleUtil.dispose(entry);
-            }
-            repository.remove(key);
-            removed++;
+                try {
+                    if (expires(entry).filter(clock.instant()::isAfter).isEmpty()) {
+                        return false;
+                    }
+                } finally {
+                    LifecycleUtil.dispose(entry);
+                }
+                repository.remove(key);
+                return true;
+            });
+            removed += expired ? 1 : 0;
         }
         return removed;
     }
