@@ -14,13 +14,16 @@ import com.google.common.util.concurrent.Striped;
  * a read that meets an entry half written or half removed fails ("Cannot lock ... to remove it", or a
  * FileNotFoundException on the message; it even removes an entry whose record it cannot read): so every access to
  * an entry of the guard's repositories holds that entry. The locks are shared by every user of a repository in the
- * JVM (the matcher, the mailet, the WebAdmin routes), whatever object they go through. Thread-safe.
+ * JVM (the matcher, the mailet, the WebAdmin routes) through one instance per kind of state, a static of the class
+ * that owns it.
+ *
+ * <p>The locks are striped, so two entries may share one: work done while holding an entry must not hold another
+ * entry of the same instance, and instances nest in one order only. The quarantine's ({@link Quarantine}) come
+ * first: an ending may remember a sender or allow a domain while it holds the held entry. The run-time state's
+ * ({@link StateRepository}) come last: its work only reads, writes or removes the entry it holds. Thread-safe.
  */
 final class EntryLocks {
-    private static final Striped<Lock> LOCKS = Striped.lock(256);
-
-    private EntryLocks() {
-    }
+    private final Striped<Lock> locks = Striped.lock(256);
 
     /** What is done to one entry while holding it. */
     interface Work<T> {
@@ -28,8 +31,8 @@ final class EntryLocks {
     }
 
     /** Runs {@code work} holding the entry {@code key} of the repository at {@code url}. */
-    static <T> T holding(MailRepositoryUrl url, String key, Work<T> work) throws MessagingException {
-        Lock lock = LOCKS.get(url.asString() + "\n" + key);
+    <T> T holding(MailRepositoryUrl url, String key, Work<T> work) throws MessagingException {
+        Lock lock = locks.get(url.asString() + "\n" + key);
         lock.lock();
         try {
             return work.run();

@@ -49,6 +49,8 @@ import com.google.common.collect.ImmutableList;
 @Singleton
 public class Quarantine {
     private static final Logger LOGGER = LoggerFactory.getLogger(Quarantine.class);
+    /** Held entries, by repository and key: whoever stores, reads or ends one holds it (see {@link EntryLocks}). */
+    private static final EntryLocks ENTRIES = new EntryLocks();
 
     /** What an ending did: ended the hold (the entry is removed), or kept it. */
     public enum Ending {
@@ -116,7 +118,7 @@ public class Quarantine {
                 mail.setRecipients(List.of(recipient.getKey()));
                 mail.setErrorMessage(recipient.getValue().explanation());
                 mail.setLastUpdated(Date.from(clock.instant()));
-                EntryLocks.holding(url, key.asString(), () -> {
+                ENTRIES.holding(url, key.asString(), () -> {
                     repository.store(mail);
                     return null;
                 });
@@ -129,7 +131,7 @@ public class Quarantine {
             LookalikeAttributes.unmarkHeld(mail);
             for (HeldKey key : stored) {
                 try {
-                    EntryLocks.holding(url, key.asString(), () -> {
+                    ENTRIES.holding(url, key.asString(), () -> {
                         repository.remove(key.mailKey());
                         return null;
                     });
@@ -164,7 +166,7 @@ public class Quarantine {
      */
     public Optional<HeldMail> read(MailRepositoryUrl url, String key) throws MessagingException {
         MailRepository repository = repository(url);
-        return EntryLocks.holding(url, key, () -> {
+        return ENTRIES.holding(url, key, () -> {
             Mail mail = repository.retrieve(new MailKey(key));
             if (mail == null) {
                 return Optional.empty();
@@ -185,7 +187,7 @@ public class Quarantine {
     public Outcome end(MailRepositoryUrl url, String key, Action action) throws MessagingException {
         MailRepository repository = repository(url);
         MailKey mailKey = new MailKey(key);
-        return EntryLocks.holding(url, key, () -> {
+        return ENTRIES.holding(url, key, () -> {
             Mail held = repository.retrieve(mailKey);
             if (held == null) {
                 return Outcome.NOT_HELD;

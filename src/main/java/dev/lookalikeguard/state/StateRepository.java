@@ -33,6 +33,8 @@ import org.apache.mailet.Mail;
  */
 public final class StateRepository {
     private static final AttributeName EXPIRES = AttributeName.of("dev.lookalikeguard.expires");
+    /** Every state repository's entries, by repository and key (see {@link EntryLocks}: held last, never nested). */
+    private static final EntryLocks ENTRIES = new EntryLocks();
 
     private final MailRepositoryStore store;
     private final MailRepositoryUrl url;
@@ -61,7 +63,7 @@ public final class StateRepository {
     /** Runs {@code work} on the repository holding the entry {@code key} (see {@link EntryLocks}). */
     <T> T holding(MailKey key, EntryWork<T> work) throws MessagingException {
         MailRepository repository = repository();
-        return EntryLocks.holding(url, key.asString(), () -> work.run(repository));
+        return ENTRIES.holding(url, key.asString(), () -> work.run(repository));
     }
 
     /** Stores an entry (in place of the one of the same name, if any) holding it, then disposes of it. */
