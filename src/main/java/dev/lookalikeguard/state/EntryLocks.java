@@ -19,8 +19,12 @@ import com.google.common.util.concurrent.Striped;
  *
  * <p>The locks are striped, so two entries may share one: work done while holding an entry must not hold another
  * entry of the same instance, and instances nest in one order only. The quarantine's ({@link Quarantine}) come
- * first: an ending may remember a sender or allow a domain while it holds the held entry. The run-time state's
- * ({@link StateRepository}) come last: its work only reads, writes or removes the entry it holds. Thread-safe.
+ * first: a release with {@code allow=true} adds to the allow-list while it holds the held entry. The run-time state's
+ * ({@link StateRepository}) come last: its work only reads, writes or removes the entry it holds.
+ *
+ * <p>Reads exclude one another too (no shared read locks): FileMailRepository's retrieve of a key it has no entry for
+ * tries to remove that key, so two looks for the same absent domain (the allow-list's usual case) clash with
+ * "Cannot lock ... to remove it" unless they hold the entry one after the other. Thread-safe.
  */
 final class EntryLocks {
     private final Striped<Lock> locks = Striped.lock(256);
