@@ -35,7 +35,7 @@ final class LabelComparison {
         this.typed = typed;
         this.difference = difference;
         this.kind = kind;
-        this.techniques = List.copyOf(techniques);
+        this.techniques = techniques;
     }
 
     /** How many typing mistakes a look-alike of this protected label may have. */
@@ -61,18 +61,10 @@ final class LabelComparison {
         if (difference == null || difference.isNone()) {
             return null;
         }
-        List<String> techniques = new ArrayList<>(2);
-        TypoKind kind = null;
-        if (difference.typos() == 1) {
-            kind = TypoKind.of(difference.onlyTypo(), target.label());
-            techniques.add(kind.label());
-        } else if (difference.typos() > 1) {
-            kind = TypoKind.EDIT_DISTANCE;
-            techniques.add(kind.label());
-        }
-        if (difference.glyphs() > 0) {
-            techniques.add(Homoglyph.NAME);
-        }
+        TypoKind kind = difference.typos() == 0 ? null
+            : difference.typos() == 1 ? TypoKind.of(difference.onlyTypo(), target.label()) : TypoKind.EDIT_DISTANCE;
+        List<String> techniques = kind == null ? List.of(Homoglyph.NAME)
+            : difference.glyphs() > 0 ? List.of(kind.label(), Homoglyph.NAME) : List.of(kind.label());
         return enabled.containsAll(techniques) ? new LabelComparison(target, typed, difference, kind, techniques) : null;
     }
 
