@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +42,11 @@ import dev.lookalikeguard.policy.ReferenceList;
  *   <li>{@code protected}: the real names of the configured lists;</li>
  *   <li>{@code protected-1k}: the first {@value #SAME_NAMES} of those names (all of them when fewer are configured),
  *       so that the larger sizes check the same recipients as the 1,000-name one, with the other names configured
- *       too (only the JMH table has this row).</li>
+ *       too (only the JMH table has this row);</li>
+ *   <li>{@code lookalike-gov-mil}: the look-alikes of {@code lookalike} that end in {@code .gov} or {@code .mil}, where
+ *       the naive scan compares the label with every name of the suffix's list (elsewhere it has only the 63 listed
+ *       domains to compare with, about as many as the index finds): the index's own share of a check (only the JMH
+ *       table has this row).</li>
  * </ul>
  * Smaller list sizes keep the condition's suffixes and domains and take the first N names of the
  * lists in a fixed shuffled order. Only when {@code ../shared} is absent are names and look-alikes
@@ -49,9 +54,12 @@ import dev.lookalikeguard.policy.ReferenceList;
  * as a list). Nothing is copied into the repository: the files are read where they are.
  */
 final class BenchInputs {
+    /** The look-alikes under the two suffixes with thousands of names (see the class comment). */
+    static final String UNDER_LISTS = "lookalike-gov-mil";
     static final List<String> KINDS = List.of("clean-popular", "clean-freemail", "lookalike", "protected");
-    /** The kinds of the JMH table: every kind, and the configured names that are checked at every list size. */
-    static final List<String> JMH_KINDS = ImmutableList.<String>builder().addAll(KINDS).add("protected-1k").build();
+    /** The kinds of the JMH table: every kind, the configured names checked at every list size, the look-alikes under .gov and .mil. */
+    static final List<String> JMH_KINDS = ImmutableList.<String>builder().addAll(KINDS).add("protected-1k")
+        .add(UNDER_LISTS).build();
     /** How many configured names the {@code protected-1k} kind checks at every list size. */
     static final int SAME_NAMES = 1000;
     private static final long SEED = 42L;
@@ -133,6 +141,10 @@ final class BenchInputs {
             case "lookalike":
                 inputs = real() ? column(evalDev().resolve("positives.tsv"), null) : generatedLookalikes(names(size));
                 break;
+            case UNDER_LISTS:
+                inputs = Arrays.stream(inputs("lookalike", size)).filter(BenchInputs::underLists)
+                    .collect(Collectors.toList());
+                break;
             case "protected":
                 inputs = new ArrayList<>(names(size));
                 break;
@@ -145,6 +157,13 @@ final class BenchInputs {
         List<String> shuffled = new ArrayList<>(inputs);
         Collections.shuffle(shuffled, new Random(SEED));
         return shuffled.toArray(String[]::new);
+    }
+
+    /** Whether a recipient as typed (any case, a trailing dot) ends in .gov or .mil. */
+    private static boolean underLists(String recipient) {
+        String name = recipient.strip().toLowerCase(Locale.ROOT);
+        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return name.endsWith(".gov") || name.endsWith(".mil");
     }
 
     /** First column of a TSV file with a header, optionally only the rows whose second column is {@code kind}. */

@@ -231,7 +231,7 @@ public final class BenchmarkReport {
         collect(results, options().param("engine", "indexed"));
         ChainedOptionsBuilder naive = options().param("engine", "naive");
         if (!NAIVE_ALL_KINDS) {
-            naive.param("recipients", "lookalike");
+            naive.param("recipients", "lookalike", BenchInputs.UNDER_LISTS);
         }
         collect(results, naive);
         return results;

@@ -31,7 +31,7 @@ public class DetectorBenchmark {
     @Param({"indexed", "naive"})
     public String engine;
 
-    @Param({"clean-popular", "clean-freemail", "lookalike", "protected", "protected-1k"})
+    @Param({"clean-popular", "clean-freemail", "lookalike", "protected", "protected-1k", "lookalike-gov-mil"})
     public String recipients;
 
     private Detector detector;
