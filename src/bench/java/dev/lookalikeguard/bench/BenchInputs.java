@@ -45,8 +45,8 @@ import dev.lookalikeguard.policy.ReferenceList;
  *       too (only the JMH table has this row);</li>
  *   <li>{@code lookalike-gov-mil}: the look-alikes of {@code lookalike} that end in {@code .gov} or {@code .mil}, where
  *       the naive scan compares the label with every name of the suffix's list (elsewhere it has only the 63 listed
- *       domains to compare with, about as many as the index finds): the index's own share of a check (only the JMH
- *       table has this row).</li>
+ *       domains to compare with, a short list, so the scan costs about what the index does): the index's own share of
+ *       a check (only the JMH table has this row).</li>
  * </ul>
  * Smaller list sizes keep the condition's suffixes and domains and take the first N names of the
  * lists in a fixed shuffled order. Only when {@code ../shared} is absent are names and look-alikes
@@ -153,6 +153,9 @@ final class BenchInputs {
                 break;
             default:
                 throw new IllegalArgumentException("unknown input kind " + kind + "; expected one of " + JMH_KINDS);
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalStateException("no recipients of kind " + kind + " for " + size + " names");
         }
         List<String> shuffled = new ArrayList<>(inputs);
         Collections.shuffle(shuffled, new Random(SEED));

@@ -15,6 +15,7 @@ class RegistrableTest {
         assertSameOrder(new Registrable("a", "b.mil", false, false), new Registrable("a0", "mil", false, false));
         assertSameOrder(new Registrable("army", "mil", false, false), new Registrable("army", "mil.uk", false, false));
         assertSameOrder(new Registrable("gov", "", true, false), new Registrable("gov", "uk", true, false));
+        assertSameOrder(new Registrable("a.b", "", true, false), new Registrable("a", "b", true, false));
         Registrable same = new Registrable("navy", "mil", false, false);
         assertThat(same.compareName(new Registrable("navy", "mil", true, false))).isZero();
     }
