@@ -36,29 +36,6 @@ public final class Registrable {
         return label + "." + suffix;
     }
 
-    /**
-     * How {@link #name()} compares with the other's ({@link String#compareTo}'s sign), without building either:
-     * ties between equally good candidates are broken by name, often enough for the strings to count.
-     */
-    public int compareName(Registrable other) {
-        int length = label.length() + 1 + suffix.length();
-        int otherLength = other.label.length() + 1 + other.suffix.length();
-        int common = Math.min(length, otherLength);
-        for (int i = 0; i < common; i++) {
-            char mine = charOfName(i);
-            char theirs = other.charOfName(i);
-            if (mine != theirs) {
-                return mine - theirs;
-            }
-        }
-        return length - otherLength;
-    }
-
-    private char charOfName(int index) {
-        int labelLength = label.length();
-        return index < labelLength ? label.charAt(index) : index == labelLength ? '.' : suffix.charAt(index - labelLength - 1);
-    }
-
     public boolean listed() {
         return listed;
     }

@@ -171,7 +171,7 @@ final class LabelComparison {
         if (mine != theirs) {
             return mine > theirs;
         }
-        return target.compareName(other.target) < 0;
+        return target.name().compareTo(other.target.name()) < 0;
     }
 
     /** Why, in words: "amry is army with 'rm' swapped", "p0licc is police with '0' for 'o' and 'c' for 'e'". */
