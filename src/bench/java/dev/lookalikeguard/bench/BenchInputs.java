@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.detect.Detector;
+import dev.lookalikeguard.detect.DomainName;
+import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.LookalikeGenerator;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
@@ -162,11 +164,14 @@ final class BenchInputs {
         return shuffled.toArray(String[]::new);
     }
 
-    /** Whether a recipient as typed (any case, a trailing dot) ends in .gov or .mil. */
+    /** Whether a recipient, in its canonical form, ends in .gov or .mil (an invalid one does not). */
     private static boolean underLists(String recipient) {
-        String name = recipient.strip().toLowerCase(Locale.ROOT);
-        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        return name.endsWith(".gov") || name.endsWith(".mil");
+        try {
+            String ascii = DomainName.parse(recipient).ascii();
+            return ascii.endsWith(".gov") || ascii.endsWith(".mil");
+        } catch (InvalidDomainException e) {
+            return false;
+        }
     }
 
     /** First column of a TSV file with a header, optionally only the rows whose second column is {@code kind}. */
