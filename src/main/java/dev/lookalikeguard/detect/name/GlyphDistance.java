@@ -201,15 +201,54 @@ public final class GlyphDistance {
      */
     public static Difference between(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
         Scratch scratch = SCRATCH.get();
-        int lowerTypos = Math.min(typoLimit, maxTypos);
-        int lowerCost = clampedCost(costLimit, maxTypos, maxGlyphs);
-        // Most calls follow a measure() of the same pair (ranking, then explaining the best): its table is still there.
-        long measure = scratch.holds(typed, meant, maxTypos, maxGlyphs, lowerTypos, lowerCost) ? scratch.measure
-            : measure(scratch, typed, meant, maxTypos, maxGlyphs, lowerTypos, lowerCost);
+        long measure = aligned(scratch, typed, meant, maxTypos, maxGlyphs, typoLimit, costLimit);
         if (measure < 0) {
             return null;
         }
         return new Difference(backtrack(typed, meant, scratch.step, scratch.width, scratch.band), cost(measure));
+    }
+
+    /**
+     * The one typing mistake of the difference {@link #between(String, String, int, int, int, int)} gives for the
+     * same arguments ({@link Difference#onlyTypo()}), found without listing the rest of the difference: a label
+     * search names the mistake of every candidate it ranks, but explains only the best one. Null when the
+     * difference is beyond the limits.
+     *
+     * @throws IllegalStateException when the difference does not hold exactly one typing mistake
+     */
+    public static Edit onlyTypo(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
+        Scratch scratch = SCRATCH.get();
+        long measure = aligned(scratch, typed, meant, maxTypos, maxGlyphs, typoLimit, costLimit);
+        if (measure < 0) {
+            return null;
+        }
+        if (typos(measure) != 1) {
+            throw new IllegalStateException("not a single typo: " + typed + "/" + meant + " takes " + typos(measure));
+        }
+        byte[] step = scratch.step;
+        int i = typed.length();
+        int j = meant.length();
+        while (i > 0 || j > 0) {
+            byte how = step[i * scratch.width + (j - i + scratch.band)];
+            if (how == SUBSTITUTE || how == EXTRA || how == MISSING || how == SWAP) {
+                return edit(how, typed, meant, i, j);
+            }
+            i -= typedLength(how, typed, meant, i, j);
+            j -= meantLength(how);
+        }
+        throw new IllegalStateException("no typo on the path of " + typed + "/" + meant);
+    }
+
+    /**
+     * The measure of the pair under these limits, its alignment held in {@code scratch}: aligned now unless the
+     * scratch holds it already (most calls follow a measure() of the same pair: ranking, then explaining the best).
+     */
+    private static long aligned(Scratch scratch, String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit,
+                                int costLimit) {
+        int lowerTypos = Math.min(typoLimit, maxTypos);
+        int lowerCost = clampedCost(costLimit, maxTypos, maxGlyphs);
+        return scratch.holds(typed, meant, maxTypos, maxGlyphs, lowerTypos, lowerCost) ? scratch.measure
+            : measure(scratch, typed, meant, maxTypos, maxGlyphs, lowerTypos, lowerCost);
     }
 
     /**
@@ -230,8 +269,7 @@ public final class GlyphDistance {
      * {@code maxGlyphs} are clamped to them.
      */
     public static long measure(String typed, String meant, int maxTypos, int maxGlyphs, int typoLimit, int costLimit) {
-        return measure(SCRATCH.get(), typed, meant, maxTypos, maxGlyphs,
-            Math.min(typoLimit, maxTypos), clampedCost(costLimit, maxTypos, maxGlyphs));
+        return aligned(SCRATCH.get(), typed, meant, maxTypos, maxGlyphs, typoLimit, costLimit);
     }
 
     /** A cost limit no higher than what {@code maxTypos} and {@code maxGlyphs} allow (the alignment's own limit). */
@@ -560,51 +598,61 @@ public final class GlyphDistance {
         int j = meant.length();
         while (i > 0 || j > 0) {
             byte how = step[i * width + (j - i + band)];
-            switch (how) {
-                case SAME:
-                    i--;
-                    j--;
-                    break;
-                case SIMILAR:
-                    edits.add(new Edit(Edit.Type.GLYPH, j - 1, typed.substring(i - 1, i), meant.substring(j - 1, j)));
-                    i--;
-                    j--;
-                    break;
-                case SUBSTITUTE:
-                    edits.add(new Edit(Edit.Type.SUBSTITUTION, j - 1, typed.substring(i - 1, i), meant.substring(j - 1, j)));
-                    i--;
-                    j--;
-                    break;
-                case EXTRA:
-                    edits.add(new Edit(Edit.Type.INSERTION, j, typed.substring(i - 1, i), ""));
-                    i--;
-                    break;
-                case MISSING:
-                    edits.add(new Edit(Edit.Type.OMISSION, j - 1, "", meant.substring(j - 1, j)));
-                    j--;
-                    break;
-                case SWAP:
-                    edits.add(new Edit(Edit.Type.TRANSPOSITION, j - 2, typed.substring(i - 2, i), meant.substring(j - 2, j)));
-                    i -= 2;
-                    j -= 2;
-                    break;
-                case TWO_FOR_ONE:
-                    edits.add(new Edit(Edit.Type.GLYPH, j - 1, typed.substring(i - 2, i), meant.substring(j - 1, j),
-                        Glyphs.readsAs(typed.charAt(i - 2), typed.charAt(i - 1), meant.charAt(j - 1))));
-                    i -= 2;
-                    j--;
-                    break;
-                case ONE_FOR_TWO:
-                    edits.add(new Edit(Edit.Type.GLYPH, j - 2, typed.substring(i - 1, i), meant.substring(j - 2, j),
-                        Glyphs.readsAs(meant.charAt(j - 2), meant.charAt(j - 1), typed.charAt(i - 1))));
-                    i--;
-                    j -= 2;
-                    break;
-                default:
-                    throw new IllegalStateException("no path at " + i + "," + j + " for " + typed + "/" + meant);
+            if (how != SAME) {
+                edits.add(edit(how, typed, meant, i, j));
             }
+            i -= typedLength(how, typed, meant, i, j);
+            j -= meantLength(how);
         }
         java.util.Collections.reverse(edits);
         return edits;
+    }
+
+    /** The edit of a step other than {@code SAME} that ends at cell ({@code i}, {@code j}). */
+    private static Edit edit(byte how, String typed, String meant, int i, int j) {
+        switch (how) {
+            case SIMILAR:
+                return new Edit(Edit.Type.GLYPH, j - 1, typed.substring(i - 1, i), meant.substring(j - 1, j));
+            case SUBSTITUTE:
+                return new Edit(Edit.Type.SUBSTITUTION, j - 1, typed.substring(i - 1, i), meant.substring(j - 1, j));
+            case EXTRA:
+                return new Edit(Edit.Type.INSERTION, j, typed.substring(i - 1, i), "");
+            case MISSING:
+                return new Edit(Edit.Type.OMISSION, j - 1, "", meant.substring(j - 1, j));
+            case SWAP:
+                return new Edit(Edit.Type.TRANSPOSITION, j - 2, typed.substring(i - 2, i), meant.substring(j - 2, j));
+            case TWO_FOR_ONE:
+                return new Edit(Edit.Type.GLYPH, j - 1, typed.substring(i - 2, i), meant.substring(j - 1, j),
+                    Glyphs.readsAs(typed.charAt(i - 2), typed.charAt(i - 1), meant.charAt(j - 1)));
+            case ONE_FOR_TWO:
+                return new Edit(Edit.Type.GLYPH, j - 2, typed.substring(i - 1, i), meant.substring(j - 2, j),
+                    Glyphs.readsAs(meant.charAt(j - 2), meant.charAt(j - 1), typed.charAt(i - 1)));
+            default:
+                throw new IllegalStateException("no path at " + i + "," + j + " for " + typed + "/" + meant);
+        }
+    }
+
+    /** How many typed characters a step takes (the cell ({@code i}, {@code j}) says where, for the message when there is no step). */
+    private static int typedLength(byte how, String typed, String meant, int i, int j) {
+        switch (how) {
+            case SAME:
+            case SIMILAR:
+            case SUBSTITUTE:
+            case EXTRA:
+            case ONE_FOR_TWO:
+                return 1;
+            case MISSING:
+                return 0;
+            case SWAP:
+            case TWO_FOR_ONE:
+                return 2;
+            default:
+                throw new IllegalStateException("no path at " + i + "," + j + " for " + typed + "/" + meant);
+        }
+    }
+
+    /** How many meant characters a step takes. */
+    private static int meantLength(byte how) {
+        return how == EXTRA ? 0 : how == SWAP || how == ONE_FOR_TWO ? 2 : 1;
     }
 }

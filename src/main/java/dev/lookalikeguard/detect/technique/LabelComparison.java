@@ -26,14 +26,23 @@ final class LabelComparison {
 
     private final Registrable target;
     private final String typed;
-    private final Difference difference;
+    /** The limits the difference was measured under, to list its edits again when it is explained. */
+    private final int maxTypos;
+    private final int typoLimit;
+    private final int costLimit;
+    /** Typos, glyph steps and cost of the difference (see {@link GlyphDistance#measure}). */
+    private final long measure;
     private final TypoKind kind;
     private final List<String> techniques;
 
-    private LabelComparison(Registrable target, String typed, Difference difference, TypoKind kind, List<String> techniques) {
+    private LabelComparison(Registrable target, String typed, int maxTypos, int typoLimit, int costLimit, long measure,
+                            TypoKind kind, List<String> techniques) {
         this.target = target;
         this.typed = typed;
-        this.difference = difference;
+        this.maxTypos = maxTypos;
+        this.typoLimit = typoLimit;
+        this.costLimit = costLimit;
+        this.measure = measure;
         this.kind = kind;
         this.techniques = techniques;
     }
@@ -53,19 +62,24 @@ final class LabelComparison {
 
     /**
      * Like {@link #of(String, Registrable, int, Set)}, but null too beyond the lower limits (see
-     * {@link GlyphDistance#between(String, String, int, int, int, int)}).
+     * {@link GlyphDistance#between(String, String, int, int, int, int)}). The edits of the difference are listed only
+     * when it is explained ({@link #describe()}): a search compares many candidates and explains one.
      */
     private static LabelComparison of(String typed, Registrable target, int maxTypos, int typoLimit, int costLimit,
                                       Set<String> enabled) {
-        Difference difference = GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);
-        if (difference == null || difference.isNone()) {
+        String meant = target.label();
+        long measure = GlyphDistance.measure(typed, meant, maxTypos, MAX_GLYPHS, typoLimit, costLimit);
+        if (measure < 0 || GlyphDistance.cost(measure) == 0) {
             return null;
         }
-        TypoKind kind = difference.typos() == 0 ? null
-            : difference.typos() == 1 ? TypoKind.of(difference.onlyTypo(), target.label()) : TypoKind.EDIT_DISTANCE;
+        int typos = GlyphDistance.typos(measure);
+        TypoKind kind = typos == 0 ? null : typos == 1
+            ? TypoKind.of(GlyphDistance.onlyTypo(typed, meant, maxTypos, MAX_GLYPHS, typoLimit, costLimit), meant)
+            : TypoKind.EDIT_DISTANCE;
         List<String> techniques = kind == null ? List.of(Homoglyph.NAME)
-            : difference.glyphs() > 0 ? List.of(kind.label(), Homoglyph.NAME) : List.of(kind.label());
-        return enabled.containsAll(techniques) ? new LabelComparison(target, typed, difference, kind, techniques) : null;
+            : GlyphDistance.glyphs(measure) > 0 ? List.of(kind.label(), Homoglyph.NAME) : List.of(kind.label());
+        return enabled.containsAll(techniques)
+            ? new LabelComparison(target, typed, maxTypos, typoLimit, costLimit, measure, kind, techniques) : null;
     }
 
     /**
@@ -94,15 +108,15 @@ final class LabelComparison {
                 if (typos > best.typos()) {
                     return null;
                 }
-            } else if (glyphs != best.difference.glyphs()) {
-                if (glyphs > best.difference.glyphs()) {
+            } else if (glyphs != best.glyphs()) {
+                if (glyphs > best.glyphs()) {
                     return null;
                 }
             } else if (target.listed() != best.target.listed()) {
                 if (!target.listed()) {
                     return null;
                 }
-            } else if (GlyphDistance.cost(measure) > best.difference.cost()) {
+            } else if (GlyphDistance.cost(measure) > best.cost()) {
                 return null;
             }
         }
@@ -116,8 +130,8 @@ final class LabelComparison {
      * label may take today; the larger of the two keeps this right if {@link #MAX_GLYPHS} grows).
      */
     private int costLimit() {
-        int typos = difference.typos();
-        int same = GlyphDistance.highestCost(typos, difference.glyphs());
+        int typos = typos();
+        int same = GlyphDistance.highestCost(typos, glyphs());
         return typos == 0 ? same : Math.max(same, GlyphDistance.highestCost(typos - 1, MAX_GLYPHS));
     }
 
@@ -125,12 +139,23 @@ final class LabelComparison {
         return target;
     }
 
+    /** The difference with its edits, listed again from the typed and the protected label. */
     Difference difference() {
-        return difference;
+        return GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);
     }
 
     int typos() {
-        return difference.typos();
+        return GlyphDistance.typos(measure);
+    }
+
+    /** Look-alike glyph steps. */
+    int glyphs() {
+        return GlyphDistance.glyphs(measure);
+    }
+
+    /** Weighted cost (see {@link Difference#cost()}). */
+    int cost() {
+        return GlyphDistance.cost(measure);
     }
 
     /** The techniques naming the difference: the typo kind first, then homoglyph if glyphs differ too. */
@@ -141,8 +166,8 @@ final class LabelComparison {
     /** Evidence of the given shape with this label difference and target. */
     Evidence evidence(Shape shape, Placement placement, int folded) {
         return Evidence.of(shape, placement)
-            .withTypos(difference.typos(), kind == null ? 0 : kind.score())
-            .withGlyphs(difference.glyphs(), folded)
+            .withTypos(typos(), kind == null ? 0 : kind.score())
+            .withGlyphs(glyphs(), folded)
             .withTarget(target.label().length(), target.listed(), target.commonWord());
     }
 
@@ -154,17 +179,17 @@ final class LabelComparison {
         if (other == null) {
             return true;
         }
-        if (difference.typos() != other.difference.typos()) {
-            return difference.typos() < other.difference.typos();
+        if (typos() != other.typos()) {
+            return typos() < other.typos();
         }
-        if (difference.glyphs() != other.difference.glyphs()) {
-            return difference.glyphs() < other.difference.glyphs();
+        if (glyphs() != other.glyphs()) {
+            return glyphs() < other.glyphs();
         }
         if (target.listed() != other.target.listed()) {
             return target.listed();
         }
-        if (difference.cost() != other.difference.cost()) {
-            return difference.cost() < other.difference.cost();
+        if (cost() != other.cost()) {
+            return cost() < other.cost();
         }
         int mine = kind == null ? 0 : kind.score();
         int theirs = other.kind == null ? 0 : other.kind.score();
@@ -177,6 +202,7 @@ final class LabelComparison {
     /** Why, in words: "amry is army with 'rm' swapped", "p0licc is police with '0' for 'o' and 'c' for 'e'". */
     String describe() {
         String meant = target.label();
+        Difference difference = difference();
         List<String> glyphs = new ArrayList<>();
         for (Edit edit : difference.edits()) {
             if (edit.isGlyph()) {

@@ -1,6 +1,7 @@
 package dev.lookalikeguard.detect.name;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 
@@ -143,6 +144,52 @@ class GlyphDistanceTest {
         }
         assertThat(within).isGreaterThan(10_000);
         assertThat(beyond).as("differences the full limits find but the lower ones do not").isGreaterThan(5_000);
+    }
+
+    /**
+     * A label search ranks its candidates by the measure and names their one typo without listing their edits
+     * ({@link GlyphDistance#onlyTypo}); only the best is explained with {@code between}. The counts and cost of the
+     * measure must be those of the listed difference, and the typo named that of the difference, whether the
+     * alignment is still held (right after the measure) or aligned again (after another pair's).
+     */
+    @Test
+    void theMeasureAndTheOnlyTypoAreThoseOfTheListedDifference() {
+        Random random = new Random(23);
+        String letters = "abcdeghiklmnorsuvwz0125q-";
+        int[][] limits = {{1, 4}, {2, 4}, {0, 6}, {1, 0}};
+        int typos = 0;
+        for (int i = 0; i < 30_000; i++) {
+            String[] labels = pair(random, letters, i);
+            String typed = labels[0];
+            String meant = labels[1];
+            for (int[] limit : limits) {
+                int typoLimit = random.nextInt(limit[0] + 1);
+                int costLimit = random.nextInt(GlyphDistance.highestCost(limit[0], limit[1]) + 3);
+                String pair = String.format("%s/%s at %s, lower %d typos, cost %d", typed, meant,
+                    java.util.Arrays.toString(limit), typoLimit, costLimit);
+                long measure = GlyphDistance.measure(typed, meant, limit[0], limit[1], typoLimit, costLimit);
+                Edit held = measure >= 0 && GlyphDistance.typos(measure) == 1
+                    ? GlyphDistance.onlyTypo(typed, meant, limit[0], limit[1], typoLimit, costLimit) : null;
+                GlyphDistance.measure("army", "navy", 1, 4);
+                Difference difference = GlyphDistance.between(typed, meant, limit[0], limit[1], typoLimit, costLimit);
+                if (measure < 0) {
+                    assertThat(difference).as(pair).isNull();
+                    assertThat(GlyphDistance.onlyTypo(typed, meant, limit[0], limit[1], typoLimit, costLimit)).as(pair).isNull();
+                    continue;
+                }
+                assertThat(new int[] {GlyphDistance.typos(measure), GlyphDistance.glyphs(measure), GlyphDistance.cost(measure)})
+                    .as(pair).containsExactly(difference.typos(), difference.glyphs(), difference.cost());
+                if (difference.typos() == 1) {
+                    typos++;
+                    GlyphDistance.measure("army", "navy", 1, 4);
+                    Edit again = GlyphDistance.onlyTypo(typed, meant, limit[0], limit[1], typoLimit, costLimit);
+                    assertThat(held).as(pair).hasToString(difference.onlyTypo().toString());
+                    assertThat(again).as(pair).hasToString(difference.onlyTypo().toString());
+                }
+            }
+        }
+        assertThat(typos).as("differences with exactly one typo").isGreaterThan(5_000);
+        assertThatThrownBy(() -> GlyphDistance.onlyTypo("arrny", "army", 1, 4, 1, 8)).isInstanceOf(IllegalStateException.class);
     }
 
     /**
