@@ -45,6 +45,9 @@ public final class GlyphDistance {
     private static final byte SIMILAR = 6;
     private static final byte TWO_FOR_ONE = 7;
     private static final byte ONE_FOR_TWO = 8;
+    /** How many typed and how many meant characters each step takes, by its code above. */
+    private static final byte[] TYPED_LENGTH = {0, 1, 1, 1, 0, 2, 1, 2, 1};
+    private static final byte[] MEANT_LENGTH = {0, 1, 1, 0, 1, 2, 1, 1, 2};
 
     private GlyphDistance() {
     }
@@ -205,7 +208,7 @@ public final class GlyphDistance {
         if (measure < 0) {
             return null;
         }
-        return new Difference(backtrack(typed, meant, scratch.step, scratch.width, scratch.band), cost(measure));
+        return new Difference(path(typed, meant, scratch.step, scratch.width, scratch.band, false), cost(measure));
     }
 
     /**
@@ -225,18 +228,7 @@ public final class GlyphDistance {
         if (typos(measure) != 1) {
             throw new IllegalStateException("not a single typo: " + typed + "/" + meant + " takes " + typos(measure));
         }
-        byte[] step = scratch.step;
-        int i = typed.length();
-        int j = meant.length();
-        while (i > 0 || j > 0) {
-            byte how = step[i * scratch.width + (j - i + scratch.band)];
-            if (how == SUBSTITUTE || how == EXTRA || how == MISSING || how == SWAP) {
-                return edit(how, typed, meant, i, j);
-            }
-            i -= typedLength(how, typed, meant, i, j);
-            j -= meantLength(how);
-        }
-        throw new IllegalStateException("no typo on the path of " + typed + "/" + meant);
+        return path(typed, meant, scratch.step, scratch.width, scratch.band, true).get(0);
     }
 
     /**
@@ -254,7 +246,8 @@ public final class GlyphDistance {
     /**
      * How many typos and glyph steps the cheapest alignment takes, without listing its edits: packed as
      * {@link #typos(long)}, {@link #glyphs(long)} and {@link #cost(long)}, or -1 beyond the limits. For
-     * ranking many candidates cheaply before {@link #between} explains the best.
+     * ranking many candidates cheaply before {@link #between} explains the best. The counts are those of the
+     * difference {@code between} lists, up to {@value #MAX_COUNT} each (limits that high are never used).
      */
     public static long measure(String typed, String meant, int maxTypos, int maxGlyphs) {
         return measure(typed, meant, maxTypos, maxGlyphs, maxTypos, highestCost(maxTypos, maxGlyphs));
@@ -592,20 +585,38 @@ public final class GlyphDistance {
         return Math.min(MAX_COUNT, (int) cell & 0xffff);
     }
 
-    private static List<Edit> backtrack(String typed, String meant, byte[] step, int width, int band) {
+    /**
+     * The edits of the path the alignment in {@code step} chose, in label order; with {@code firstTypo}, only the
+     * first typing mistake met walking the path back (for a path with one, that one), the rest not listed.
+     */
+    private static List<Edit> path(String typed, String meant, byte[] step, int width, int band, boolean firstTypo) {
         List<Edit> edits = new ArrayList<>();
         int i = typed.length();
         int j = meant.length();
         while (i > 0 || j > 0) {
             byte how = step[i * width + (j - i + band)];
-            if (how != SAME) {
-                edits.add(edit(how, typed, meant, i, j));
+            if (how == NONE) {
+                throw new IllegalStateException("no path at " + i + "," + j + " for " + typed + "/" + meant);
             }
-            i -= typedLength(how, typed, meant, i, j);
-            j -= meantLength(how);
+            if (firstTypo ? isTypo(how) : how != SAME) {
+                edits.add(edit(how, typed, meant, i, j));
+                if (firstTypo) {
+                    return edits;
+                }
+            }
+            i -= TYPED_LENGTH[how];
+            j -= MEANT_LENGTH[how];
+        }
+        if (firstTypo) {
+            throw new IllegalStateException("no typo on the path of " + typed + "/" + meant);
         }
         java.util.Collections.reverse(edits);
         return edits;
+    }
+
+    /** Whether a step is a typing mistake (as opposed to a glyph step or the same character). */
+    private static boolean isTypo(byte how) {
+        return how == SUBSTITUTE || how == EXTRA || how == MISSING || how == SWAP;
     }
 
     /** The edit of a step other than {@code SAME} that ends at cell ({@code i}, {@code j}). */
@@ -630,29 +641,5 @@ public final class GlyphDistance {
             default:
                 throw new IllegalStateException("no path at " + i + "," + j + " for " + typed + "/" + meant);
         }
-    }
-
-    /** How many typed characters a step takes (the cell ({@code i}, {@code j}) says where, for the message when there is no step). */
-    private static int typedLength(byte how, String typed, String meant, int i, int j) {
-        switch (how) {
-            case SAME:
-            case SIMILAR:
-            case SUBSTITUTE:
-            case EXTRA:
-            case ONE_FOR_TWO:
-                return 1;
-            case MISSING:
-                return 0;
-            case SWAP:
-            case TWO_FOR_ONE:
-                return 2;
-            default:
-                throw new IllegalStateException("no path at " + i + "," + j + " for " + typed + "/" + meant);
-        }
-    }
-
-    /** How many meant characters a step takes. */
-    private static int meantLength(byte how) {
-        return how == EXTRA ? 0 : how == SWAP || how == ONE_FOR_TWO ? 2 : 1;
     }
 }

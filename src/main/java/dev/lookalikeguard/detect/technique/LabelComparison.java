@@ -26,22 +26,18 @@ final class LabelComparison {
 
     private final Registrable target;
     private final String typed;
-    /** The limits the difference was measured under, to list its edits again when it is explained. */
+    /** The typos the difference was measured within, to list its edits again when it is explained. */
     private final int maxTypos;
-    private final int typoLimit;
-    private final int costLimit;
     /** Typos, glyph steps and cost of the difference (see {@link GlyphDistance#measure}). */
     private final long measure;
     private final TypoKind kind;
     private final List<String> techniques;
 
-    private LabelComparison(Registrable target, String typed, int maxTypos, int typoLimit, int costLimit, long measure,
-                            TypoKind kind, List<String> techniques) {
+    private LabelComparison(Registrable target, String typed, int maxTypos, long measure, TypoKind kind,
+                            List<String> techniques) {
         this.target = target;
         this.typed = typed;
         this.maxTypos = maxTypos;
-        this.typoLimit = typoLimit;
-        this.costLimit = costLimit;
         this.measure = measure;
         this.kind = kind;
         this.techniques = techniques;
@@ -79,12 +75,12 @@ final class LabelComparison {
         List<String> techniques = kind == null ? List.of(Homoglyph.NAME)
             : GlyphDistance.glyphs(measure) > 0 ? List.of(kind.label(), Homoglyph.NAME) : List.of(kind.label());
         return enabled.containsAll(techniques)
-            ? new LabelComparison(target, typed, maxTypos, typoLimit, costLimit, measure, kind, techniques) : null;
+            ? new LabelComparison(target, typed, maxTypos, measure, kind, techniques) : null;
     }
 
     /**
      * Like {@link #of}, but null as soon as the cheap measure shows it cannot beat {@code best} (see
-     * {@link #beats}): most candidates of a look-up are dropped without listing their edits.
+     * {@link #beats}), by the measure alone: most candidates of a look-up are dropped before their typo is named.
      */
     static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
                                       LabelComparison best) {
@@ -139,9 +135,12 @@ final class LabelComparison {
         return target;
     }
 
-    /** The difference with its edits, listed again from the typed and the protected label. */
+    /**
+     * The difference with its edits, listed again from the typed and the protected label: under the full limits,
+     * which give the very difference lower ones found (see {@link GlyphDistance#measure(String, String, int, int, int, int)}).
+     */
     Difference difference() {
-        return GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);
+        return GlyphDistance.between(typed, target.label(), maxTypos, MAX_GLYPHS);
     }
 
     int typos() {

@@ -3,6 +3,7 @@ package dev.lookalikeguard.detect.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -149,8 +150,9 @@ class GlyphDistanceTest {
     /**
      * A label search ranks its candidates by the measure and names their one typo without listing their edits
      * ({@link GlyphDistance#onlyTypo}); only the best is explained with {@code between}. The counts and cost of the
-     * measure must be those of the listed difference, and the typo named that of the difference, whether the
-     * alignment is still held (right after the measure) or aligned again (after another pair's).
+     * measure must be those of the edits listed (a glyph step costs 1, a hyphen added or left out 3, another typo
+     * 4), and the typo named that of the listed difference, whether the alignment is still held (right after the
+     * measure) or aligned again (after another pair's).
      */
     @Test
     void theMeasureAndTheOnlyTypoAreThoseOfTheListedDifference() {
@@ -166,7 +168,7 @@ class GlyphDistanceTest {
                 int typoLimit = random.nextInt(limit[0] + 1);
                 int costLimit = random.nextInt(GlyphDistance.highestCost(limit[0], limit[1]) + 3);
                 String pair = String.format("%s/%s at %s, lower %d typos, cost %d", typed, meant,
-                    java.util.Arrays.toString(limit), typoLimit, costLimit);
+                    Arrays.toString(limit), typoLimit, costLimit);
                 long measure = GlyphDistance.measure(typed, meant, limit[0], limit[1], typoLimit, costLimit);
                 Edit held = measure >= 0 && GlyphDistance.typos(measure) == 1
                     ? GlyphDistance.onlyTypo(typed, meant, limit[0], limit[1], typoLimit, costLimit) : null;
@@ -177,8 +179,16 @@ class GlyphDistanceTest {
                     assertThat(GlyphDistance.onlyTypo(typed, meant, limit[0], limit[1], typoLimit, costLimit)).as(pair).isNull();
                     continue;
                 }
+                int typosListed = 0;
+                int glyphsListed = 0;
+                int costListed = 0;
+                for (Edit edit : difference.edits()) {
+                    typosListed += edit.isGlyph() ? 0 : 1;
+                    glyphsListed += edit.isGlyph() ? edit.steps() : 0;
+                    costListed += edit.isGlyph() ? edit.steps() : edit.isHyphen() ? 3 : 4;
+                }
                 assertThat(new int[] {GlyphDistance.typos(measure), GlyphDistance.glyphs(measure), GlyphDistance.cost(measure)})
-                    .as(pair).containsExactly(difference.typos(), difference.glyphs(), difference.cost());
+                    .as(pair).containsExactly(typosListed, glyphsListed, costListed);
                 if (difference.typos() == 1) {
                     typos++;
                     GlyphDistance.measure("army", "navy", 1, 4);
@@ -189,7 +199,27 @@ class GlyphDistanceTest {
             }
         }
         assertThat(typos).as("differences with exactly one typo").isGreaterThan(5_000);
-        assertThatThrownBy(() -> GlyphDistance.onlyTypo("arrny", "army", 1, 4, 1, 8)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest(name = "{0} is {1} with the typo {2}")
+    @CsvSource({
+        "amry, army, TRANSPOSITION@1(mr/rm)",
+        "armmy, army, INSERTION@2(m/)",
+        "arm, army, OMISSION@3(/y)",
+        "aemy, army, SUBSTITUTION@1(e/r)",
+        "p0lce, police, OMISSION@3(/i)",
+        "de-fense, defense, INSERTION@2(-/)",
+        "arrnyy, army, INSERTION@3(y/)",
+    })
+    void namesTheOnlyTypoWithoutListingTheRest(String typed, String meant, String typo) {
+        assertThat(GlyphDistance.onlyTypo(typed, meant, 1, 4, 1, 8)).hasToString(typo);
+    }
+
+    @Test
+    void refusesToNameOneTypoWhereThereIsNone() {
+        assertThatThrownBy(() -> GlyphDistance.onlyTypo("arrny", "army", 1, 4, 1, 8))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a single typo");
+        assertThat(GlyphDistance.onlyTypo("navy", "army", 1, 4, 1, 8)).as("beyond the limits").isNull();
     }
 
     /**
