@@ -115,8 +115,9 @@ import dev.lookalikeguard.state.RecipientVerdicts;
  * held for confirmation are returned to their sender after {@code heldExpiry} through the guard's own mail queue
  * ({@link GuardQueue}).
  *
- * <p>Safety rules, whatever the action: a mail is never bounced to the null sender nor when it is itself
- * an automatic notice (it is held instead, so no bounce loop is possible); a recipient whose check failed
+ * <p>Safety rules, whatever the action: the guard writes only to a sender of this server's own domains, never to
+ * the null sender nor about a mail that is itself an automatic notice; any other mail that would be bounced or
+ * confirmed is held for an administrator instead (no backscatter to third parties, no bounce loop); a recipient whose check failed
  * or that carries no verdict is held (fail closed) unless the action is {@code tag}; a recipient repeated
  * in the envelope is handled once. One log line per stopped recipient:
  * {@code action=... recipient_domain=... nearest=... technique=... score=...}.
@@ -223,9 +224,15 @@ public class LookalikeGuard extends GenericMailet {
             return Quarantine.Ending.KEPT;
         }
         Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
-        if (bounceable(held)) {
-            sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
+        Optional<String> noNotice = noticeRefused(held);
+        if (noNotice.isPresent()) {
+            // Held for confirmation before senders were checked so (or with no sender left to tell): returning it would
+            // mean a notice to an address this server does not serve, deleting it would lose it. An admin decides.
+            LOGGER.warn("action=expire-kept mail={}: not confirmed in time, but {}; held for an administrator", key,
+                noNotice.get());
+            return Quarantine.Ending.KEPT;
         }
+        sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
         stopped.forEach((recipient, verdict) -> {
             LOGGER.info("action=expire recipient_domain={} nearest={} mail={}: not confirmed in time, returned to the "
                 + "sender", verdict.domain(), verdict.nearest().orElse("-"), key);
@@ -347,21 +354,40 @@ public class LookalikeGuard extends GenericMailet {
                 mail.getName());
             return GuardAction.HOLD;
         }
-        if ((configured == GuardAction.BOUNCE || configured == GuardAction.CONFIRM) && !bounceable(mail)) {
-            LOGGER.warn("LookalikeGuard holds mail {} instead of bouncing it: it has no sender to notify or is itself "
-                + "an automatic notice", mail.getName());
-            return GuardAction.HOLD;
+        if (configured == GuardAction.BOUNCE || configured == GuardAction.CONFIRM) {
+            Optional<String> noNotice = noticeRefused(mail);
+            if (noNotice.isPresent()) {
+                LOGGER.warn("LookalikeGuard holds mail {} for an administrator instead of writing to its sender: {}",
+                    mail.getName(), noNotice.get());
+                return GuardAction.HOLD;
+            }
         }
         return configured;
     }
 
-    private static boolean bounceable(Mail mail) throws MessagingException {
+    /**
+     * Why the guard must not write to the mail's sender (no bounce, no confirmation, no return at expiry), if it must
+     * not: there is no sender (the null sender), the mail is itself an automatic notice (no loop), or the sender is no
+     * address of this server's own domains. Mail from anyone else reaches a look-alike through this server only by a
+     * way the sender does not control the recipient of (a forward a local user set, a relay for a local application):
+     * a notice to that sender would let anyone make the server write to a third party of their choosing, with their
+     * own subject and headers (backscatter), and tell them where the mail was going. Such mail is held instead.
+     */
+    private Optional<String> noticeRefused(Mail mail) throws MessagingException {
         if (mail.getMaybeSender().isNullSender()) {
-            return false;
+            return Optional.of("it has no sender to notify");
         }
         String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
-        return autoSubmitted == null || autoSubmitted.length == 0
-            || autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
+        if (autoSubmitted != null && autoSubmitted.length > 0
+                && !autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return Optional.of("it is itself an automatic notice");
+        }
+        MailAddress sender = mail.getMaybeSender().get();
+        if (!getMailetContext().isLocalServer(sender.getDomain())) {
+            return Optional.of("its sender's domain " + sender.getDomain().asString() + " is not one of this server's, so "
+                + "a notice would go to someone it does not serve");
+        }
+        return Optional.empty();
     }
 
     private void bounce(Mail mail, Map<MailAddress, RecipientVerdict> stopped) throws MessagingException {
@@ -399,16 +425,9 @@ public class LookalikeGuard extends GenericMailet {
                     + "next start, or release or delete it through WebAdmin", key, GuardQueue.nameFor(quarantineUrl), e);
             }
         }
+        // The sender is a local address (see noticeRefused): only a local user can use a token, by an authenticated reply.
         MailAddress sender = mail.getMaybeSender().get();
         MailAddress postmaster = getMailetContext().getPostmaster();
-        if (!getMailetContext().isLocalServer(sender.getDomain())) {
-            // Only a local user can ever use a token (the reply must be authenticated as the sender): a release notice
-            // to any other address would only be mail to someone who did not ask for it.
-            LOGGER.info("action=confirm mail={} sender_domain={}: the sender is not a local address, so no release notice; "
-                + "held for an administrator and returned after {}", mail.getName(), sender.getDomain().asString(),
-                confirm.heldExpiry);
-            return;
-        }
         Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
             HeldKey held = key.next();

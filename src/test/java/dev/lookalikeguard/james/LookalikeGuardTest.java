@@ -43,6 +43,8 @@ import dev.lookalikeguard.testing.TestClock;
 
 class LookalikeGuardTest {
     private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, defense.gov";
+    /** The server's own domain in these tests: its senders are written to; any other domain's are not. */
+    private static final String LOCAL_DOMAIN = "example.gov";
 
     private MemoryMailRepositoryStore store;
     private RecordingMetricFactory metrics;
@@ -71,8 +73,23 @@ class LookalikeGuardTest {
         return guard(MemoryStores.registry(store, clock), parameters);
     }
 
+    /** The test's context, where {@value #LOCAL_DOMAIN} is one of the server's own domains (the others are not). */
+    private org.apache.mailet.MailetContext localContext() {
+        return (org.apache.mailet.MailetContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {org.apache.mailet.MailetContext.class}, (proxy, method, arguments) -> {
+                if (method.getName().equals("isLocalServer")) {
+                    return ((org.apache.james.core.Domain) arguments[0]).asString().equals(LOCAL_DOMAIN);
+                }
+                try {
+                    return method.invoke(context, arguments);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+    }
+
     private LookalikeGuard guard(dev.lookalikeguard.state.GuardRegistry registry, String... parameters) throws MessagingException {
-        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
+        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(localContext());
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
@@ -207,6 +224,26 @@ class LookalikeGuardTest {
             assertThat(LookalikeAttributes.action(mail)).contains("hold");
         }
 
+        /**
+         * Mail from a sender of another domain reaches a look-alike through this server only by a way that sender does
+         * not choose the recipient of (a local user's forward, a relay for a local application): bouncing it would let
+         * anyone make the server write, with their own subject, to an address of their choosing, and tell them where
+         * the mail was going. It is held for an administrator; nothing is written to anyone.
+         */
+        @Test
+        void aMailFromASenderOfAnotherDomainIsHeldForAnAdministratorAndNobodyIsWritten() throws Exception {
+            FakeMail mail = matched("victim@example.org", "j.doe@army.ml");
+
+            guard("action", "bounce", "postmasterCopy", "true").service(mail);
+
+            assertThat(context.getSentMails()).isEmpty();
+            assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+            assertThat(LookalikeAttributes.action(mail)).contains("hold");
+            assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+            assertThat(metrics.countFor("lookalikeGuard_bounce")).isZero();
+            assertThat(metrics.countFor("lookalikeGuard_hold")).isEqualTo(1);
+        }
+
         @Test
         void countsEachStoppedRecipientByActionAndTechnique() throws Exception {
             guard("action", "bounce").service(matched("colonel@example.gov", "j.doe@army.ml", "x@amry.mil"));
@@ -294,7 +331,7 @@ class LookalikeGuardTest {
                         throw new MessagingException("spool unavailable");
                     }
                     if (method.getName().equals("isLocalServer")) {
-                        return ((org.apache.james.core.Domain) arguments[0]).asString().equals("example.gov");
+                        return ((org.apache.james.core.Domain) arguments[0]).asString().equals(LOCAL_DOMAIN);
                     }
                     try {
                         return method.invoke(context, arguments);
@@ -411,6 +448,46 @@ class LookalikeGuardTest {
                 assertThat(guard.queue().process(item)).isEmpty();
                 assertThat(context.getSentMails()).hasSize(1);
                 assertThat(quarantine.size()).isZero();
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void mailFromASenderOfAnotherDomainIsHeldForAnAdministratorWithoutNoticeAndDoesNotExpire() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                FakeMail mail = matched("victim@example.org", "j.doe@army.ml");
+                guard.service(mail);
+
+                assertThat(context.getSentMails()).as("no release notice").isEmpty();
+                assertThat(LookalikeAttributes.action(mail)).contains("hold");
+                MailRepository quarantine = heldTwoHoursAgo();
+                expiryItemsComeDue(guard);
+                assertThat(context.getSentMails()).as("no return notice either").isEmpty();
+                assertThat(quarantine.size()).as("still held, for an administrator").isEqualTo(1);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        /** Held for confirmation before senders were checked so: at expiry, kept for an administrator, not returned. */
+        @Test
+        void anEntryHeldForConfirmationFromASenderOfAnotherDomainIsKeptAtExpiryNotReturned() throws Exception {
+            LookalikeGuard guard = confirmGuard();
+            try {
+                FakeMail mail = matched("victim@example.org", "j.doe@army.ml");
+                dev.lookalikeguard.state.HeldKey key = quarantine.hold(MailRepositoryUrl.from("memory://var/mail/quarantine"),
+                    mail, dev.lookalikeguard.state.RecipientVerdicts.recordedOn(mail), dev.lookalikeguard.state.HeldKey.Kind.CONFIRM,
+                    "confirm").get(0);
+                guard.queue().scheduleExpiry(key);
+                MailRepository quarantine = heldTwoHoursAgo();
+
+                expiryItemsComeDue(guard);
+
+                assertThat(context.getSentMails()).isEmpty();
+                assertThat(quarantine.size()).isEqualTo(1);
+                assertThat(metrics.countFor("lookalikeGuard_expire")).isZero();
             } finally {
                 guard.destroy();
             }
