@@ -112,7 +112,9 @@ public final class Policy {
         add(clauses, "suffixes", builder::protectSuffix);
         add(clauses, "domains", builder::protectDomain);
         add(clauses, "known", builder::knownDomain);
-        add(clauses, "allow", builder::allow);
+        for (String value : clauses.getOrDefault("allow", List.of())) {
+            builder.allow(allowable(value, clauses.getOrDefault("suffixes", List.of())));
+        }
 
         List<ReferenceList> lists = new ArrayList<>();
         List<String> missingOptional = new ArrayList<>();
@@ -163,6 +165,28 @@ public final class Policy {
         } catch (InvalidDomainException e) {
             throw new PolicyException("clause 'allow': '" + domain + "' is " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An {@code allow:} entry in canonical form. Refused: a top-level name ({@code ml}, {@code com}) and a protected
+     * suffix or one above it ({@code mil}, {@code uk} when {@code gov.uk} is protected): allowing it would switch off
+     * the protection for every name under it, and dropping a label ({@code ml} for {@code gouv.ml}) is an easy
+     * mistake. Another registry's suffix of more labels ({@code gouv.ml}, a government's own namespace) may be allowed.
+     */
+    private static String allowable(String value, List<String> protectedSuffixes) throws PolicyException {
+        String domain = canonical(value);
+        if (domain.indexOf('.') < 0) {
+            throw new PolicyException("clause 'allow': '" + value + "' is a top-level name: allowing it would switch off "
+                + "the protection for every name under it; name the domain (e.g. gouv.ml, partner.ml)");
+        }
+        for (String suffix : protectedSuffixes) {
+            String protectedSuffix = canonical(suffix);
+            if (protectedSuffix.equals(domain) || protectedSuffix.endsWith("." + domain)) {
+                throw new PolicyException("clause 'allow': '" + value + "' would allow every name under the protected "
+                    + "suffix " + protectedSuffix + ", switching off its protection; name the domain instead");
+            }
+        }
+        return domain;
     }
 
     private static Optional<LearningRule> learning(List<String> learn, List<String> threshold) throws PolicyException {

@@ -124,6 +124,10 @@ class PolicyTest {
             "domains: army.mil; learn: on; learnThreshold: 3 dayz | clause 'learnThreshold': unknown unit 'dayz'",
             "domains: army.mil; learn: on; learnThreshold: 100 days | clause 'learnThreshold': days and senders must be between 1 and 64",
             "domains: army.mil; learn: on; learnThreshold: 0 days idle | clause 'learnThreshold': idle days must be at least 1",
+            "suffixes: mil; allow: gouv.ml, ml               | clause 'allow': 'ml' is a top-level name",
+            "suffixes: mil; allow: MIL.                      | clause 'allow': 'MIL.' is a top-level name",
+            "suffixes: mil, gov.uk; allow: gov.uk            | clause 'allow': 'gov.uk' would allow every name under the protected suffix gov.uk",
+            "suffixes: mod.gov.uk; allow: gov.uk             | under the protected suffix mod.gov.uk",
         })
         void failWithAMessageNamingTheBadPart(String condition, String message) {
             assertThatThrownBy(() -> Policy.parse(condition))
