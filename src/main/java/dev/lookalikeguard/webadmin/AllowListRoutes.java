@@ -14,6 +14,7 @@ import javax.mail.MessagingException;
 
 import org.apache.james.util.DurationParser;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
@@ -43,12 +44,14 @@ public class AllowListRoutes implements Routes {
     private final GuardRegistry registry;
     private final JsonTransformer json;
     private final Clock clock;
+    private final Guarded guarded;
 
     @Inject
-    public AllowListRoutes(GuardRegistry registry, JsonTransformer json, Clock clock) {
+    public AllowListRoutes(GuardRegistry registry, JsonTransformer json, Clock clock, AuthenticationFilter authentication) {
         this.registry = registry;
         this.json = json;
         this.clock = clock;
+        this.guarded = new Guarded(authentication);
     }
 
     @Override
@@ -58,9 +61,9 @@ public class AllowListRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.get(BASE, Guarded.route(this::list), json);
-        service.put(BASE + "/:domain", Guarded.route(this::allow), json);
-        service.delete(BASE + "/:domain", Guarded.route(this::remove), json);
+        service.get(BASE, guarded.route(this::list), json);
+        service.put(BASE + "/:domain", guarded.route(this::allow), json);
+        service.delete(BASE + "/:domain", guarded.route(this::remove), json);
     }
 
     private List<AllowEntryDto> list(Request request, Response response) throws MessagingException {

@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
@@ -36,11 +37,13 @@ public class CheckRoutes implements Routes {
 
     private final GuardRegistry registry;
     private final JsonTransformer json;
+    private final Guarded guarded;
 
     @Inject
-    public CheckRoutes(GuardRegistry registry, JsonTransformer json) {
+    public CheckRoutes(GuardRegistry registry, JsonTransformer json, AuthenticationFilter authentication) {
         this.registry = registry;
         this.json = json;
+        this.guarded = new Guarded(authentication);
     }
 
     @Override
@@ -50,7 +53,7 @@ public class CheckRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.get(BASE, Guarded.route(this::check), json);
+        service.get(BASE, guarded.route(this::check), json);
     }
 
     private CheckDto check(Request request, Response response) throws MessagingException {

@@ -14,6 +14,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
@@ -59,13 +60,15 @@ public class LearnedNamesRoutes implements Routes {
     private final GuardRegistry registry;
     private final JsonTransformer json;
     private final Clock clock;
+    private final Guarded guarded;
     private final JsonExtractor<String[]> domainList = new JsonExtractor<>(String[].class);
 
     @Inject
-    public LearnedNamesRoutes(GuardRegistry registry, JsonTransformer json, Clock clock) {
+    public LearnedNamesRoutes(GuardRegistry registry, JsonTransformer json, Clock clock, AuthenticationFilter authentication) {
         this.registry = registry;
         this.json = json;
         this.clock = clock;
+        this.guarded = new Guarded(authentication);
     }
 
     @Override
@@ -75,12 +78,12 @@ public class LearnedNamesRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.get(BASE, Guarded.route(this::list), json);
-        service.post(BASE, Guarded.route(this::seed), json);
-        service.get(BASE + "/export", Guarded.route(this::export), json);
-        service.get(BASE + "/:domain", Guarded.route(this::one), json);
-        service.put(BASE + "/:domain", Guarded.route(this::pin), json);
-        service.delete(BASE + "/:domain", Guarded.route(this::forget), json);
+        service.get(BASE, guarded.route(this::list), json);
+        service.post(BASE, guarded.route(this::seed), json);
+        service.get(BASE + "/export", guarded.route(this::export), json);
+        service.get(BASE + "/:domain", guarded.route(this::one), json);
+        service.put(BASE + "/:domain", guarded.route(this::pin), json);
+        service.delete(BASE + "/:domain", guarded.route(this::forget), json);
     }
 
     private LearnedCorrespondents learning() {

@@ -6,17 +6,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableSortedSet;
 
 import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.state.GuardRegistry;
@@ -59,13 +66,45 @@ public class QuarantineRoutes implements Routes {
     private final Quarantine quarantine;
     private final JsonTransformer json;
     private final Clock clock;
+    private final Guarded guarded;
+    /** The processors of {@code mailetcontainer.xml}, read on first use: a release into another would go to error. */
+    private final Supplier<Set<String>> processors;
 
     @Inject
-    public QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json) {
+    public QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json,
+                            AuthenticationFilter authentication, ConfigurationProvider configuration) {
+        this(registry, quarantine, json, authentication, Suppliers.memoize(() -> processorsOf(configuration)));
+    }
+
+    QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json, AuthenticationFilter authentication,
+                     Supplier<Set<String>> processors) {
         this.registry = registry;
         this.quarantine = quarantine;
         this.json = json;
         this.clock = quarantine.clock();
+        this.guarded = new Guarded(authentication);
+        this.processors = processors;
+    }
+
+    private static Set<String> processorsOf(ConfigurationProvider configuration) {
+        try {
+            return configuration.getConfiguration("mailetcontainer").configurationsAt("processors.processor").stream()
+                .map(processor -> processor.getString("[@state]")).filter(java.util.Objects::nonNull)
+                .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("cannot read the processors of mailetcontainer.xml", e);
+        }
+    }
+
+    /** The processor a release names (default {@value #DEFAULT_PROCESSOR}), if mailetcontainer.xml has it. */
+    private String processor(QueryParameters parameters) {
+        String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
+        if (!processors.get().contains(processor)) {
+            throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' is no processor of "
+                + "mailetcontainer.xml (James would hand the mail to its error processor); expected one of "
+                + String.join(", ", new java.util.TreeSet<>(processors.get())));
+        }
+        return processor;
     }
 
     @Override
@@ -75,11 +114,11 @@ public class QuarantineRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        service.get(BASE, Guarded.route(this::list), json);
-        service.post(BASE + "/release", Guarded.route(this::releaseMatching), json);
-        service.get(BASE + "/:key", Guarded.route(this::show), json);
-        service.post(BASE + "/:key/release", Guarded.route(this::release), json);
-        service.delete(BASE + "/:key", Guarded.route(this::delete), json);
+        service.get(BASE, guarded.route(this::list), json);
+        service.post(BASE + "/release", guarded.route(this::releaseMatching), json);
+        service.get(BASE + "/:key", guarded.route(this::show), json);
+        service.post(BASE + "/:key/release", guarded.route(this::release), json);
+        service.delete(BASE + "/:key", guarded.route(this::delete), json);
     }
 
     /** An entry the listing may show: where it is and when it was held (from its key where it can). */
@@ -145,7 +184,7 @@ public class QuarantineRoutes implements Routes {
     private ReleaseDto release(Request request, Response response) throws MessagingException {
         QueryParameters parameters = QueryParameters.of(request, Set.of("allow", "processor"));
         boolean allow = parameters.bool("allow").orElse(false);
-        String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
+        String processor = processor(parameters);
         Candidate found = find(request.params(":key"));
         if (allow) {
             HeldMail held = quarantine.read(found.url, found.key).orElseThrow(() -> notFound(found.key));
@@ -184,7 +223,7 @@ public class QuarantineRoutes implements Routes {
 
     private ReleaseDto releaseMatching(Request request, Response response) throws MessagingException {
         QueryParameters parameters = QueryParameters.of(request, Set.of("sender", "domain", "all", "processor"));
-        String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
+        String processor = processor(parameters);
         boolean all = parameters.bool("all").orElse(false);
         QuarantineFilter filter = QuarantineFilter.of(parameters);
         if (all == !filter.isEmpty()) {

@@ -101,6 +101,74 @@ class AdminRoutesSafetyTest {
     }
 
     @Nested
+    class Processors {
+
+        @Test
+        void aProcessorTheMailContainerHasNotIsRefusedAndTheMailStaysHeld() throws Exception {
+            String key = given().get("/lookalike/quarantine").then().extract().path("mails[0].key");
+
+            given().post("/lookalike/quarantine/release?all=true&processor=rooot")
+                .then().statusCode(400).body("message", containsString("'processor': 'rooot'"))
+                .body("message", containsString("expected one of error, relay, root, transport"));
+            given().post("/lookalike/quarantine/" + key + "/release?processor=rooot").then().statusCode(400);
+
+            assertThat(released()).isZero();
+            given().get("/lookalike/quarantine").then().body("total", equalTo(2));
+        }
+
+        @Test
+        void oneItHasIsReleasedInto() throws Exception {
+            given().post("/lookalike/quarantine/release?all=true&processor=transport")
+                .then().statusCode(200).body("processor", equalTo("transport"));
+
+            assertThat(released()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * While WebAdmin authentication is off, a page open in a browser that can reach WebAdmin must not be able to use
+     * the guard's routes: a form post needs no CORS permission, and a page that points its own name at the loopback
+     * address (DNS rebinding) is even same-origin. Browsers mark such requests (Origin, Sec-Fetch-Site).
+     */
+    @Nested
+    class WebPages {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Origin: http://evil.example", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Site: same-origin",
+            "Sec-Fetch-Site: same-site", "Origin: null"})
+        void cannotReleaseAllowOrReadWhileAuthenticationIsOff(String header) throws Exception {
+            String[] parts = header.split(": ");
+
+            given().header(parts[0], parts[1]).post("/lookalike/quarantine/release?all=true")
+                .then().statusCode(403).body("message", containsString("authentication"));
+            given().header(parts[0], parts[1]).put("/lookalike/allow/partner.ml").then().statusCode(403);
+            given().header(parts[0], parts[1]).get("/lookalike/quarantine").then().statusCode(403);
+
+            assertThat(released()).isZero();
+            given().get("/lookalike/allow").then().statusCode(200).body("size()", equalTo(0));
+        }
+
+        @Test
+        void anAddressTheAdminTypedInTheBrowserIsAnswered() {
+            given().header("Sec-Fetch-Site", "none").header("Sec-Fetch-Mode", "navigate").get("/lookalike/quarantine")
+                .then().statusCode(200).body("total", equalTo(2));
+        }
+
+        @Test
+        void withAuthenticationOnAPageThatPresentedTheTokenIsAnswered() throws Exception {
+            org.apache.james.webadmin.authentication.AuthenticationFilter tokenChecked = (request, response) -> { };
+            try (GuardWebAdmin authenticated = new GuardWebAdmin(java.util.List.of(GuardWebAdmin.QUARANTINE), tokenChecked)) {
+                authenticated.hold("colonel@guard.test", "a@army.ml", "army.mil");
+
+                given().spec(authenticated.spec()).header("Origin", "https://admin.example.gov")
+                    .post("/lookalike/quarantine/release?all=true").then().statusCode(200);
+
+                assertThat(authenticated.released()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Nested
     class Paging {
 
         @Test

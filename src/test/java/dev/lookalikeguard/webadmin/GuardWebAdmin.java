@@ -13,6 +13,8 @@ import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.queue.memory.MemoryMailQueueFactory;
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.WebAdminUtils;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
+import org.apache.james.webadmin.authentication.NoAuthenticationFilter;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.mailet.base.test.FakeMail;
 
@@ -28,6 +30,8 @@ import io.restassured.specification.RequestSpecification;
 /** The guard's routes on a WebAdminServer of their own, over in-memory James stores, for RestAssured tests. */
 final class GuardWebAdmin implements AutoCloseable {
     static final MailRepositoryUrl QUARANTINE = MailRepositoryUrl.from("memory://var/mail/quarantine/");
+    /** The processors of the mail container these routes release into (as the sample's mailetcontainer.xml has). */
+    static final java.util.Set<String> PROCESSORS = java.util.Set.of("root", "transport", "error", "relay");
 
     final MemoryMailRepositoryStore store;
     final TestClock clock = new TestClock();
@@ -42,15 +46,21 @@ final class GuardWebAdmin implements AutoCloseable {
     }
 
     GuardWebAdmin(List<MailRepositoryUrl> quarantines) throws Exception {
+        this(quarantines, new NoAuthenticationFilter());
+    }
+
+    /** With WebAdmin's authentication filter (James's: NoAuthenticationFilter, or JwtFilter when jwt.enabled). */
+    GuardWebAdmin(List<MailRepositoryUrl> quarantines, AuthenticationFilter authentication) throws Exception {
         store = MemoryStores.repositoryStore();
         queues = MemoryStores.queues(clock);
         quarantine = new Quarantine(store, queues, metrics, clock);
         registry = MemoryStores.registry(store, clock);
         quarantines.forEach(registry::claimQuarantine);
         JsonTransformer json = new JsonTransformer();
-        server = WebAdminUtils.createWebAdminServer(new QuarantineRoutes(registry, quarantine, json),
-            new AllowListRoutes(registry, json, clock), new CheckRoutes(registry, json),
-            new LearnedNamesRoutes(registry, json, clock)).start();
+        server = WebAdminUtils.createWebAdminServer(
+            new QuarantineRoutes(registry, quarantine, json, authentication, () -> PROCESSORS),
+            new AllowListRoutes(registry, json, clock, authentication), new CheckRoutes(registry, json, authentication),
+            new LearnedNamesRoutes(registry, json, clock, authentication)).start();
     }
 
     RequestSpecification spec() {

@@ -97,6 +97,27 @@ class AdminRoutesIT {
         assertThat(james.webAdminResponse("GET", Q + "/" + navy).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A page open in a browser that reaches WebAdmin cannot use the guard's routes while authentication is off, nor read
+     * WebAdmin's answers (the sample allows no other origin); a release into a processor the mail container has not is
+     * refused instead of sending the mail to the error processor.
+     */
+    @Test
+    void aWebPageCannotReleaseAndAMistypedProcessorIsRefused() throws Exception {
+        james.send("A", "a@army.ml");
+        AWAIT.until(() -> heldMails("").size() == 1);
+
+        assertThat(james.webAdminResponse("POST", Q + "/release?all=true", java.util.Map.of("Origin", "http://evil.example"))
+            .statusCode()).isEqualTo(403);
+        assertThat(james.webAdminResponse("POST", Q + "/release?all=true&processor=rooot").statusCode()).isEqualTo(400);
+        assertThat(james.webAdminResponse("GET", Q).headers().firstValue("Access-Control-Allow-Origin"))
+            .hasValue("http://127.0.0.1:8000");
+        assertThat(heldMails("")).hasSize(1);
+        Settle.holdsFor(java.time.Duration.ofMillis(500), () -> assertThat(receiver.messages()).isEmpty());
+        james.webAdmin("POST", Q + "/release?all=true&processor=transport");
+        AWAIT.until(() -> receiver.deliveredTo("a@army.ml").size() == 1);
+    }
+
     @Test
     void checksAnAddressUnderTheDeployedCondition() throws Exception {
         JsonNode verdict = james.webAdmin("GET", "/lookalike/check?address=j.doe@xn--rmy-5cd.mil");

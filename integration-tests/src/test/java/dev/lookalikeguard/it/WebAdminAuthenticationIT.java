@@ -66,6 +66,10 @@ class WebAdminAuthenticationIT {
         assertThat(james.webAdminResponse("GET", "/lookalike/check?address=j@army.ml", bearer(token(true))).body())
             .contains("\"verdict\":\"lookalike\"");
         assertThat(james.webAdminResponse("GET", "/lookalike/learned", bearer(token(true))).statusCode()).isEqualTo(200);
+        Map<String, String> fromAPage = new java.util.HashMap<>(bearer(token(true)));
+        fromAPage.put("Origin", "https://admin.guard.test");
+        assertThat(james.webAdminResponse("GET", "/lookalike/quarantine", fromAPage).statusCode())
+            .as("with authentication on, a page that presents the admin's token is answered").isEqualTo(200);
     }
 
     private static Map<String, String> bearer(String token) {
