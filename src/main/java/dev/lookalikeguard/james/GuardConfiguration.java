@@ -47,6 +47,11 @@ public final class GuardConfiguration {
         NOTICE_TEMPLATE, POSTMASTER_COPY, CONFIRM_SECRET, CONFIRM_ADDRESS, CONFIRM_EXPIRY, HELD_EXPIRY, NO_CONFIRM, REMEMBER,
         CONFIRM_TEMPLATE);
     private static final int MIN_SECRET_LENGTH = 16;
+    /**
+     * Different characters a secret must have at least: 16 random hex digits have fewer once in 2.5 million, 32 never in
+     * practice; "aaaaaaaaaaaaaaaa" or "abababababababab" have fewer.
+     */
+    private static final int MIN_SECRET_DISTINCT = 5;
     /** A number and a unit: DurationParser reads a bare number in a default unit, which a typo should not choose. */
     private static final Pattern DURATION_WITH_UNIT = Pattern.compile("\\s*\\d+\\s*[a-zA-Z]+\\s*");
     private static final String DURATION_FORM = "a duration with its unit, such as 30s, 15m, 12h, 7d or 2w";
@@ -153,6 +158,13 @@ public final class GuardConfiguration {
             throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_SECRET + "' is required with action confirm: "
                 + "a secret of at least " + MIN_SECRET_LENGTH + " characters (e.g. the output of: openssl rand -hex 32)");
         }
+        if (!looksRandom(secret.strip())) {
+            // Whoever knows the secret can make release tokens: a sentence, a placeholder copied from an example or a
+            // repeated character is guessable.
+            throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_SECRET + "' does not look random (it "
+                + "has spaces, or fewer than " + MIN_SECRET_DISTINCT + " different characters): use the output of "
+                + "openssl rand -hex 32");
+        }
         Optional<String> addressValue = Optional.ofNullable(parameter.apply(CONFIRM_ADDRESS)).map(String::strip);
         if (addressValue.isEmpty()) {
             throw new MessagingException("LookalikeGuard: parameter '" + CONFIRM_ADDRESS + "' is required with action confirm: "
@@ -193,6 +205,11 @@ public final class GuardConfiguration {
             template = NoticeTemplate.builtIn("confirm", language);
         }
         return new Confirm(secret.strip(), address, validity, heldExpiry, noConfirm, remember, template);
+    }
+
+    /** Whether a secret looks like a random string: no white space, and enough different characters. */
+    private static boolean looksRandom(String secret) {
+        return secret.chars().noneMatch(Character::isWhitespace) && secret.chars().distinct().count() >= MIN_SECRET_DISTINCT;
     }
 
     /** A duration with its unit (30s, 15m, 12h, 7d, 2w, 7 days), read by James's {@link DurationParser}. */

@@ -189,8 +189,18 @@ public class LookalikeGuard extends GenericMailet {
 
     private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
         releaseAddress = confirm.address;
+        if (!getMailetContext().isLocalServer(releaseAddress.getDomain())) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
+                + releaseAddress.asString() + " is not an address of this server's domains (domainlist.xml): senders' "
+                + "replies would never reach it");
+        }
+        if (releaseAddress.equals(getMailetContext().getPostmaster())) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
+                + releaseAddress.asString() + " is the postmaster's address: every mail to it would be taken as a reply "
+                + "and never delivered; give the release address a user of its own");
+        }
         if (!registry.registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
-            confirm.remember, quarantineUrl))) {
+            confirm.remember, quarantineUrl, confirm.tokenValidity, confirm::allowsSelfRelease))) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
                 + releaseAddress.asString() + " is the release address of another LookalikeGuard already; give each guard "
                 + "its own");
@@ -418,6 +428,9 @@ public class LookalikeGuard extends GenericMailet {
         GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
         List<HeldKey> keys = hold(mail, stopped, GuardAction.CONFIRM);
         for (HeldKey key : keys) {
+            if (key.kind() != HeldKey.Kind.CONFIRM) {
+                continue;
+            }
             try {
                 queue.scheduleExpiry(key);
             } catch (MessagingException | RuntimeException e) {
@@ -431,7 +444,7 @@ public class LookalikeGuard extends GenericMailet {
         Iterator<HeldKey> key = keys.iterator();
         for (Map.Entry<MailAddress, RecipientVerdict> entry : stopped.entrySet()) {
             HeldKey held = key.next();
-            if (!confirm.allowsSelfRelease(entry.getValue().nearest().orElse(""))) {
+            if (held.kind() != HeldKey.Kind.CONFIRM) {
                 LOGGER.info("action=confirm recipient_domain={} nearest={}: no self-release for look-alikes of this name, held "
                     + "for an administrator", entry.getValue().domain(), entry.getValue().nearest().orElse("-"));
                 continue;
@@ -449,12 +462,21 @@ public class LookalikeGuard extends GenericMailet {
         }
     }
 
+    /**
+     * How a recipient is held: for confirmation (its sender may release it, and it expires) with action confirm, unless
+     * {@code noConfirm} keeps look-alikes of its nearest name for an administrator (no token, no expiry), as with hold.
+     */
+    private HeldKey.Kind kindOf(GuardAction action, RecipientVerdict verdict) {
+        return action == GuardAction.CONFIRM && configuration.confirm().orElseThrow().allowsSelfRelease(verdict.nearest().orElse(""))
+            ? HeldKey.Kind.CONFIRM : HeldKey.Kind.ADMIN;
+    }
+
     /** Holds each stopped recipient as its own quarantine entry, then ends the mail's journey here. */
     private List<HeldKey> hold(Mail mail, Map<MailAddress, RecipientVerdict> stopped, GuardAction action) throws MessagingException {
         List<HeldKey> keys;
         try {
-            keys = quarantine.hold(quarantineUrl, mail, RecipientVerdicts.of(stopped),
-                action == GuardAction.CONFIRM ? HeldKey.Kind.CONFIRM : HeldKey.Kind.ADMIN, action.label());
+            keys = quarantine.hold(quarantineUrl, mail, RecipientVerdicts.of(stopped), verdict -> kindOf(action, verdict),
+                action.label());
         } catch (MessagingException | RuntimeException e) {
             LOGGER.error("LookalikeGuard could not store mail {} in the quarantine {}: left to James's error handling, "
                 + "not delivered", mail.getName(), quarantineUrl.asString(), e);

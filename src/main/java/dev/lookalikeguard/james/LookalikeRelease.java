@@ -1,6 +1,7 @@
 package dev.lookalikeguard.james;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.RecipientVerdict;
+import dev.lookalikeguard.state.RecipientVerdicts;
 import dev.lookalikeguard.state.ReleaseToken;
 
 /**
@@ -41,6 +45,8 @@ import dev.lookalikeguard.state.ReleaseToken;
 public class LookalikeRelease extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeRelease.class);
     private static final String METRIC_PREFIX = "lookalikeGuard_";
+    /** How much later than the holding node's clock allows another node may have issued a token. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String NO_LONGER_HELD = "the message is no longer held (already released, returned to you or "
         + "deleted), or the token is not one of this server's";
 
@@ -132,6 +138,7 @@ public class LookalikeRelease extends GenericMailet {
             return;
         }
         AtomicReference<ReleaseToken.Check> check = new AtomicReference<>();
+        AtomicReference<String> refusal = new AtomicReference<>();
         AtomicReference<String> recipient = new AtomicReference<>("-");
         Quarantine.Outcome outcome = quarantine.end(settings.quarantine(), token.get().heldKey().asString(), held -> {
             List<MailAddress> recipients = List.copyOf(held.getRecipients());
@@ -145,6 +152,10 @@ public class LookalikeRelease extends GenericMailet {
             if (check.get() != ReleaseToken.Check.VALID) {
                 return Quarantine.Ending.KEPT;
             }
+            refusal.set(notForTokens(token.get(), held, recipients.get(0), settings).orElse(null));
+            if (refusal.get() != null) {
+                return Quarantine.Ending.KEPT;
+            }
             quarantine.spool(held, Mail.DEFAULT);
             return Quarantine.Ending.ENDED;
         });
@@ -153,7 +164,8 @@ public class LookalikeRelease extends GenericMailet {
             return;
         }
         if (outcome == Quarantine.Outcome.KEPT) {
-            refuse(reply, check.get().reason(), check.get() == ReleaseToken.Check.TAMPERED ? "-" : recipient.get());
+            refuse(reply, refusal.get() != null ? refusal.get() : check.get().reason(),
+                check.get() == ReleaseToken.Check.TAMPERED ? "-" : recipient.get());
             return;
         }
         MailAddress released = new MailAddress(recipient.get());
@@ -170,6 +182,25 @@ public class LookalikeRelease extends GenericMailet {
         metricFactory.generate(METRIC_PREFIX + "self_release").increment();
         answer(reply, "Released: your message to " + released.asString(),
             "As you confirmed, your message to " + released.asString() + " has been released and is on its way.");
+    }
+
+    /**
+     * Why a held recipient is not released by a token that is valid, if it is not: only what was held for
+     * confirmation, under the guard's settings now, and only by a token no longer-lived than the guard issues. The
+     * token's own checks rest on the secret; these do not, so a token made with a leaked secret (or issued before
+     * {@code noConfirm} changed) releases no more than the real ones may.
+     */
+    private static Optional<String> notForTokens(ReleaseToken token, Mail held, MailAddress recipient,
+                                                 GuardRegistry.ConfirmSettings settings) {
+        String nearest = RecipientVerdicts.recordedOn(held).forRecipient(recipient).flatMap(RecipientVerdict::nearest)
+            .orElse("");
+        if (token.heldKey().kind() != HeldKey.Kind.CONFIRM || !settings.selfReleasable(nearest)) {
+            return Optional.of("this message is held for an administrator, who alone can release it");
+        }
+        if (token.expires().isAfter(token.heldKey().heldSince().plus(settings.tokenValidity()).plus(CLOCK_SKEW))) {
+            return Optional.of(ReleaseToken.Check.TAMPERED.reason());
+        }
+        return Optional.empty();
     }
 
     private void refuse(Mail reply, String reason, String recipient) throws MessagingException {

@@ -63,12 +63,31 @@ public class GuardRegistry {
         private final String releaseAddress;
         private final Duration remember;
         private final MailRepositoryUrl quarantine;
+        private final Duration tokenValidity;
+        private final java.util.function.Predicate<String> selfReleasable;
 
-        public ConfirmSettings(String secret, String releaseAddress, Duration remember, MailRepositoryUrl quarantine) {
+        /**
+         * @param tokenValidity  how long after a recipient was held its token may be valid ({@code confirmExpiry})
+         * @param selfReleasable whether look-alikes of a nearest name may be released by their sender ({@code noConfirm})
+         */
+        public ConfirmSettings(String secret, String releaseAddress, Duration remember, MailRepositoryUrl quarantine,
+                               Duration tokenValidity, java.util.function.Predicate<String> selfReleasable) {
             this.secret = secret;
             this.releaseAddress = releaseAddress;
             this.remember = remember;
             this.quarantine = quarantine;
+            this.tokenValidity = tokenValidity;
+            this.selfReleasable = selfReleasable;
+        }
+
+        /** How long after a recipient was held its release token may be valid. */
+        public Duration tokenValidity() {
+            return tokenValidity;
+        }
+
+        /** Whether a held look-alike of this nearest name may be released by its sender (not so under noConfirm). */
+        public boolean selfReleasable(String nearest) {
+            return selfReleasable.test(nearest);
         }
 
         public String secret() {

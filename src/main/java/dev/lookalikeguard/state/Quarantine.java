@@ -99,6 +99,13 @@ public class Quarantine {
      */
     public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, RecipientVerdicts stopped,
                               HeldKey.Kind kind, String action) throws MessagingException {
+        return hold(url, mail, stopped, verdict -> kind, action);
+    }
+
+    /** Like {@link #hold(MailRepositoryUrl, Mail, RecipientVerdicts, HeldKey.Kind, String)}, each recipient held as the kind its verdict calls for. */
+    public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, RecipientVerdicts stopped,
+                              java.util.function.Function<RecipientVerdict, HeldKey.Kind> kindOf, String action)
+            throws MessagingException {
         MailRepository repository = repository(url);
         String mailId = HeldKey.newMailId(clock.instant());
         String originalName = mail.getName();
@@ -112,7 +119,7 @@ public class Quarantine {
         try {
             int index = 0;
             for (Map.Entry<MailAddress, RecipientVerdict> recipient : stopped.asMap().entrySet()) {
-                HeldKey key = HeldKey.of(mailId, index++, mail.getMaybeSender().asString(""), kind,
+                HeldKey key = HeldKey.of(mailId, index++, mail.getMaybeSender().asString(""), kindOf.apply(recipient.getValue()),
                     recipient.getKey().getDomain().asString(), recipient.getValue().nearest().orElse(""));
                 mail.setName(key.asString());
                 mail.setRecipients(List.of(recipient.getKey()));

@@ -500,7 +500,7 @@ class LookalikeGuardTest {
 
         private LookalikeGuard guardWithState(String... parameters) throws MessagingException {
             registry = MemoryStores.registry(store, clock);
-            FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context);
+            FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(localContext());
             for (int i = 0; i < parameters.length; i += 2) {
                 config.setProperty(parameters[i], parameters[i + 1]);
             }
@@ -628,6 +628,11 @@ class LookalikeGuardTest {
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,confirmExpiry=3 fortnights | parameter 'confirmExpiry' is '3 fortnights'; expected a duration",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,heldExpiry=0s | parameter 'heldExpiry' is zero",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.test,noConfirm=xn--zz | parameter 'noConfirm': 'xn--zz' is",
+            "confirmSecret=output of: openssl rand -hex 32,confirmAddress=r@example.gov | parameter 'confirmSecret' does not look random",
+            "confirmSecret=aaaaaaaaaaaaaaaaaaaa,confirmAddress=r@example.gov     | parameter 'confirmSecret' does not look random",
+            "confirmSecret=abababababababab,confirmAddress=r@example.gov         | parameter 'confirmSecret' does not look random",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@guard.tset          | parameter 'confirmAddress': r@guard.tset is not an address of this server's domains",
+            "confirmSecret=0123456789abcdef,confirmAddress=postmaster@example.gov | parameter 'confirmAddress': postmaster@example.gov is the postmaster's address",
         })
         void confirmParametersAreValidated(String parameters, String message) {
             List<String> pairs = new java.util.ArrayList<>(List.of("action", "confirm"));

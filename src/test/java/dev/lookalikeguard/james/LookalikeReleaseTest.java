@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.lookalikeguard.state.GuardRegistry;
+import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
+import dev.lookalikeguard.state.ReleaseToken;
 import dev.lookalikeguard.testing.MemoryStores;
 import dev.lookalikeguard.testing.TestClock;
 
@@ -44,8 +46,15 @@ class LookalikeReleaseTest {
     private LookalikeGuard guard;
     private LookalikeRelease release;
 
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
     @BeforeEach
     void setUp() throws Exception {
+        start();
+    }
+
+    /** A confirm guard (tokens valid 1d, remember 30d) and the release mailet, over fresh stores; more guard parameters. */
+    private void start(String... parameters) throws Exception {
         store = MemoryStores.repositoryStore();
         clock = new TestClock();
         queues = MemoryStores.queues(clock);
@@ -54,11 +63,27 @@ class LookalikeReleaseTest {
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
         registry = MemoryStores.registry(store, clock);
         guard = new LookalikeGuard(store, metrics, registry, quarantine, queues);
-        guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
-            .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
-            .setProperty("confirmAddress", RELEASE).setProperty("confirmExpiry", "1d").setProperty("remember", "30d").build());
+        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
+            .setProperty("action", "confirm").setProperty("confirmSecret", SECRET)
+            .setProperty("confirmAddress", RELEASE).setProperty("confirmExpiry", "1d").setProperty("remember", "30d");
+        for (int i = 0; i < parameters.length; i += 2) {
+            config.setProperty(parameters[i], parameters[i + 1]);
+        }
+        guard.init(config.build());
         release = new LookalikeRelease(registry, quarantine, metrics);
         release.init(FakeMailetConfig.builder().mailetName("LookalikeRelease").mailetContext(context).build());
+    }
+
+    /** The held entry of this recipient domain. */
+    private HeldKey heldKeyOf(String domain) throws Exception {
+        java.util.Iterator<org.apache.james.mailrepository.api.MailKey> keys = held().list();
+        while (keys.hasNext()) {
+            HeldKey key = HeldKey.parse(keys.next().asString()).orElseThrow();
+            if (held().retrieve(key.mailKey()).getRecipients().iterator().next().getDomain().asString().equals(domain)) {
+                return key;
+            }
+        }
+        throw new AssertionError("nothing held for " + domain);
     }
 
     private String holdAndReadToken(String... recipients) throws Exception {
@@ -175,5 +200,59 @@ class LookalikeReleaseTest {
 
         assertThat(matcher.match(FakeMail.builder().name("m").recipients("Release@localhost", "j.doe@army.ml").build()))
             .containsExactly(new MailAddress("Release@localhost"));
+    }
+
+    /**
+     * What noConfirm keeps for an administrator is held as such: no token is sent for it, and one made with the secret
+     * (leaked, or a placeholder copied from an example) releases nothing.
+     */
+    @Test
+    void aTokenMadeForWhatIsHeldForAnAdministratorReleasesNothing() throws Exception {
+        start("noConfirm", "navy.mil");
+        String token = holdAndReadToken("j.doe@army.ml", "k.roe@navy.ml");
+        assertThat(token).as("the token sent is army.ml's").isNotEmpty();
+        HeldKey navy = heldKeyOf("navy.ml");
+        assertThat(navy.kind()).isEqualTo(HeldKey.Kind.ADMIN);
+        String forged = ReleaseToken.issue(SECRET, navy, "k.roe@navy.ml", SENDER, clock.instant().plus(java.time.Duration.ofHours(1)))
+            .asString();
+
+        reply(SENDER, SENDER, forged);
+
+        assertThat(answer()).isEqualTo("Not released: this message is held for an administrator, who alone can release it");
+        assertThat(released()).isZero();
+        assertThat(held().size()).isEqualTo(2);
+    }
+
+    /** A token lives no longer than confirmExpiry after the mail was held, whatever expiry a token made with the secret says. */
+    @Test
+    void aTokenThatOutlivesTheConfiguredValidityReleasesNothing() throws Exception {
+        holdAndReadToken("j.doe@army.ml");
+        HeldKey army = heldKeyOf("army.ml");
+        String forged = ReleaseToken.issue(SECRET, army, "j.doe@army.ml", SENDER, army.heldSince().plus(java.time.Duration.ofDays(30)))
+            .asString();
+        clock.advance(java.time.Duration.ofDays(2));
+
+        reply(SENDER, SENDER, forged);
+
+        assertThat(answer()).isEqualTo("Not released: the token does not match the held message it names");
+        assertThat(released()).isZero();
+    }
+
+    /** noConfirm applies to tokens sent before it was set: the guard's settings now decide. */
+    @Test
+    void aTokenSentBeforeNoConfirmCoveredItsNameReleasesNothing() throws Exception {
+        String token = holdAndReadToken("j.doe@army.ml");
+        GuardRegistry.ConfirmSettings now = registry.confirmSettingsFor(RELEASE).orElseThrow();
+        GuardRegistry later = MemoryStores.registry(store, clock);
+        later.registerConfirm(new GuardRegistry.ConfirmSettings(SECRET, RELEASE, java.time.Duration.ZERO, now.quarantine(),
+            now.tokenValidity(), nearest -> !nearest.endsWith("mil")));
+        release = new LookalikeRelease(later, new Quarantine(store, queues, new RecordingMetricFactory(), clock),
+            new RecordingMetricFactory());
+        release.init(FakeMailetConfig.builder().mailetName("LookalikeRelease").mailetContext(context).build());
+
+        reply(SENDER, SENDER, token);
+
+        assertThat(answer()).isEqualTo("Not released: this message is held for an administrator, who alone can release it");
+        assertThat(released()).isZero();
     }
 }
