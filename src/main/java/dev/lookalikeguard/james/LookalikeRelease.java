@@ -34,7 +34,10 @@ import dev.lookalikeguard.state.ReleaseToken;
  * Handles a sender's reply to a confirm notice (see {@link IsLookalikeRelease}). A reply that is not from a local
  * user authenticated (SMTP AUTH) as its MAIL FROM is dropped with one log line and no answer: otherwise a forged
  * MAIL FROM would make the server write to anyone. Otherwise the token in the subject ({@link ReleaseToken}) must
- * be unaltered, unexpired, and the reply must come from the original sender; then the held recipient it names is
+ * be unaltered, unexpired, and the reply must come from the original sender; and the recipient it names must be held
+ * for confirmation, under a name {@code noConfirm} does not cover now, and the token no longer-lived than
+ * {@code confirmExpiry} after the holding (so that a token made with a leaked secret releases no more than a real
+ * one could); then the held recipient it names is
  * released (delivered once, never held again; the other held recipients stay held), which also spends the token,
  * and the sender gets a short answer. Any other refusal is logged and answered, once per reply. The reply itself is
  * never delivered.

@@ -48,6 +48,8 @@ import com.google.common.collect.ImmutableList;
  */
 @Singleton
 public class Quarantine {
+    /** The longest key an entry may have: its hexadecimal form must fit a file name (255 bytes). */
+    private static final int MAX_KEY_LENGTH = 120;
     private static final Logger LOGGER = LoggerFactory.getLogger(Quarantine.class);
     /** Held entries, by repository and key: whoever stores, reads or ends one holds it (see {@link EntryLocks}). */
     private static final EntryLocks ENTRIES = new EntryLocks();
@@ -172,6 +174,9 @@ public class Quarantine {
      * expiry ends one, answered 500, seen once in CI).
      */
     public Optional<HeldMail> read(MailRepositoryUrl url, String key) throws MessagingException {
+        if (!couldBeHeld(key)) {
+            return Optional.empty();
+        }
         MailRepository repository = repository(url);
         return ENTRIES.holding(url, key, () -> {
             Mail mail = repository.retrieve(new MailKey(key));
@@ -187,11 +192,23 @@ public class Quarantine {
     }
 
     /**
+     * Whether an entry could have this key: the guard's keys and James's mail names are far shorter, and a file
+     * repository fails on a name longer than a file name may be (it writes each key in hexadecimal), so a longer key
+     * (from a WebAdmin path or a token, both given by whoever asks) is simply not held.
+     */
+    private static boolean couldBeHeld(String key) {
+        return key.length() <= MAX_KEY_LENGTH;
+    }
+
+    /**
      * Ends the hold of one entry at most once: runs {@code action} on the held mail and removes the entry when
      * the action says it ended the hold. Concurrent calls for the same entry run one after the other; the later
      * ones find nothing ({@link Outcome#NOT_HELD}). An action that throws leaves the entry held.
      */
     public Outcome end(MailRepositoryUrl url, String key, Action action) throws MessagingException {
+        if (!couldBeHeld(key)) {
+            return Outcome.NOT_HELD;
+        }
         MailRepository repository = repository(url);
         MailKey mailKey = new MailKey(key);
         return ENTRIES.holding(url, key, () -> {

@@ -168,6 +168,24 @@ class QuarantineTest {
         }
 
         /**
+         * Keys come from whoever asks (a WebAdmin path, a token in a reply): one longer than any entry's is not held,
+         * and does not reach a file repository, which fails on names longer than a file name may be.
+         */
+        @Test
+        void aKeyLongerThanAnyEntrysIsNotHeldNotAFailure(@TempDir Path directory) throws Exception {
+            MailRepositoryUrl url = MailRepositoryUrl.from("file://var/mail/quarantine");
+            Quarantine onFiles = new Quarantine(new FileRepositories(directory), queues, metrics, new TestClock());
+            Mail mail = MailImpl.builder().name("mail1").sender("colonel@guard.test").addRecipients("a@army.ml")
+                .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
+            String held = onFiles.hold(url, mail, stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0).asString();
+            String longKey = "h".repeat(400);
+
+            assertThat(onFiles.read(url, longKey)).isEmpty();
+            assertThat(onFiles.end(url, longKey, entry -> Quarantine.Ending.ENDED)).isEqualTo(Quarantine.Outcome.NOT_HELD);
+            assertThat(onFiles.read(url, held)).as("a real key is still read").isPresent();
+        }
+
+        /**
          * A file repository removes an entry's message before its record: a listing that reads an entry while an
          * ending (an expiry, a release) removes it must find it whole or not at all, never half removed.
          */
