@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
 
+import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
+import dev.lookalikeguard.state.DeployedMatcher;
 import dev.lookalikeguard.state.Exemption;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
@@ -194,6 +197,9 @@ public class LookalikeGuard extends GenericMailet {
                 + releaseAddress.asString() + " is not an address of this server's domains (domainlist.xml): senders' "
                 + "replies would never reach it");
         }
+        for (String entry : confirm.noConfirm) {
+            checkNoConfirm(entry);
+        }
         if (releaseAddress.equals(getMailetContext().getPostmaster())) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
                 + releaseAddress.asString() + " is the postmaster's address: every mail to it would be taken as a reply "
@@ -207,6 +213,28 @@ public class LookalikeGuard extends GenericMailet {
         }
         LOGGER.info("LookalikeGuard confirm: release address {}, tokens valid {}, held mail returned after {}, no self-release "
             + "for {}", releaseAddress.asString(), confirm.tokenValidity, confirm.heldExpiry, confirm.noConfirm);
+    }
+
+    /**
+     * Refuses a {@code noConfirm} entry that cannot be what the admin meant: one under no real top-level domain
+     * ({@code navy.mill}), or a look-alike itself under a matcher already started ({@code amry.mil}): misspelt, it
+     * would keep nothing for the admin while the admin believes it does.
+     */
+    private void checkNoConfirm(String entry) throws MessagingException {
+        String topLevel = entry.substring(entry.lastIndexOf('.') + 1);
+        if (!PublicSuffixes.isRegistrySuffix(topLevel)) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': '" + entry
+                + "' is under no real top-level domain ('" + topLevel + "' is none): misspelt? it takes protected names "
+                + "or suffixes (mil, defense.gov)");
+        }
+        for (DeployedMatcher matcher : registry.matchers()) {
+            Verdict verdict = registry.check(matcher, entry);
+            if (verdict.isLookalike()) {
+                throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': '" + entry
+                    + "' is itself a look-alike of " + verdict.nearest().orElse("a protected name") + " for "
+                    + matcher.name() + ": misspelt? it takes protected names or suffixes (mil, defense.gov)");
+            }
+        }
     }
 
     @Override

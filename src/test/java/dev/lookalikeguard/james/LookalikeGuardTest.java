@@ -633,6 +633,7 @@ class LookalikeGuardTest {
             "confirmSecret=abababababababab,confirmAddress=r@example.gov         | parameter 'confirmSecret' does not look random",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.tset          | parameter 'confirmAddress': r@guard.tset is not an address of this server's domains",
             "confirmSecret=0123456789abcdef,confirmAddress=postmaster@example.gov | parameter 'confirmAddress': postmaster@example.gov is the postmaster's address",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@example.gov,noConfirm=mil navy.mill | parameter 'noConfirm': 'navy.mill' is under no real top-level domain",
         })
         void confirmParametersAreValidated(String parameters, String message) {
             List<String> pairs = new java.util.ArrayList<>(List.of("action", "confirm"));
@@ -643,6 +644,21 @@ class LookalikeGuardTest {
             assertThatThrownBy(() -> guard(pairs.toArray(new String[0])))
                 .isInstanceOf(LookalikeConfigurationError.class)
                 .hasMessageContaining(message);
+        }
+
+        @Test
+        void aNoConfirmEntryThatIsALookalikeForADeployedMatcherIsRefused() throws Exception {
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            registry.deploy("RecipientIsLookalike", CONDITION);
+
+            assertThatThrownBy(() -> guard(registry, "action", "confirm", "confirmSecret", "0123456789abcdef",
+                "confirmAddress", "release@example.gov", "noConfirm", "defense.gov, amry.mil"))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessageContaining("parameter 'noConfirm': 'amry.mil' is itself a look-alike of army.mil for RecipientIsLookalike");
+            dev.lookalikeguard.state.GuardRegistry another = MemoryStores.registry(store, clock);
+            another.deploy("RecipientIsLookalike", CONDITION);
+            guard(another, "action", "confirm", "confirmSecret", "0123456789abcdef", "confirmAddress", "release@example.gov",
+                "noConfirm", "mil, defense.gov").destroy();
         }
 
         @Test
