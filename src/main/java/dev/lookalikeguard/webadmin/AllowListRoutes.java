@@ -41,6 +41,8 @@ public class AllowListRoutes implements Routes {
     public static final String BASE = "/lookalike/allow";
     private static final Logger LOGGER = LoggerFactory.getLogger(AllowListRoutes.class);
 
+    private static final java.util.regex.Pattern WITH_UNIT = java.util.regex.Pattern.compile("\\s*\\d+\\s*[a-zA-Z]+\\s*");
+
     private final GuardRegistry registry;
     private final JsonTransformer json;
     private final Clock clock;
@@ -86,6 +88,11 @@ public class AllowListRoutes implements Routes {
     }
 
     private static Duration validity(String value) {
+        if (!WITH_UNIT.matcher(value).matches()) {
+            // DurationParser reads a bare number in a default unit: a typo (for=1, meaning an hour?) should not choose it.
+            throw QueryParameters.badRequest("query parameter 'for' must be a duration with its unit, such as 12h, 30d or "
+                + "7 days");
+        }
         Duration duration;
         try {
             duration = DurationParser.parse(value, ChronoUnit.DAYS);

@@ -50,7 +50,7 @@ class AllowListRoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"for=", "for=0d", "for=-1d", "for=soon", "until=7d"})
+    @ValueSource(strings = {"for=", "for=0d", "for=-1d", "for=soon", "until=7d", "for=1", "for=30"})
     void aBadDurationOrParameterIsRefused(String query) {
         webAdmin.spec().urlEncodingEnabled(false).put("/lookalike/allow/partner.ml?" + query).then().statusCode(400);
 
