@@ -37,7 +37,7 @@ import dev.lookalikeguard.learn.LearningRule;
  *                                                  file stops start-up, unless written ?/path (optional)
  * complete: gov;                                   protected suffixes whose whole registry the lists hold
  *                                                  (implied for the suffix of a .gov registry CSV)
- * allow: gouv.ml;                                  never flag these domains or anything under them
+ * allow: navy.com;                                 never flag these domains or anything under them
  * sensitivity: balanced;                           strict | balanced | paranoid
  * minScore: 75;                                    the lowest score called a look-alike (default: the sensitivity's)
  * techniques: all -bit-flip;                       all, a list of names, and/or -name to switch one off
@@ -113,7 +113,7 @@ public final class Policy {
         add(clauses, "domains", builder::protectDomain);
         add(clauses, "known", builder::knownDomain);
         for (String value : clauses.getOrDefault("allow", List.of())) {
-            builder.allow(allowable(value, clauses.getOrDefault("suffixes", List.of())));
+            builder.allow(allowable(value));
         }
 
         List<ReferenceList> lists = new ArrayList<>();
@@ -168,25 +168,18 @@ public final class Policy {
     }
 
     /**
-     * An {@code allow:} entry in canonical form. Refused: a top-level name ({@code ml}, {@code com}) and a protected
-     * suffix or one above it ({@code mil}, {@code uk} when {@code gov.uk} is protected): allowing it would switch off
-     * the protection for every name under it, and dropping a label ({@code ml} for {@code gouv.ml}) is an easy
-     * mistake. Another registry's suffix of more labels ({@code gouv.ml}, a government's own namespace) may be allowed.
+     * An {@code allow:} entry in canonical form: a name somebody registered, or one under it. A bare public suffix or a
+     * top-level name ({@code ml}, {@code mil}, {@code co.uk}, {@code gouv.ml}) is refused, as the run-time allow-list
+     * refuses it: allowing it would switch off the protection for every name under it, and dropping a label
+     * ({@code co.uk} for {@code partner.co.uk}) is an easy mistake.
      */
-    private static String allowable(String value, List<String> protectedSuffixes) throws PolicyException {
-        String domain = canonical(value);
-        if (domain.indexOf('.') < 0) {
-            throw new PolicyException("clause 'allow': '" + value + "' is a top-level name: allowing it would switch off "
-                + "the protection for every name under it; name the domain (e.g. gouv.ml, partner.ml)");
+    private static String allowable(String value) throws PolicyException {
+        try {
+            return DomainName.parseBelowPublicSuffix(value, "a bare public suffix or top-level name: allowing it would "
+                + "switch off the protection for every name under it; name the domain (e.g. partner.co.uk)");
+        } catch (InvalidDomainException e) {
+            throw new PolicyException("clause 'allow': '" + value + "' is " + e.getMessage(), e);
         }
-        for (String suffix : protectedSuffixes) {
-            String protectedSuffix = canonical(suffix);
-            if (protectedSuffix.equals(domain) || protectedSuffix.endsWith("." + domain)) {
-                throw new PolicyException("clause 'allow': '" + value + "' would allow every name under the protected "
-                    + "suffix " + protectedSuffix + ", switching off its protection; name the domain instead");
-            }
-        }
-        return domain;
     }
 
     private static Optional<LearningRule> learning(List<String> learn, List<String> threshold) throws PolicyException {

@@ -48,8 +48,8 @@ import com.google.common.collect.ImmutableList;
  */
 @Singleton
 public class Quarantine {
-    /** The longest key an entry may have: its hexadecimal form must fit a file name (255 bytes). */
-    private static final int MAX_KEY_LENGTH = 120;
+    /** The longest key an entry may have (see {@link #couldBeHeld}). */
+    private static final int MAX_KEY_LENGTH = 100;
     private static final Logger LOGGER = LoggerFactory.getLogger(Quarantine.class);
     /** Held entries, by repository and key: whoever stores, reads or ends one holds it (see {@link EntryLocks}). */
     private static final EntryLocks ENTRIES = new EntryLocks();
@@ -192,12 +192,13 @@ public class Quarantine {
     }
 
     /**
-     * Whether an entry could have this key: the guard's keys and James's mail names are far shorter, and a file
-     * repository fails on a name longer than a file name may be (it writes each key in hexadecimal), so a longer key
-     * (from a WebAdmin path or a token, both given by whoever asks) is simply not held.
+     * Whether an entry could have this key: the guard's keys (at most 91 characters) and James's mail names are short
+     * printable ASCII, and a file repository fails on a longer name (it writes each key's bytes in hexadecimal, with a
+     * 27-character ending, as a file name of at most 255 bytes: 114 bytes of key), so any other key (from a WebAdmin
+     * path or a token, both given by whoever asks) is simply not held.
      */
     private static boolean couldBeHeld(String key) {
-        return key.length() <= MAX_KEY_LENGTH;
+        return key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c > ' ' && c < 0x7f);
     }
 
     /**

@@ -25,13 +25,13 @@ class PolicyTest {
 
         @Test
         void readsEveryClause() throws Exception {
-            Policy policy = Policy.parse("suffixes: mil, gov; domains: army.mil; known: nsa.gov; allow: gouv.ml;"
+            Policy policy = Policy.parse("suffixes: mil, gov; domains: army.mil; known: nsa.gov; allow: navy.com;"
                 + " sensitivity: paranoid; techniques: all -bit-flip");
 
             assertThat(policy.sensitivity()).isEqualTo(Sensitivity.PARANOID);
             assertThat(policy.enabledTechniques()).doesNotContain("bit-flip").contains("homoglyph");
             assertThat(policy.detector().check("army.ml").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
-            assertThat(policy.detector().check("gouv.ml").kind()).isEqualTo(Verdict.Kind.CLEAN);
+            assertThat(policy.detector().check("navy.com").kind()).isEqualTo(Verdict.Kind.CLEAN);
         }
 
         @Test
@@ -124,10 +124,14 @@ class PolicyTest {
             "domains: army.mil; learn: on; learnThreshold: 3 dayz | clause 'learnThreshold': unknown unit 'dayz'",
             "domains: army.mil; learn: on; learnThreshold: 100 days | clause 'learnThreshold': days and senders must be between 1 and 64",
             "domains: army.mil; learn: on; learnThreshold: 0 days idle | clause 'learnThreshold': idle days must be at least 1",
-            "suffixes: mil; allow: gouv.ml, ml               | clause 'allow': 'ml' is a top-level name",
-            "suffixes: mil; allow: MIL.                      | clause 'allow': 'MIL.' is a top-level name",
-            "suffixes: mil, gov.uk; allow: gov.uk            | clause 'allow': 'gov.uk' would allow every name under the protected suffix gov.uk",
-            "suffixes: mod.gov.uk; allow: gov.uk             | under the protected suffix mod.gov.uk",
+            "suffixes: mil; allow: navy.com, ml              | clause 'allow': 'ml' is a bare public suffix or top-level name",
+            "suffixes: mil; allow: MIL.                      | clause 'allow': 'MIL.' is a bare public suffix or top-level name",
+            "suffixes: mil, gov.uk; allow: gov.uk            | clause 'allow': 'gov.uk' is a bare public suffix",
+            "domains: mod.gov.uk; allow: gov.uk              | clause 'allow': 'gov.uk' is a bare public suffix",
+            "domains: army.mil; allow: co.uk                 | clause 'allow': 'co.uk' is a bare public suffix",
+            "domains: army.mil; allow: com.ml                | clause 'allow': 'com.ml' is a bare public suffix",
+            "domains: army.mil; allow: gouv.ml               | clause 'allow': 'gouv.ml' is a bare public suffix",
+            "domains: army.mil; allow: army                  | clause 'allow': 'army' is a bare public suffix or top-level name",
         })
         void failWithAMessageNamingTheBadPart(String condition, String message) {
             assertThatThrownBy(() -> Policy.parse(condition))

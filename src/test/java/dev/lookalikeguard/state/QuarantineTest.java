@@ -33,6 +33,8 @@ import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.lookalikeguard.testing.FileRepositories;
@@ -171,18 +173,20 @@ class QuarantineTest {
          * Keys come from whoever asks (a WebAdmin path, a token in a reply): one longer than any entry's is not held,
          * and does not reach a file repository, which fails on names longer than a file name may be.
          */
-        @Test
-        void aKeyLongerThanAnyEntrysIsNotHeldNotAFailure(@TempDir Path directory) throws Exception {
+        @ParameterizedTest
+        @ValueSource(ints = {101, 114, 115, 400})
+        void aKeyLongerThanAnyEntrysIsNotHeldNotAFailure(int length, @TempDir Path directory) throws Exception {
             MailRepositoryUrl url = MailRepositoryUrl.from("file://var/mail/quarantine");
             Quarantine onFiles = new Quarantine(new FileRepositories(directory), queues, metrics, new TestClock());
             Mail mail = MailImpl.builder().name("mail1").sender("colonel@guard.test").addRecipients("a@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
             String held = onFiles.hold(url, mail, stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0).asString();
-            String longKey = "h".repeat(400);
-
-            assertThat(onFiles.read(url, longKey)).isEmpty();
-            assertThat(onFiles.end(url, longKey, entry -> Quarantine.Ending.ENDED)).isEqualTo(Quarantine.Outcome.NOT_HELD);
+            for (String key : List.of("h".repeat(length), "\u20ac".repeat(length / 3), "h\n".repeat(length / 2))) {
+                assertThat(onFiles.read(url, key)).isEmpty();
+                assertThat(onFiles.end(url, key, entry -> Quarantine.Ending.ENDED)).isEqualTo(Quarantine.Outcome.NOT_HELD);
+            }
             assertThat(onFiles.read(url, held)).as("a real key is still read").isPresent();
+            assertThat(onFiles.read(url, "h".repeat(100))).as("a key of the longest length is looked up").isEmpty();
         }
 
         /**
