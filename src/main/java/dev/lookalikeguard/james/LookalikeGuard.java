@@ -200,10 +200,13 @@ public class LookalikeGuard extends GenericMailet {
         for (String entry : confirm.noConfirm) {
             checkNoConfirm(entry);
         }
-        if (releaseAddress.equals(getMailetContext().getPostmaster())) {
+        if (releaseAddress.equals(getMailetContext().getPostmaster())
+                || releaseAddress.getLocalPart().equalsIgnoreCase("postmaster")) {
+            // James's PostmasterAlias rewrites postmaster@ any local domain to the postmaster before any reply is seen.
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
-                + releaseAddress.asString() + " is the postmaster's address: every mail to it would be taken as a reply "
-                + "and never delivered; give the release address a user of its own");
+                + releaseAddress.asString() + " is a postmaster's address: mail to it is the postmaster's, so no reply would "
+                + "reach the release, or every mail to it would be taken as a reply; give the release address a user of "
+                + "its own");
         }
         if (!registry.registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
             confirm.remember, quarantineUrl, confirm.tokenValidity, confirm::allowsSelfRelease))) {
@@ -262,6 +265,13 @@ public class LookalikeGuard extends GenericMailet {
             return Quarantine.Ending.KEPT;
         }
         Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
+        GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
+        if (stopped.values().stream().anyMatch(verdict -> !confirm.allowsSelfRelease(verdict.nearest().orElse("")))) {
+            // Held for confirmation before noConfirm covered its name: now the admin's, as a token for it is refused.
+            LOGGER.warn("action=expire-kept mail={}: not confirmed in time, but noConfirm now covers its name; held for an "
+                + "administrator", key);
+            return Quarantine.Ending.KEPT;
+        }
         Optional<String> noNotice = noticeRefused(held);
         if (noNotice.isPresent()) {
             // Held for confirmation before senders were checked so (or with no sender left to tell): returning it would

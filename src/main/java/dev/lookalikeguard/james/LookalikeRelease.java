@@ -48,8 +48,11 @@ import dev.lookalikeguard.state.ReleaseToken;
 public class LookalikeRelease extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(LookalikeRelease.class);
     private static final String METRIC_PREFIX = "lookalikeGuard_";
-    /** How much later than the holding node's clock allows another node may have issued a token. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * How long after a recipient was held its token may have been issued: the guard issues it right after holding, on
+     * the same node and clock, so only the time the holding and the notices took (a generous bound).
+     */
+    private static final Duration ISSUING_TIME = Duration.ofMinutes(5);
     private static final String NO_LONGER_HELD = "the message is no longer held (already released, returned to you or "
         + "deleted), or the token is not one of this server's";
 
@@ -200,8 +203,8 @@ public class LookalikeRelease extends GenericMailet {
         if (token.heldKey().kind() != HeldKey.Kind.CONFIRM || !settings.selfReleasable(nearest)) {
             return Optional.of("this message is held for an administrator, who alone can release it");
         }
-        if (token.expires().isAfter(token.heldKey().heldSince().plus(settings.tokenValidity()).plus(CLOCK_SKEW))) {
-            return Optional.of(ReleaseToken.Check.TAMPERED.reason());
+        if (token.expires().isAfter(token.heldKey().heldSince().plus(settings.tokenValidity()).plus(ISSUING_TIME))) {
+            return Optional.of("the token is valid longer than this server now allows (confirmExpiry)");
         }
         return Optional.empty();
     }

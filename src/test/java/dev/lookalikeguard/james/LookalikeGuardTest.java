@@ -471,6 +471,32 @@ class LookalikeGuardTest {
             }
         }
 
+        /** noConfirm set after a recipient was held for confirmation: at expiry it is the admin's, as its token is refused. */
+        @Test
+        void anEntryWhoseNameNoConfirmCoversNowIsKeptAtExpiryNotReturned() throws Exception {
+            LookalikeGuard before = confirmGuard();
+            before.service(matched("colonel@example.gov", "j.doe@army.ml"));
+            before.destroy();
+            context.resetSentMails();
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            LookalikeGuard now = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+            now.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
+                .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
+                .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h")
+                .setProperty("noConfirm", "mil").build());
+            try {
+                MailRepository quarantine = heldTwoHoursAgo();
+
+                expiryItemsComeDue(now);
+
+                assertThat(context.getSentMails()).isEmpty();
+                assertThat(quarantine.size()).isEqualTo(1);
+                assertThat(metrics.countFor("lookalikeGuard_expire")).isZero();
+            } finally {
+                now.destroy();
+            }
+        }
+
         /** Held for confirmation before senders were checked so: at expiry, kept for an administrator, not returned. */
         @Test
         void anEntryHeldForConfirmationFromASenderOfAnotherDomainIsKeptAtExpiryNotReturned() throws Exception {
@@ -632,7 +658,8 @@ class LookalikeGuardTest {
             "confirmSecret=aaaaaaaaaaaaaaaaaaaa,confirmAddress=r@example.gov     | parameter 'confirmSecret' does not look random",
             "confirmSecret=abababababababab,confirmAddress=r@example.gov         | parameter 'confirmSecret' does not look random",
             "confirmSecret=0123456789abcdef,confirmAddress=r@guard.tset          | parameter 'confirmAddress': r@guard.tset is not an address of this server's domains",
-            "confirmSecret=0123456789abcdef,confirmAddress=postmaster@example.gov | parameter 'confirmAddress': postmaster@example.gov is the postmaster's address",
+            "confirmSecret=0123456789abcdef,confirmAddress=postmaster@example.gov | parameter 'confirmAddress': postmaster@example.gov is a postmaster's address",
+            "confirmSecret=0123456789abcdef,confirmAddress=PostMaster@example.gov | parameter 'confirmAddress': PostMaster@example.gov is a postmaster's address",
             "confirmSecret=0123456789abcdef,confirmAddress=r@example.gov,noConfirm=mil navy.mill | parameter 'noConfirm': 'navy.mill' is under no real top-level domain",
         })
         void confirmParametersAreValidated(String parameters, String message) {

@@ -234,8 +234,32 @@ class LookalikeReleaseTest {
 
         reply(SENDER, SENDER, forged);
 
-        assertThat(answer()).isEqualTo("Not released: the token does not match the held message it names");
+        assertThat(answer()).isEqualTo("Not released: the token is valid longer than this server now allows (confirmExpiry)");
         assertThat(released()).isZero();
+    }
+
+    /** The guard issues a token right after holding: a few minutes past confirmExpiry is its own, more is not. */
+    @Test
+    void aTokenMayOutliveTheHoldingByConfirmExpiryAndTheTimeItTookToIssue() throws Exception {
+        holdAndReadToken("j.doe@army.ml", "k.roe@army.ml");
+        java.util.List<HeldKey> keys = new java.util.ArrayList<>();
+        java.util.Iterator<org.apache.james.mailrepository.api.MailKey> stored = held().list();
+        while (stored.hasNext()) {
+            keys.add(HeldKey.parse(stored.next().asString()).orElseThrow());
+        }
+        keys.sort(java.util.Comparator.comparing(HeldKey::asString));
+        java.time.Duration validity = java.time.Duration.ofDays(1);
+
+        reply(SENDER, SENDER, ReleaseToken.issue(SECRET, keys.get(0), recipientOf(keys.get(0)), SENDER,
+            keys.get(0).heldSince().plus(validity).plus(java.time.Duration.ofMinutes(4))).asString());
+        assertThat(answer()).startsWith("Released");
+        reply(SENDER, SENDER, ReleaseToken.issue(SECRET, keys.get(1), recipientOf(keys.get(1)), SENDER,
+            keys.get(1).heldSince().plus(validity).plus(java.time.Duration.ofMinutes(6))).asString());
+        assertThat(answer()).isEqualTo("Not released: the token is valid longer than this server now allows (confirmExpiry)");
+    }
+
+    private String recipientOf(HeldKey key) throws Exception {
+        return held().retrieve(key.mailKey()).getRecipients().iterator().next().asString();
     }
 
     /** noConfirm applies to tokens sent before it was set: the guard's settings now decide. */
