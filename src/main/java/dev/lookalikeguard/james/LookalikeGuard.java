@@ -32,9 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
 
-import dev.lookalikeguard.detect.Verdict;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
-import dev.lookalikeguard.state.DeployedMatcher;
 import dev.lookalikeguard.state.Exemption;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
@@ -200,6 +198,10 @@ public class LookalikeGuard extends GenericMailet {
         for (String entry : confirm.noConfirm) {
             checkNoConfirm(entry);
         }
+        Optional<String> misspelt = registry.registerNoConfirm(confirm.noConfirm);
+        if (misspelt.isPresent()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': " + misspelt.get());
+        }
         if (releaseAddress.equals(getMailetContext().getPostmaster())
                 || releaseAddress.getLocalPart().equalsIgnoreCase("postmaster")) {
             // James's PostmasterAlias rewrites postmaster@ any local domain to the postmaster before any reply is seen.
@@ -219,24 +221,16 @@ public class LookalikeGuard extends GenericMailet {
     }
 
     /**
-     * Refuses a {@code noConfirm} entry that cannot be what the admin meant: one under no real top-level domain
-     * ({@code navy.mill}), or a look-alike itself under a matcher already started ({@code amry.mil}): misspelt, it
-     * would keep nothing for the admin while the admin believes it does.
+     * Refuses a {@code noConfirm} entry under no real top-level domain ({@code navy.mill}): misspelt, it would keep
+     * nothing for the admin while the admin believes it does. (One that a matcher calls a look-alike is refused by
+     * {@link GuardRegistry#registerNoConfirm}, whichever of the two James starts first.)
      */
-    private void checkNoConfirm(String entry) throws MessagingException {
+    private static void checkNoConfirm(String entry) throws MessagingException {
         String topLevel = entry.substring(entry.lastIndexOf('.') + 1);
         if (!PublicSuffixes.isRegistrySuffix(topLevel)) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': '" + entry
                 + "' is under no real top-level domain ('" + topLevel + "' is none): misspelt? it takes protected names "
                 + "or suffixes (mil, defense.gov)");
-        }
-        for (DeployedMatcher matcher : registry.matchers()) {
-            Verdict verdict = registry.check(matcher, entry);
-            if (verdict.isLookalike()) {
-                throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': '" + entry
-                    + "' is itself a look-alike of " + verdict.nearest().orElse("a protected name") + " for "
-                    + matcher.name() + ": misspelt? it takes protected names or suffixes (mil, defense.gov)");
-            }
         }
     }
 

@@ -91,6 +91,10 @@ public class RecipientIsLookalike extends GenericMatcher {
         } catch (PolicyException e) {
             throw new MessagingException("RecipientIsLookalike: bad condition: " + e.getMessage(), e);
         }
+        Optional<String> misspelt = registry.misspeltNoConfirm(deployed);
+        if (misspelt.isPresent()) {
+            throw new MessagingException("LookalikeGuard: parameter 'noConfirm': " + misspelt.get());
+        }
         Policy policy = deployed.policy();
         if (policy.learning().isPresent()) {
             try {

@@ -46,6 +46,8 @@ public class GuardRegistry {
     private final LearnedCorrespondents learning;
     private final Map<String, DeployedMatcher> parsedBySharingKey = new HashMap<>();
     private final List<DeployedMatcher> matchers = new ArrayList<>();
+    /** The noConfirm entries of the guards started so far (see {@link #registerNoConfirm}). */
+    private final List<String> noConfirm = new ArrayList<>();
     // Read on every mail (the release matcher) and by the routes: copied on write, read without a lock.
     private final List<MailRepositoryUrl> quarantines = new CopyOnWriteArrayList<>();
     private final List<ConfirmSettings> confirmSettings = new CopyOnWriteArrayList<>();
@@ -132,6 +134,44 @@ public class GuardRegistry {
         }
         matchers.add(deployed);
         return deployed;
+    }
+
+    /**
+     * Records a guard's {@code noConfirm} entries and checks them against the matchers started so far; a matcher that
+     * starts later checks them too ({@link #misspeltNoConfirm(DeployedMatcher)}), so the order James starts them in
+     * does not matter.
+     *
+     * @return why an entry cannot be what the admin meant, if one cannot
+     */
+    public synchronized Optional<String> registerNoConfirm(List<String> entries) {
+        noConfirm.addAll(entries);
+        for (DeployedMatcher matcher : matchers) {
+            Optional<String> misspelt = misspelt(entries, matcher);
+            if (misspelt.isPresent()) {
+                return misspelt;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why a {@code noConfirm} entry of a guard started before this matcher cannot be what the admin meant, if one cannot. */
+    public synchronized Optional<String> misspeltNoConfirm(DeployedMatcher matcher) {
+        return misspelt(noConfirm, matcher);
+    }
+
+    /**
+     * The first entry the matcher's detector calls a look-alike ({@code amry.mil}): misspelt, it would keep nothing for
+     * the admin. The detector alone decides, not the names learned so far, which change from one start to the next.
+     */
+    private static Optional<String> misspelt(List<String> entries, DeployedMatcher matcher) {
+        for (String entry : entries) {
+            Verdict verdict = matcher.policy().detector().check(entry);
+            if (verdict.isLookalike()) {
+                return Optional.of("'" + entry + "' is itself a look-alike of " + verdict.nearest().orElse("a protected name")
+                    + " for " + matcher.name() + ": misspelt? it takes protected names or suffixes (mil, defense.gov)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The deployed matchers, in the order James started them. */

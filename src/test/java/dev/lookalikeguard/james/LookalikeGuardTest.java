@@ -688,6 +688,19 @@ class LookalikeGuardTest {
                 "noConfirm", "mil, defense.gov").destroy();
         }
 
+        /** James may start the guard before the matcher (a processor declared above the one with the matcher). */
+        @Test
+        void aNoConfirmEntryIsCheckedByAMatcherStartedAfterTheGuardToo() throws Exception {
+            dev.lookalikeguard.state.GuardRegistry registry = MemoryStores.registry(store, clock);
+            guard(registry, "action", "confirm", "confirmSecret", "0123456789abcdef", "confirmAddress", "release@example.gov",
+                "noConfirm", "amry.mil").destroy();
+            RecipientIsLookalike matcher = new RecipientIsLookalike(registry);
+
+            assertThatThrownBy(() -> matcher.init(FakeMatcherConfig.builder().matcherName("RecipientIsLookalike")
+                .condition(CONDITION).build()))
+                .hasMessageContaining("parameter 'noConfirm': 'amry.mil' is itself a look-alike of army.mil for RecipientIsLookalike #1");
+        }
+
         @Test
         void durationsAreReadAsJamesReadsThem() throws Exception {
             assertThat(GuardConfiguration.duration("x", "30s", null)).hasSeconds(30);
