@@ -56,6 +56,17 @@ class BackscatterIT {
         }
     }
 
+    /**
+     * The rule "a notice goes only to a sender of this server's domains" needs SMTP to refuse a local sender from anyone
+     * who did not authenticate and may not relay: the sample's {@code verifyIdentity} (README "Deployment").
+     */
+    @Test
+    void anOutsiderCannotWriteAsALocalSender() throws Exception {
+        try (SmtpSession session = SmtpSession.from(OUTSIDE)) {
+            assertThat(session.accepted(FORWARDING_USER, GuardServer.SENDER)).as("MAIL FROM a local user, from outside").isFalse();
+        }
+    }
+
     @Test
     void anOutsidersMailForwardedToALookalikeIsHeldAndNothingIsWrittenToTheForgedSender() throws Exception {
         try (LogCapture log = LogCapture.of(LookalikeGuard.class);
@@ -110,6 +121,11 @@ class BackscatterIT {
         boolean rcpt(String recipient, String mailFrom) throws Exception {
             assertThat(client.setSender(mailFrom)).isTrue();
             return SMTPReply.isPositiveCompletion(client.rcpt("<" + recipient + ">"));
+        }
+
+        /** Whether MAIL FROM then RCPT TO are both accepted. */
+        boolean accepted(String recipient, String mailFrom) throws Exception {
+            return client.setSender(mailFrom) && SMTPReply.isPositiveCompletion(client.rcpt("<" + recipient + ">"));
         }
 
         void data(String from, String to, String subject) throws Exception {
