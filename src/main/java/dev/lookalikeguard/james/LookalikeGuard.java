@@ -311,6 +311,7 @@ public class LookalikeGuard extends GenericMailet {
                 break;
             case HOLD:
                 hold(mail, stopped, GuardAction.HOLD);
+                tellPostmasterOfAnotherDomainsSender(mail, stopped);
                 break;
             case CONFIRM:
                 confirm(mail, stopped);
@@ -407,6 +408,13 @@ public class LookalikeGuard extends GenericMailet {
         return configured;
     }
 
+    /** Whether the mail is itself an automatic notice ({@code Auto-Submitted} other than {@code no}). */
+    private static boolean isAutomatic(Mail mail) throws MessagingException {
+        String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
+        return autoSubmitted != null && autoSubmitted.length > 0
+            && !autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
+    }
+
     /**
      * Why the guard must not write to the mail's sender (no bounce, no confirmation, no return at expiry), if it must
      * not: there is no sender (the null sender), the mail is itself an automatic notice (no loop), or the sender is no
@@ -419,9 +427,7 @@ public class LookalikeGuard extends GenericMailet {
         if (mail.getMaybeSender().isNullSender()) {
             return Optional.of("it has no sender to notify");
         }
-        String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
-        if (autoSubmitted != null && autoSubmitted.length > 0
-                && !autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+        if (isAutomatic(mail)) {
             return Optional.of("it is itself an automatic notice");
         }
         MailAddress sender = mail.getMaybeSender().get();
@@ -439,19 +445,45 @@ public class LookalikeGuard extends GenericMailet {
     /** Sends a notice from the null sender to the mail's sender (and the postmaster if configured). */
     private void sendNotice(Mail mail, MimeMessage message) throws MessagingException {
         MailAddress postmaster = getMailetContext().getPostmaster();
-        MailImpl.Builder builder = MailImpl.builder()
+        MailAddress sender = mail.getMaybeSender().get();
+        send(message, configuration.postmasterCopy() && !postmaster.equals(sender) ? List.of(sender, postmaster)
+            : List.of(sender));
+    }
+
+    /** Sends a notice from the null sender. */
+    private void send(MimeMessage message, List<MailAddress> recipients) throws MessagingException {
+        MailImpl notice = MailImpl.builder()
             .name(MailImpl.getId())
             .sender(MaybeSender.nullSender())
-            .addRecipient(mail.getMaybeSender().get())
-            .mimeMessage(message);
-        if (configuration.postmasterCopy() && !postmaster.equals(mail.getMaybeSender().get())) {
-            builder.addRecipient(postmaster);
-        }
-        MailImpl bounce = builder.build();
+            .addRecipients(recipients)
+            .mimeMessage(message)
+            .build();
         try {
-            getMailetContext().sendMail(bounce);
+            getMailetContext().sendMail(notice);
         } finally {
-            bounce.dispose();
+            notice.dispose();
+        }
+    }
+
+    /**
+     * With {@code postmasterCopy}, the postmaster gets the notice the guard did not send to a sender of another domain
+     * (see {@link #noticeRefused}): such mail, held for an administrator, would otherwise be known only from the log.
+     * Not for mail without a sender or that is itself a notice: those are no one's mistake to tell about.
+     */
+    private void tellPostmasterOfAnotherDomainsSender(Mail mail, Map<MailAddress, RecipientVerdict> stopped)
+            throws MessagingException {
+        GuardAction configured = configuration.action();
+        if (!configuration.postmasterCopy() || (configured != GuardAction.BOUNCE && configured != GuardAction.CONFIRM)
+                || mail.getMaybeSender().isNullSender() || getMailetContext().isLocalServer(mail.getMaybeSender().get().getDomain())
+                || isAutomatic(mail)) {
+            return;
+        }
+        MailAddress postmaster = getMailetContext().getPostmaster();
+        try {
+            send(notice.build(mail, stopped, postmaster), List.of(postmaster));
+        } catch (MessagingException | RuntimeException e) {
+            // The mail is safely held already: the log line says why it was held.
+            LOGGER.error("LookalikeGuard held mail {} but could not tell the postmaster", mail.getName(), e);
         }
     }
 

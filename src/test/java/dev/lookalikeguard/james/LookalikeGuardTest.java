@@ -234,7 +234,7 @@ class LookalikeGuardTest {
         void aMailFromASenderOfAnotherDomainIsHeldForAnAdministratorAndNobodyIsWritten() throws Exception {
             FakeMail mail = matched("victim@example.org", "j.doe@army.ml");
 
-            guard("action", "bounce", "postmasterCopy", "true").service(mail);
+            guard("action", "bounce").service(mail);
 
             assertThat(context.getSentMails()).isEmpty();
             assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
@@ -242,6 +242,16 @@ class LookalikeGuardTest {
             assertThat(mail.getState()).isEqualTo(Mail.GHOST);
             assertThat(metrics.countFor("lookalikeGuard_bounce")).isZero();
             assertThat(metrics.countFor("lookalikeGuard_hold")).isEqualTo(1);
+        }
+
+        /** The notice the sender of another domain did not get goes to the postmaster alone, with postmasterCopy. */
+        @Test
+        void thePostmasterIsToldOfAMailHeldForASenderOfAnotherDomain() throws Exception {
+            guard("action", "bounce", "postmasterCopy", "true").service(matched("victim@example.org", "j.doe@army.ml"));
+
+            assertThat(context.getSentMails()).singleElement().satisfies(sent ->
+                assertThat(sent.getRecipients()).containsExactly(new MailAddress("postmaster@example.gov")));
+            assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
         }
 
         @Test
