@@ -8,20 +8,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.common.io.BaseEncoding;
+import com.google.common.net.InetAddresses;
 
+import spark.Filter;
 import spark.HaltException;
 import spark.Request;
 import spark.Route;
+import spark.Service;
 
 /**
  * How the guard's routes answer, in one place:
  * <ul>
  *   <li>while WebAdmin authentication is off ({@code jwt.enabled}), a request a web browser makes on a page's behalf
  *       is refused (403): it carries {@code Origin}, or {@code Sec-Fetch-Site} other than {@code none} (what a typed
- *       address or a bookmark sends). Without it, any page open in a browser that can reach WebAdmin (on the server, or
- *       through an admin's tunnel) could release the quarantine with a plain form post, which no CORS rule stops, or
- *       read it after pointing its own name at the loopback address (DNS rebinding). Programs (curl, scripts) send
- *       neither header; with authentication on, a page cannot present the admin's token, so nothing is refused;</li>
+ *       address or a bookmark sends), or names a host other than an IP address or {@code localhost} (a page that pointed
+ *       its own name at the loopback address: DNS rebinding, which older browsers send without the other two). Without
+ *       it, any page open in a browser that can reach WebAdmin (on the server, or through an admin's tunnel) could
+ *       release the quarantine with a plain form post, which no CORS rule stops, or read it. Programs (curl, scripts)
+ *       send neither header and name the address they connect to; with authentication on, a page cannot present the
+ *       admin's token, so nothing is refused. The same check covers James's own {@code /mailRepositories} routes,
+ *       which reach the held mail too ({@link #refuseWebPagesOnMailRepositories});</li>
  *   <li>unexpected failures answer a plain 500 with a reference, and log the failure (with its stack trace) once under
  *       that reference: no internal exception text ever reaches the answer. Answers the route chose itself (400,
  *       404...) pass through.</li>
@@ -38,19 +44,16 @@ final class Guarded {
         this.authenticated = !(authentication instanceof NoAuthenticationFilter);
     }
 
+    /** Refuses, as the guard's own routes do, web pages on James's routes that reach the held mail. */
+    void refuseWebPagesOnMailRepositories(Service service) {
+        Filter filter = (request, response) -> refuseAWebPage(request);
+        service.before("/mailRepositories", filter);
+        service.before("/mailRepositories/*", filter);
+    }
+
     Route route(Route route) {
         return (request, response) -> {
-            if (!authenticated && fromAPage(request)) {
-                LOGGER.warn("WebAdmin {} {} refused: sent by a web page (Origin {}, Sec-Fetch-Site {}) while WebAdmin "
-                    + "authentication is off", request.requestMethod(), request.pathInfo(), request.headers("Origin"),
-                    request.headers("Sec-Fetch-Site"));
-                throw ErrorResponder.builder().statusCode(HttpStatus.FORBIDDEN_403)
-                    .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                    .message("the look-alike guard's routes do not answer requests a web page makes while WebAdmin "
-                        + "authentication is off (jwt.enabled in webadmin.properties): use curl or a script, or turn "
-                        + "authentication on")
-                    .haltError();
-            }
+            refuseAWebPage(request);
             try {
                 return route.handle(request, response);
             } catch (HaltException chosen) {
@@ -68,9 +71,42 @@ final class Guarded {
         };
     }
 
-    /** Whether a web browser sent the request for a page (not for an address the admin typed or bookmarked). */
+    private void refuseAWebPage(Request request) {
+        if (authenticated || !fromAPage(request)) {
+            return;
+        }
+        LOGGER.warn("WebAdmin {} {} refused: sent by a web page (Origin {}, Sec-Fetch-Site {}, Host {}) while WebAdmin "
+            + "authentication is off", request.requestMethod(), request.pathInfo(), request.headers("Origin"),
+            request.headers("Sec-Fetch-Site"), request.headers("Host"));
+        throw ErrorResponder.builder().statusCode(HttpStatus.FORBIDDEN_403)
+            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+            .message("while WebAdmin authentication is off (jwt.enabled in webadmin.properties), the look-alike guard's "
+                + "routes and the mail repositories answer no web page and no host name but an IP address or localhost: "
+                + "use curl or a script with the server's address, or turn authentication on")
+            .haltError();
+    }
+
+    /**
+     * Whether a web browser sent the request for a page (not for an address the admin typed or bookmarked), or for a
+     * host name that is no address (DNS rebinding).
+     */
     private static boolean fromAPage(Request request) {
         String site = request.headers("Sec-Fetch-Site");
-        return request.headers("Origin") != null || (site != null && !site.equalsIgnoreCase("none"));
+        return request.headers("Origin") != null || (site != null && !site.equalsIgnoreCase("none"))
+            || !isAddressOrLocalhost(request.headers("Host"));
+    }
+
+    /** Whether an HTTP Host header (with or without its port) names an IP address or localhost. */
+    private static boolean isAddressOrLocalhost(String host) {
+        if (host == null) {
+            return true; // HTTP/1.0 without Host: no browser sends that
+        }
+        String name = host.strip();
+        if (name.startsWith("[")) {
+            return true; // an IPv6 literal, [::1]:8000
+        }
+        int colon = name.lastIndexOf(':');
+        name = colon >= 0 ? name.substring(0, colon) : name;
+        return name.equalsIgnoreCase("localhost") || InetAddresses.isInetAddress(name);
     }
 }

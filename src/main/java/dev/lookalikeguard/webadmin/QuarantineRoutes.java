@@ -114,6 +114,7 @@ public class QuarantineRoutes implements Routes {
 
     @Override
     public void define(Service service) {
+        guarded.refuseWebPagesOnMailRepositories(service);
         service.get(BASE, guarded.route(this::list), json);
         service.post(BASE + "/release", guarded.route(this::releaseMatching), json);
         service.get(BASE + "/:key", guarded.route(this::show), json);

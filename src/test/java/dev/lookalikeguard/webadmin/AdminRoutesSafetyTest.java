@@ -135,7 +135,7 @@ class AdminRoutesSafetyTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"Origin: http://evil.example", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Site: same-origin",
-            "Sec-Fetch-Site: same-site", "Origin: null"})
+            "Sec-Fetch-Site: same-site", "Origin: null", "Host: evil.example:8000", "Host: evil.example"})
         void cannotReleaseAllowOrReadWhileAuthenticationIsOff(String header) throws Exception {
             String[] parts = header.split(": ");
 
@@ -146,6 +146,12 @@ class AdminRoutesSafetyTest {
 
             assertThat(released()).isZero();
             given().get("/lookalike/allow").then().statusCode(200).body("size()", equalTo(0));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000", "10.0.0.7:8000"})
+        void aProgramNamingAnAddressOrLocalhostIsAnswered(String host) {
+            given().header("Host", host).get("/lookalike/quarantine").then().statusCode(200).body("total", equalTo(2));
         }
 
         @Test
