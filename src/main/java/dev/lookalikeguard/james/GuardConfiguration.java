@@ -2,7 +2,6 @@ package dev.lookalikeguard.james;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +18,10 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.mailrepository.api.MailRepositoryPath;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.mailrepository.api.Protocol;
-import org.apache.james.util.DurationParser;
 
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.state.Durations;
 
 /**
  * The mailet parameters of {@link LookalikeGuard}, validated once in {@code init()}. Immutable.
@@ -52,9 +51,6 @@ public final class GuardConfiguration {
      * practice; "aaaaaaaaaaaaaaaa" or "abababababababab" have fewer.
      */
     private static final int MIN_SECRET_DISTINCT = 5;
-    /** A number and a unit: DurationParser reads a bare number in a default unit, which a typo should not choose. */
-    private static final Pattern DURATION_WITH_UNIT = Pattern.compile("\\s*\\d+\\s*[a-zA-Z]+\\s*");
-    private static final String DURATION_FORM = "a duration with its unit, such as 30s, 15m, 12h, 7d or 2w";
 
     public static final String DEFAULT_REPOSITORY_PATH = "var/mail/quarantine";
     public static final String DEFAULT_HEADER = "X-Lookalike-Guard";
@@ -212,26 +208,23 @@ public final class GuardConfiguration {
         return secret.chars().noneMatch(Character::isWhitespace) && secret.chars().distinct().count() >= MIN_SECRET_DISTINCT;
     }
 
-    /** A duration with its unit (30s, 15m, 12h, 7d, 2w, 7 days), read by James's {@link DurationParser}. */
+    /** A duration with its unit (see {@link Durations}), or {@code defaultValue} when the parameter is not given. */
     static Duration duration(String name, String value, Duration defaultValue) throws MessagingException {
         if (value == null) {
             return defaultValue;
         }
-        if (!DURATION_WITH_UNIT.matcher(value).matches()) {
-            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value + "'; expected "
-                + DURATION_FORM);
-        }
         try {
-            return DurationParser.parse(value.strip(), ChronoUnit.SECONDS);
-        } catch (IllegalArgumentException | ArithmeticException e) {
+            return Durations.withUnit(value).orElseThrow(() -> new MessagingException("LookalikeGuard: parameter '" + name
+                + "' is '" + value + "'; expected " + Durations.FORM));
+        } catch (IllegalArgumentException e) {
             throw new MessagingException("LookalikeGuard: parameter '" + name + "' is '" + value + "'; expected "
-                + DURATION_FORM + " (" + e.getMessage() + ")");
+                + Durations.FORM + " (" + e.getMessage() + ")");
         }
     }
 
     private static Duration positive(String name, Duration duration) throws MessagingException {
         if (duration.isZero()) {
-            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is zero; expected " + DURATION_FORM);
+            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is zero; expected " + Durations.FORM);
         }
         return duration;
     }

@@ -81,15 +81,18 @@ import dev.lookalikeguard.state.RecipientVerdicts;
  *     <postmasterCopy>false</postmasterCopy>
  *
  *     <!-- Only with action confirm (refused with any other action): -->
- *     <!-- required: the key of the release tokens' HMAC, 16 characters or more (openssl rand -hex 32) -->
+ *     <!-- required: the key of the release tokens' HMAC, 16 random characters or more (openssl rand -hex 32); one
+ *          with white space or fewer than 5 different characters is refused -->
  *     <confirmSecret>...</confirmSecret>
- *     <!-- required: the address senders reply to; a user of this server; one guard per address -->
+ *     <!-- required: the address senders reply to; a user of its own in a local domain, not a postmaster's; one guard
+ *          per address -->
  *     <confirmAddress>lookalike-release@example.gov</confirmAddress>
  *     <!-- how long a release token is valid. Default 7d -->
  *     <confirmExpiry>7d</confirmExpiry>
  *     <!-- held recipients nobody confirmed are returned to their sender after this. Default confirmExpiry -->
  *     <heldExpiry>7d</heldExpiry>
- *     <!-- no self-release (held for an administrator, no token) for look-alikes of these names or suffixes.
+ *     <!-- no self-release (held for an administrator: no token, no expiry) for look-alikes of these names or suffixes
+ *          (a misspelt one, under no real top-level domain or a look-alike itself, is refused).
  *          Default none -->
  *     <noConfirm>mil, defense.gov</noConfirm>
  *     <!-- after a release, that sender is not asked again about that domain for this long. Default 0 (off) -->

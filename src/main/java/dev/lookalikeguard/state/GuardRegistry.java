@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -66,14 +67,14 @@ public class GuardRegistry {
         private final Duration remember;
         private final MailRepositoryUrl quarantine;
         private final Duration tokenValidity;
-        private final java.util.function.Predicate<String> selfReleasable;
+        private final Predicate<String> selfReleasable;
 
         /**
          * @param tokenValidity  how long after a recipient was held its token may be valid ({@code confirmExpiry})
          * @param selfReleasable whether look-alikes of a nearest name may be released by their sender ({@code noConfirm})
          */
         public ConfirmSettings(String secret, String releaseAddress, Duration remember, MailRepositoryUrl quarantine,
-                               Duration tokenValidity, java.util.function.Predicate<String> selfReleasable) {
+                               Duration tokenValidity, Predicate<String> selfReleasable) {
             this.secret = secret;
             this.releaseAddress = releaseAddress;
             this.remember = remember;

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -106,7 +107,7 @@ public class Quarantine {
 
     /** Like {@link #hold(MailRepositoryUrl, Mail, RecipientVerdicts, HeldKey.Kind, String)}, each recipient held as the kind its verdict calls for. */
     public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, RecipientVerdicts stopped,
-                              java.util.function.Function<RecipientVerdict, HeldKey.Kind> kindOf, String action)
+                              Function<RecipientVerdict, HeldKey.Kind> kindOf, String action)
             throws MessagingException {
         MailRepository repository = repository(url);
         String mailId = HeldKey.newMailId(clock.instant());

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
-import org.apache.james.util.DurationParser;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.state.Durations;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.webadmin.dto.AllowEntryDto;
 import spark.Request;
@@ -40,8 +40,6 @@ import spark.Service;
 public class AllowListRoutes implements Routes {
     public static final String BASE = "/lookalike/allow";
     private static final Logger LOGGER = LoggerFactory.getLogger(AllowListRoutes.class);
-
-    private static final java.util.regex.Pattern WITH_UNIT = java.util.regex.Pattern.compile("\\s*\\d+\\s*[a-zA-Z]+\\s*");
 
     private final GuardRegistry registry;
     private final JsonTransformer json;
@@ -88,21 +86,17 @@ public class AllowListRoutes implements Routes {
     }
 
     private static Duration validity(String value) {
-        if (!WITH_UNIT.matcher(value).matches()) {
-            // DurationParser reads a bare number in a default unit: a typo (for=1, meaning an hour?) should not choose it.
-            throw QueryParameters.badRequest("query parameter 'for' must be a duration with its unit, such as 12h, 30d or "
-                + "7 days");
-        }
-        Duration duration;
+        Optional<Duration> duration;
         try {
-            duration = DurationParser.parse(value, ChronoUnit.DAYS);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw QueryParameters.badRequest("query parameter 'for' must be a duration such as 12h, 30d or 7 days");
+            duration = Durations.withUnit(value);
+        } catch (IllegalArgumentException e) {
+            duration = Optional.empty();
         }
-        if (duration.isZero() || duration.isNegative()) {
-            throw QueryParameters.badRequest("query parameter 'for' must be a positive duration such as 12h or 30d");
+        if (duration.isEmpty() || duration.get().isZero() || duration.get().isNegative()) {
+            throw QueryParameters.badRequest("query parameter 'for' must be a positive duration with its unit, such as "
+                + "12h, 30d or 7 days");
         }
-        return duration;
+        return duration.get();
     }
 
     private Map<String, Object> remove(Request request, Response response) throws MessagingException {

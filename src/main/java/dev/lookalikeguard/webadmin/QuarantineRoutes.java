@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.annotations.VisibleForTesting;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableSortedSet;
 
@@ -76,6 +78,8 @@ public class QuarantineRoutes implements Routes {
         this(registry, quarantine, json, authentication, Suppliers.memoize(() -> processorsOf(configuration)));
     }
 
+    /** @param processors the processor names of the mail container, in the order a refusal lists them */
+    @VisibleForTesting
     QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json, AuthenticationFilter authentication,
                      Supplier<Set<String>> processors) {
         this.registry = registry;
@@ -89,7 +93,7 @@ public class QuarantineRoutes implements Routes {
     private static Set<String> processorsOf(ConfigurationProvider configuration) {
         try {
             return configuration.getConfiguration("mailetcontainer").configurationsAt("processors.processor").stream()
-                .map(processor -> processor.getString("[@state]")).filter(java.util.Objects::nonNull)
+                .map(processor -> processor.getString("[@state]")).filter(Objects::nonNull)
                 .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
         } catch (ConfigurationException e) {
             throw new IllegalStateException("cannot read the processors of mailetcontainer.xml", e);
@@ -102,7 +106,7 @@ public class QuarantineRoutes implements Routes {
         if (!processors.get().contains(processor)) {
             throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' is no processor of "
                 + "mailetcontainer.xml (James would hand the mail to its error processor); expected one of "
-                + String.join(", ", new java.util.TreeSet<>(processors.get())));
+                + String.join(", ", processors.get()));
         }
         return processor;
     }

@@ -31,7 +31,7 @@ import io.restassured.specification.RequestSpecification;
 final class GuardWebAdmin implements AutoCloseable {
     static final MailRepositoryUrl QUARANTINE = MailRepositoryUrl.from("memory://var/mail/quarantine/");
     /** The processors of the mail container these routes release into (as the sample's mailetcontainer.xml has). */
-    static final java.util.Set<String> PROCESSORS = java.util.Set.of("root", "transport", "error", "relay");
+    static final java.util.Set<String> PROCESSORS = com.google.common.collect.ImmutableSortedSet.of("root", "transport", "error", "relay");
 
     final MemoryMailRepositoryStore store;
     final TestClock clock = new TestClock();

@@ -66,7 +66,10 @@ public final class HeldMailDto {
         return ageSeconds;
     }
 
-    /** {@code admin}: only an administrator releases it; {@code confirm}: its sender may, and it expires. */
+    /**
+     * {@code admin}: only an administrator releases it (and it does not expire); {@code confirm}: its sender may, and it
+     * is returned at {@code heldExpiry} unless the guard keeps it for the admin then (see LookalikeGuard).
+     */
     public String getKind() {
         return kind;
     }
