@@ -46,7 +46,7 @@ final class CorrespondentStore {
 
     /** The record of a domain (canonical ASCII), if any: one read by key. */
     Optional<Correspondent> get(String domain) throws MessagingException {
-        MailKey key = new MailKey(domain);
+        MailKey key = StateRepository.keyFor(domain);
         return state.holding(key, repository -> read(repository, key));
     }
 
@@ -55,7 +55,7 @@ final class CorrespondentStore {
      * the write hold the entry, so two merges into one domain in this JVM both count.
      */
     Correspondent merge(Correspondent record) throws MessagingException {
-        MailKey key = new MailKey(record.domain());
+        MailKey key = StateRepository.keyFor(record.domain());
         return state.holding(key, repository -> {
             Correspondent merged = read(repository, key).map(stored -> stored.merge(record)).orElse(record);
             write(repository, merged);
@@ -65,7 +65,7 @@ final class CorrespondentStore {
 
     /** Stores {@code record} in place of what the store holds for its domain. */
     void put(Correspondent record) throws MessagingException {
-        state.holding(new MailKey(record.domain()), repository -> {
+        state.holding(StateRepository.keyFor(record.domain()), repository -> {
             write(repository, record);
             return null;
         });
@@ -73,7 +73,7 @@ final class CorrespondentStore {
 
     /** Removes a domain's record; false if there was none. */
     boolean remove(String domain) throws MessagingException {
-        MailKey key = new MailKey(domain);
+        MailKey key = StateRepository.keyFor(domain);
         return state.holding(key, repository -> {
             if (read(repository, key).isEmpty()) {
                 return false;
@@ -110,7 +110,7 @@ final class CorrespondentStore {
 
     private void write(MailRepository repository, Correspondent record) throws MessagingException {
         MailImpl entry = MailImpl.builder()
-            .name(record.domain())
+            .name(StateRepository.keyFor(record.domain()).asString())
             .mimeMessage(StateRepository.placeholder("look-alike guard correspondent: " + record.domain(), "learned"))
             .lastUpdated(Date.from(clock.instant()))
             .addAttribute(new Attribute(RECORD, AttributeValue.of(record.encode())))

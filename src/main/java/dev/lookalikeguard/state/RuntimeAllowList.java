@@ -40,6 +40,7 @@ import dev.lookalikeguard.detect.name.PublicSuffixes;
 public class RuntimeAllowList {
     public static final String PATH = "var/mail/lookalike-allow-list";
     private static final AttributeName REASON = AttributeName.of("dev.lookalikeguard.allow.reason");
+    private static final AttributeName DOMAIN = AttributeName.of("dev.lookalikeguard.allow.domain");
 
     private final StateRepository state;
     private final Clock clock;
@@ -94,7 +95,7 @@ public class RuntimeAllowList {
     public Optional<String> allowing(String asciiDomain) throws MessagingException {
         String name = asciiDomain;
         while (!PublicSuffixes.isSuffixOrTopLevel(name)) {
-            if (isAllowedEntry(new MailKey(name))) {
+            if (isAllowedEntry(StateRepository.keyFor(name))) {
                 return Optional.of(name);
             }
             name = name.substring(name.indexOf('.') + 1);
@@ -125,10 +126,11 @@ public class RuntimeAllowList {
     public String add(String domain, String reason, Optional<Duration> validity) throws InvalidDomainException, MessagingException {
         String ascii = allowable(domain);
         MailImpl.Builder builder = MailImpl.builder()
-            .name(ascii)
+            .name(StateRepository.keyFor(ascii).asString())
             .mimeMessage(StateRepository.placeholder("look-alike guard allow-list entry: " + ascii, reason))
             .lastUpdated(Date.from(clock.instant()))
-            .addAttribute(new Attribute(REASON, AttributeValue.of(reason)));
+            .addAttribute(new Attribute(REASON, AttributeValue.of(reason)))
+            .addAttribute(new Attribute(DOMAIN, AttributeValue.of(ascii)));
         validity.ifPresent(duration -> builder.addAttribute(StateRepository.expiresAttribute(clock.instant().plus(duration))));
         state.store(builder.build());
         return ascii;
@@ -136,7 +138,7 @@ public class RuntimeAllowList {
 
     /** Removes a domain; false if it was not there. */
     public boolean remove(String domain) throws InvalidDomainException, MessagingException {
-        MailKey key = new MailKey(DomainName.parse(domain).ascii());
+        MailKey key = StateRepository.keyFor(DomainName.parse(domain).ascii());
         return state.holding(key, repository -> {
             Mail entry = repository.retrieve(key);
             if (entry == null) {
@@ -164,7 +166,10 @@ public class RuntimeAllowList {
             String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
                 .map(String::valueOf).orElse("");
             Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
-            return new Entry(mail.getName(), added, reason, StateRepository.expires(mail));
+            // Entries written before the domain was kept apart are named by it (a long domain's name is a digest).
+            String domain = mail.getAttribute(DOMAIN).map(Attribute::getValue).map(AttributeValue::value)
+                .map(String::valueOf).orElse(mail.getName());
+            return new Entry(domain, added, reason, StateRepository.expires(mail));
         } finally {
             LifecycleUtil.dispose(mail);
         }

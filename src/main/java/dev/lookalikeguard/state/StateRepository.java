@@ -33,6 +33,8 @@ import org.apache.mailet.Mail;
  */
 public final class StateRepository {
     private static final AttributeName EXPIRES = AttributeName.of("dev.lookalikeguard.expires");
+    /** The longest name an entry is stored under as it is (see {@link #keyFor}). */
+    private static final int MAX_PLAIN_KEY = 100;
     /** Every state repository's entries, by repository and key (see {@link EntryLocks}: held last, never nested). */
     private static final EntryLocks ENTRIES = new EntryLocks();
 
@@ -58,6 +60,17 @@ public final class StateRepository {
     /** What is done to one entry of the repository while holding it. */
     interface EntryWork<T> {
         T run(MailRepository repository) throws MessagingException;
+    }
+
+    /**
+     * The key of the entry named {@code name} (a domain): the name itself while it is printable ASCII of at most
+     * {@value #MAX_PLAIN_KEY} characters, else a digest of it. A file repository writes each key's bytes in hexadecimal,
+     * with a 27-character ending, as a file name of at most 255 bytes, so a domain of 115 characters or more (one may have
+     * 253) would not fit: its entry could be neither written nor read.
+     */
+    static MailKey keyFor(String name) {
+        boolean plain = name.length() <= MAX_PLAIN_KEY && name.chars().allMatch(c -> c > ' ' && c < 0x7f);
+        return new MailKey(plain ? name : "k1-" + Base32.digest(name, 32));
     }
 
     /** Runs {@code work} on the repository holding the entry {@code key} (see {@link EntryLocks}). */

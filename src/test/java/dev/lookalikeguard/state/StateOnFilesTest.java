@@ -143,4 +143,34 @@ class StateOnFilesTest {
         assertThat(stored.distinctSenders()).isEqualTo(2);
         assertThat(stored.recipients()).as("every merge counted").isEqualTo(ROUNDS + readerMerges.get());
     }
+
+    /**
+     * A domain may have 253 characters; a file repository names an entry's file by its key in hexadecimal, which fits
+     * about 114 characters: the allow-list and the learned correspondents keep a long domain under a digest of it.
+     */
+    @Test
+    void longDomainsAreAllowedAndLearnedOnFilesToo(@TempDir Path directory) throws Exception {
+        String long193 = "a".repeat(60) + "." + "a".repeat(60) + "." + "a".repeat(60) + ".partner.ml";
+        String long132 = "a".repeat(60) + "." + "a".repeat(60) + ".partner.ml";
+        TestClock clock = new TestClock();
+        RuntimeAllowList allowList = new RuntimeAllowList(new FileRepositories(directory.resolve("allow")), clock);
+
+        allowList.add(long193, "a long partner name");
+        allowList.add("army.ml", "a parent");
+
+        assertThat(allowList.allowing(long193)).contains(long193);
+        assertThat(allowList.allowing(long132.replace("partner.ml", "army.ml"))).as("a long name under an allowed parent")
+            .contains("army.ml");
+        assertThat(allowList.list()).extracting(RuntimeAllowList.Entry::domain).containsExactly(long193, "army.ml");
+        assertThat(allowList.remove(long193)).isTrue();
+        assertThat(allowList.allowing(long193)).isEmpty();
+
+        CorrespondentStore store = new CorrespondentStore(new FileRepositories(directory.resolve("learned")), clock);
+        store.merge(Correspondent.delivery(long132, "colonel@guard.test", clock.instant()));
+        store.merge(Correspondent.delivery("partner.example", "colonel@guard.test", clock.instant()));
+
+        assertThat(store.get(long132)).isPresent();
+        assertThat(store.list()).extracting(Correspondent::domain).containsExactly(long132, "partner.example");
+        assertThat(store.remove(long132)).isTrue();
+    }
 }
