@@ -71,6 +71,15 @@ class StartupIT {
         assertThat(errorLines()).hasSizeLessThanOrEqualTo(2);
     }
 
+    /** On a real James (its postmaster, domain list and PostmasterAlias), not only in a fake mailet context. */
+    @Test
+    void thePostmasterAsTheReleaseAddressStopsStartUp() {
+        assertThatThrownBy(() -> GUARD.start(sample -> sample.confirm("<confirmSecret>0123456789abcdef0123456789abcdef"
+            + "</confirmSecret><confirmAddress>postmaster@guard.test</confirmAddress>")))
+            .isInstanceOf(LookalikeConfigurationError.class)
+            .hasMessageContaining("parameter 'confirmAddress': postmaster@guard.test is a postmaster's address");
+    }
+
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
