@@ -49,8 +49,6 @@ import com.google.common.collect.ImmutableList;
  */
 @Singleton
 public class Quarantine {
-    /** The longest key an entry may have (see {@link #couldBeHeld}). */
-    private static final int MAX_KEY_LENGTH = 100;
     private static final Logger LOGGER = LoggerFactory.getLogger(Quarantine.class);
     /** Held entries, by repository and key: whoever stores, reads or ends one holds it (see {@link EntryLocks}). */
     private static final EntryLocks ENTRIES = new EntryLocks();
@@ -175,7 +173,8 @@ public class Quarantine {
      * expiry ends one, answered 500, seen once in CI).
      */
     public Optional<HeldMail> read(MailRepositoryUrl url, String key) throws MessagingException {
-        if (!couldBeHeld(key)) {
+        if (!StateRepository.fitsAsKey(key)) {
+            // Not one of the guard's keys nor a James mail name (a WebAdmin path, a token: both given by whoever asks).
             return Optional.empty();
         }
         MailRepository repository = repository(url);
@@ -193,22 +192,12 @@ public class Quarantine {
     }
 
     /**
-     * Whether an entry could have this key: the guard's keys (at most 91 characters) and James's mail names are short
-     * printable ASCII, and a file repository fails on a longer name (it writes each key's bytes in hexadecimal, with a
-     * 27-character ending, as a file name of at most 255 bytes: 114 bytes of key), so any other key (from a WebAdmin
-     * path or a token, both given by whoever asks) is simply not held.
-     */
-    private static boolean couldBeHeld(String key) {
-        return key.length() <= MAX_KEY_LENGTH && key.chars().allMatch(c -> c > ' ' && c < 0x7f);
-    }
-
-    /**
      * Ends the hold of one entry at most once: runs {@code action} on the held mail and removes the entry when
      * the action says it ended the hold. Concurrent calls for the same entry run one after the other; the later
      * ones find nothing ({@link Outcome#NOT_HELD}). An action that throws leaves the entry held.
      */
     public Outcome end(MailRepositoryUrl url, String key, Action action) throws MessagingException {
-        if (!couldBeHeld(key)) {
+        if (!StateRepository.fitsAsKey(key)) {
             return Outcome.NOT_HELD;
         }
         MailRepository repository = repository(url);

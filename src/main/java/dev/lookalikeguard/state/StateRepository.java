@@ -33,7 +33,7 @@ import org.apache.mailet.Mail;
  */
 public final class StateRepository {
     private static final AttributeName EXPIRES = AttributeName.of("dev.lookalikeguard.expires");
-    /** The longest name an entry is stored under as it is (see {@link #keyFor}). */
+    /** The longest key a mail repository is asked for (see {@link #fitsAsKey}). */
     private static final int MAX_PLAIN_KEY = 100;
     /** Every state repository's entries, by repository and key (see {@link EntryLocks}: held last, never nested). */
     private static final EntryLocks ENTRIES = new EntryLocks();
@@ -63,14 +63,18 @@ public final class StateRepository {
     }
 
     /**
-     * The key of the entry named {@code name} (a domain): the name itself while it is printable ASCII of at most
-     * {@value #MAX_PLAIN_KEY} characters, else a digest of it. A file repository writes each key's bytes in hexadecimal,
-     * with a 27-character ending, as a file name of at most 255 bytes, so a domain of 115 characters or more (one may have
-     * 253) would not fit: its entry could be neither written nor read.
+     * Whether a mail repository can keep an entry under this key: printable ASCII of at most {@value #MAX_PLAIN_KEY}
+     * characters. A file repository writes each key's bytes in hexadecimal, with a 27-character ending, as a file name of
+     * at most 255 bytes, so a key of 115 bytes or more (a domain may have 253 characters) could be neither written nor
+     * read.
      */
+    static boolean fitsAsKey(String name) {
+        return name.length() <= MAX_PLAIN_KEY && name.chars().allMatch(c -> c > ' ' && c < 0x7f);
+    }
+
+    /** The key of the entry named {@code name} (a domain): the name itself if it {@linkplain #fitsAsKey fits}, else a digest of it. */
     static MailKey keyFor(String name) {
-        boolean plain = name.length() <= MAX_PLAIN_KEY && name.chars().allMatch(c -> c > ' ' && c < 0x7f);
-        return new MailKey(plain ? name : "k1-" + Base32.digest(name, 32));
+        return new MailKey(fitsAsKey(name) ? name : "k1-" + Base32.digest(name, 32));
     }
 
     /** Runs {@code work} on the repository holding the entry {@code key} (see {@link EntryLocks}). */
