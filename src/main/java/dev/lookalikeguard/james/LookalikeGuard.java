@@ -269,12 +269,12 @@ public class LookalikeGuard extends GenericMailet {
                 + "administrator", key);
             return Quarantine.Ending.KEPT;
         }
-        Optional<String> noNotice = noticeRefused(held);
+        Optional<NoNotice> noNotice = noticeRefused(held);
         if (noNotice.isPresent()) {
             // Held for confirmation before senders were checked so (or with no sender left to tell): returning it would
             // mean a notice to an address this server does not serve, deleting it would lose it. An admin decides.
             LOGGER.warn("action=expire-kept mail={}: not confirmed in time, but {}; held for an administrator", key,
-                noNotice.get());
+                noNotice.get().reason(held));
             return Quarantine.Ending.KEPT;
         }
         sendNotice(held, notice.build(held, stopped, getMailetContext().getPostmaster()));
@@ -401,21 +401,36 @@ public class LookalikeGuard extends GenericMailet {
             return GuardAction.HOLD;
         }
         if (configured == GuardAction.BOUNCE || configured == GuardAction.CONFIRM) {
-            Optional<String> noNotice = noticeRefused(mail);
+            Optional<NoNotice> noNotice = noticeRefused(mail);
             if (noNotice.isPresent()) {
                 LOGGER.warn("LookalikeGuard holds mail {} for an administrator instead of writing to its sender: {}",
-                    mail.getName(), noNotice.get());
+                    mail.getName(), noNotice.get().reason(mail));
                 return GuardAction.HOLD;
             }
         }
         return configured;
     }
 
-    /** Whether the mail is itself an automatic notice ({@code Auto-Submitted} other than {@code no}). */
-    private static boolean isAutomatic(Mail mail) throws MessagingException {
-        String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
-        return autoSubmitted != null && autoSubmitted.length > 0
-            && !autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
+    /** Why the guard does not write to a mail's sender (see {@link #noticeRefused}). */
+    private enum NoNotice {
+        /** The null sender. */
+        NO_SENDER,
+        /** {@code Auto-Submitted} other than {@code no}: a notice about it could loop. */
+        AUTOMATIC,
+        /** A sender of another domain than this server's. */
+        OTHER_DOMAIN;
+
+        String reason(Mail mail) {
+            switch (this) {
+                case NO_SENDER:
+                    return "it has no sender to notify";
+                case AUTOMATIC:
+                    return "it is itself an automatic notice";
+                default:
+                    return "its sender's domain " + mail.getMaybeSender().get().getDomain().asString() + " is not one of "
+                        + "this server's, so a notice would go to someone it does not serve";
+            }
+        }
     }
 
     /**
@@ -426,17 +441,17 @@ public class LookalikeGuard extends GenericMailet {
      * a notice to that sender would let anyone make the server write to a third party of their choosing, with their
      * own subject and headers (backscatter), and tell them where the mail was going. Such mail is held instead.
      */
-    private Optional<String> noticeRefused(Mail mail) throws MessagingException {
+    private Optional<NoNotice> noticeRefused(Mail mail) throws MessagingException {
         if (mail.getMaybeSender().isNullSender()) {
-            return Optional.of("it has no sender to notify");
+            return Optional.of(NoNotice.NO_SENDER);
         }
-        if (isAutomatic(mail)) {
-            return Optional.of("it is itself an automatic notice");
+        String[] autoSubmitted = mail.getMessage().getHeader("Auto-Submitted");
+        if (autoSubmitted != null && autoSubmitted.length > 0
+                && !autoSubmitted[0].strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return Optional.of(NoNotice.AUTOMATIC);
         }
-        MailAddress sender = mail.getMaybeSender().get();
-        if (!getMailetContext().isLocalServer(sender.getDomain())) {
-            return Optional.of("its sender's domain " + sender.getDomain().asString() + " is not one of this server's, so "
-                + "a notice would go to someone it does not serve");
+        if (!getMailetContext().isLocalServer(mail.getMaybeSender().get().getDomain())) {
+            return Optional.of(NoNotice.OTHER_DOMAIN);
         }
         return Optional.empty();
     }
@@ -477,8 +492,7 @@ public class LookalikeGuard extends GenericMailet {
             throws MessagingException {
         GuardAction configured = configuration.action();
         if (!configuration.postmasterCopy() || (configured != GuardAction.BOUNCE && configured != GuardAction.CONFIRM)
-                || mail.getMaybeSender().isNullSender() || getMailetContext().isLocalServer(mail.getMaybeSender().get().getDomain())
-                || isAutomatic(mail)) {
+                || !noticeRefused(mail).equals(Optional.of(NoNotice.OTHER_DOMAIN))) {
             return;
         }
         MailAddress postmaster = getMailetContext().getPostmaster();
