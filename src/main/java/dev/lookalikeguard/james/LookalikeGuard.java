@@ -198,13 +198,6 @@ public class LookalikeGuard extends GenericMailet {
                 + releaseAddress.asString() + " is not an address of this server's domains (domainlist.xml): senders' "
                 + "replies would never reach it");
         }
-        for (String entry : confirm.noConfirm) {
-            checkNoConfirm(entry);
-        }
-        Optional<String> misspelt = registry.registerNoConfirm(confirm.noConfirm);
-        if (misspelt.isPresent()) {
-            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': " + misspelt.get());
-        }
         if (releaseAddress.equals(getMailetContext().getPostmaster())
                 || releaseAddress.getLocalPart().equalsIgnoreCase("postmaster")) {
             // James's PostmasterAlias rewrites postmaster@ any local domain to the postmaster before any reply is seen.
@@ -212,6 +205,13 @@ public class LookalikeGuard extends GenericMailet {
                 + releaseAddress.asString() + " is a postmaster's address: mail to it is the postmaster's, so no reply would "
                 + "reach the release, or every mail to it would be taken as a reply; give the release address a user of "
                 + "its own");
+        }
+        for (String entry : confirm.noConfirm) {
+            checkNoConfirm(entry);
+        }
+        Optional<String> misspelt = registry.registerNoConfirm(confirm.noConfirm);
+        if (misspelt.isPresent()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': " + misspelt.get());
         }
         if (!registry.registerConfirm(new GuardRegistry.ConfirmSettings(confirm.secret, releaseAddress.asString(),
             confirm.remember, quarantineUrl, confirm.tokenValidity, confirm::allowsSelfRelease))) {
