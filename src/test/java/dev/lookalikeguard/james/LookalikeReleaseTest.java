@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import javax.mail.MessagingException;
 
@@ -74,16 +77,26 @@ class LookalikeReleaseTest {
         release.init(FakeMailetConfig.builder().mailetName("LookalikeRelease").mailetContext(context).build());
     }
 
+    /** The held entries, in key order. */
+    private List<HeldKey> heldKeys() throws Exception {
+        List<HeldKey> keys = new ArrayList<>();
+        held().list().forEachRemaining(key -> keys.add(HeldKey.parse(key.asString()).orElseThrow()));
+        keys.sort(Comparator.comparing(HeldKey::asString));
+        return keys;
+    }
+
     /** The held entry of this recipient domain. */
     private HeldKey heldKeyOf(String domain) throws Exception {
-        java.util.Iterator<org.apache.james.mailrepository.api.MailKey> keys = held().list();
-        while (keys.hasNext()) {
-            HeldKey key = HeldKey.parse(keys.next().asString()).orElseThrow();
-            if (held().retrieve(key.mailKey()).getRecipients().iterator().next().getDomain().asString().equals(domain)) {
+        for (HeldKey key : heldKeys()) {
+            if (new MailAddress(recipientOf(key)).getDomain().asString().equals(domain)) {
                 return key;
             }
         }
         throw new AssertionError("nothing held for " + domain);
+    }
+
+    private String recipientOf(HeldKey key) throws Exception {
+        return held().retrieve(key.mailKey()).getRecipients().iterator().next().asString();
     }
 
     private String holdAndReadToken(String... recipients) throws Exception {
@@ -213,7 +226,7 @@ class LookalikeReleaseTest {
         assertThat(token).as("the token sent is army.ml's").isNotEmpty();
         HeldKey navy = heldKeyOf("navy.ml");
         assertThat(navy.kind()).isEqualTo(HeldKey.Kind.ADMIN);
-        String forged = ReleaseToken.issue(SECRET, navy, "k.roe@navy.ml", SENDER, clock.instant().plus(java.time.Duration.ofHours(1)))
+        String forged = ReleaseToken.issue(SECRET, navy, "k.roe@navy.ml", SENDER, clock.instant().plus(Duration.ofHours(1)))
             .asString();
 
         reply(SENDER, SENDER, forged);
@@ -228,9 +241,9 @@ class LookalikeReleaseTest {
     void aTokenThatOutlivesTheConfiguredValidityReleasesNothing() throws Exception {
         holdAndReadToken("j.doe@army.ml");
         HeldKey army = heldKeyOf("army.ml");
-        String forged = ReleaseToken.issue(SECRET, army, "j.doe@army.ml", SENDER, army.heldSince().plus(java.time.Duration.ofDays(30)))
+        String forged = ReleaseToken.issue(SECRET, army, "j.doe@army.ml", SENDER, army.heldSince().plus(Duration.ofDays(30)))
             .asString();
-        clock.advance(java.time.Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
 
         reply(SENDER, SENDER, forged);
 
@@ -242,24 +255,15 @@ class LookalikeReleaseTest {
     @Test
     void aTokenMayOutliveTheHoldingByConfirmExpiryAndTheTimeItTookToIssue() throws Exception {
         holdAndReadToken("j.doe@army.ml", "k.roe@army.ml");
-        java.util.List<HeldKey> keys = new java.util.ArrayList<>();
-        java.util.Iterator<org.apache.james.mailrepository.api.MailKey> stored = held().list();
-        while (stored.hasNext()) {
-            keys.add(HeldKey.parse(stored.next().asString()).orElseThrow());
-        }
-        keys.sort(java.util.Comparator.comparing(HeldKey::asString));
-        java.time.Duration validity = java.time.Duration.ofDays(1);
+        List<HeldKey> keys = heldKeys();
+        Duration validity = Duration.ofDays(1);
 
         reply(SENDER, SENDER, ReleaseToken.issue(SECRET, keys.get(0), recipientOf(keys.get(0)), SENDER,
-            keys.get(0).heldSince().plus(validity).plus(java.time.Duration.ofMinutes(4))).asString());
+            keys.get(0).heldSince().plus(validity).plus(Duration.ofMinutes(4))).asString());
         assertThat(answer()).startsWith("Released");
         reply(SENDER, SENDER, ReleaseToken.issue(SECRET, keys.get(1), recipientOf(keys.get(1)), SENDER,
-            keys.get(1).heldSince().plus(validity).plus(java.time.Duration.ofMinutes(6))).asString());
+            keys.get(1).heldSince().plus(validity).plus(Duration.ofMinutes(6))).asString());
         assertThat(answer()).isEqualTo("Not released: the token is valid longer than this server now allows (confirmExpiry)");
-    }
-
-    private String recipientOf(HeldKey key) throws Exception {
-        return held().retrieve(key.mailKey()).getRecipients().iterator().next().asString();
     }
 
     /** noConfirm applies to tokens sent before it was set: the guard's settings now decide. */
@@ -268,7 +272,7 @@ class LookalikeReleaseTest {
         String token = holdAndReadToken("j.doe@army.ml");
         GuardRegistry.ConfirmSettings now = registry.confirmSettingsFor(RELEASE).orElseThrow();
         GuardRegistry later = MemoryStores.registry(store, clock);
-        later.registerConfirm(new GuardRegistry.ConfirmSettings(SECRET, RELEASE, java.time.Duration.ZERO, now.quarantine(),
+        later.registerConfirm(new GuardRegistry.ConfirmSettings(SECRET, RELEASE, Duration.ZERO, now.quarantine(),
             now.tokenValidity(), nearest -> !nearest.endsWith("mil")));
         release = new LookalikeRelease(later, new Quarantine(store, queues, new RecordingMetricFactory(), clock),
             new RecordingMetricFactory());
