@@ -9,6 +9,8 @@ package dev.lookalikeguard.detect.name;
 public final class Registrable {
     private final String label;
     private final String suffix;
+    /** label.suffix, kept: a search breaks ties between candidates by it. */
+    private final String name;
     private final boolean listed;
     private final String key;
     private final String lightKey;
@@ -17,6 +19,7 @@ public final class Registrable {
     Registrable(String label, String suffix, boolean listed, boolean commonWord) {
         this.label = label;
         this.suffix = suffix;
+        this.name = label + "." + suffix;
         this.listed = listed;
         this.key = Glyphs.key(label);
         String light = Glyphs.lightKey(label);
@@ -33,7 +36,7 @@ public final class Registrable {
     }
 
     public String name() {
-        return label + "." + suffix;
+        return name;
     }
 
     public boolean listed() {
