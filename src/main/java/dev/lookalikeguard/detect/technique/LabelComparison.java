@@ -84,15 +84,34 @@ final class LabelComparison {
      */
     static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
                                       LabelComparison best) {
+        return ofIfBetter(typed, target, maxTypos, enabled, best, typoLimit(maxTypos, best), costLimit(maxTypos, best));
+    }
+
+    /**
+     * The typos a difference with a label of {@code maxTypos} may take and still beat {@code best} (any it may
+     * take when there is none): only such a difference can win, and the alignment stops sooner.
+     */
+    static int typoLimit(int maxTypos, LabelComparison best) {
+        return best == null ? maxTypos : Math.min(maxTypos, best.typos());
+    }
+
+    /** The cost a difference may have and still beat {@code best} (see {@link #typoLimit}). */
+    static int costLimit(int maxTypos, LabelComparison best) {
+        return best == null ? GlyphDistance.highestCost(maxTypos, MAX_GLYPHS) : best.costLimit();
+    }
+
+    /**
+     * Like {@link #ofIfBetter(String, Registrable, int, Set, LabelComparison)}, within lower limits than the best
+     * allows (no higher than {@link #typoLimit} and {@link #costLimit}): null too when the difference is beyond them.
+     */
+    static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
+                                      LabelComparison best, int typoLimit, int costLimit) {
         if (typed.equals(target.label())) {
             // No difference (an internationalised name that reads as the protected label: the homoglyph
             // technique's, not an edit): the alignment would say cost 0, so it is not run. 0.6 index candidates
             // per homoglyph look-alike of eval-dev are such a label.
             return null;
         }
-        // Only a difference within the best one's typos and cost can beat it: the alignment stops sooner.
-        int typoLimit = best == null ? maxTypos : Math.min(maxTypos, best.typos());
-        int costLimit = best == null ? GlyphDistance.highestCost(maxTypos, MAX_GLYPHS) : best.costLimit();
         long measure = GlyphDistance.measure(typed, target.label(), maxTypos, MAX_GLYPHS, typoLimit, costLimit);
         if (measure < 0 || GlyphDistance.cost(measure) == 0) {
             return null;

@@ -1,5 +1,6 @@
 package dev.lookalikeguard.detect.technique;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,19 +74,30 @@ public final class LabelEdit implements Technique {
      * under {@code suffix}: typing mistakes, or look-alike glyphs whose keys differ (nn for m), or null.
      */
     LabelComparison nearest(String label, String key, String lightKey, String suffix, ProtectedNames names) {
-        LabelComparison[] best = new LabelComparison[1];
-        names.sameSuffixCandidates(key, lightKey, suffix, 1, target -> consider(label, target, best));
-        if (twoEdits && (best[0] == null || best[0].typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
-            names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> consider(label, target, best));
+        List<Registrable> near = new ArrayList<>(4);
+        names.sameSuffixCandidates(key, lightKey, suffix, 1, near::add);
+        LabelComparison best = LabelSearch.best(label, near, enabled, null);
+        if (twoEdits && (best == null || best.typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
+            // The search two edits away finds the candidates one edit away again: they were compared already.
+            List<Registrable> far = new ArrayList<>(4);
+            names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> {
+                if (!containsSame(near, target)) {
+                    far.add(target);
+                }
+            });
+            best = LabelSearch.best(label, far, enabled, best);
         }
-        return best[0];
+        return best;
     }
 
-    private void consider(String label, Registrable target, LabelComparison[] best) {
-        LabelComparison match = LabelComparison.ofIfBetter(label, target, LabelComparison.maxTypos(target), enabled, best[0]);
-        if (match != null) {
-            best[0] = match;
+    /** Candidate lists are short: a linear identity check beats hashing. */
+    private static boolean containsSame(List<Registrable> list, Registrable candidate) {
+        for (Registrable r : list) {
+            if (r == candidate) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** The names of the techniques this one reports: the typo kinds and {@value #NAME}. */

@@ -72,7 +72,7 @@ class LabelComparisonTest {
     }
 
     /** A few typos, hyphens and look-alike glyphs in a copy of the label. */
-    private static String mutated(String label, Random random) {
+    static String mutated(String label, Random random) {
         StringBuilder b = new StringBuilder(label);
         for (int edits = 1 + random.nextInt(3); edits > 0 && b.length() > 1; edits--) {
             int at = random.nextInt(b.length());
@@ -98,7 +98,7 @@ class LabelComparisonTest {
     }
 
     /** A label of letters that take part in glyphs, with inner hyphens (none at either end, none doubled). */
-    private static String word(Random random, int length) {
+    static String word(Random random, int length) {
         String text = RandomText.of(random, LETTERS, length).replace("--", "-a");
         return text.replaceAll("^-", "a").replaceAll("-$", "a");
     }

@@ -1,0 +1,88 @@
+package dev.lookalikeguard.detect.technique;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lookalikeguard.detect.Detector;
+import dev.lookalikeguard.detect.Techniques;
+import dev.lookalikeguard.detect.name.Glyphs;
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.Registrable;
+
+class LabelSearchTest {
+
+    /**
+     * The two rounds keep exactly what comparing every candidate under its full limits keeps, in whatever order
+     * the candidates come: answers within the first round's limits (one typo, glyph steps only), answers only the
+     * second round finds (two typos, a typo and glyph steps, nothing), and a best already held from an earlier
+     * search.
+     */
+    @Test
+    void twoRoundsKeepExactlyWhatComparingEveryCandidateInFullKeeps() {
+        Random random = new Random(41);
+        Detector.Builder builder = Detector.builder().protectSuffix("gov");
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            String label = LabelComparisonTest.word(random, 3 + random.nextInt(10));
+            labels.add(label);
+            if (i % 3 == 0) {
+                builder.protectDomain(label + ".gov");
+            } else {
+                builder.knownDomain(label + ".gov");
+            }
+        }
+        ProtectedNames names = builder.build().names();
+        Set<String> enabled = Set.copyOf(Techniques.NAMES);
+        int withinFirstRound = 0;
+        int beyondFirstRound = 0;
+        int withEarlierBest = 0;
+        for (int i = 0; i < 8_000; i++) {
+            String typed = LabelComparisonTest.mutated(labels.get(random.nextInt(labels.size())), random);
+            List<Registrable> candidates = new ArrayList<>();
+            names.sameSuffixCandidates(Glyphs.key(typed), Glyphs.lightKey(typed), "gov", 2, candidates::add);
+            Collections.shuffle(candidates, random);
+            // Sometimes a best is already held, as after the search one edit away: the first candidates' best.
+            int held = random.nextInt(3) == 0 ? random.nextInt(candidates.size() + 1) : 0;
+            LabelComparison earlier = everyInFull(typed, candidates.subList(0, held), enabled, null);
+            List<Registrable> rest = candidates.subList(held, candidates.size());
+
+            LabelComparison full = everyInFull(typed, rest, enabled, earlier);
+            LabelComparison search = LabelSearch.best(typed, rest, enabled, earlier);
+
+            assertThat(describe(search)).as(typed + " among " + rest + " after " + describe(earlier))
+                .isEqualTo(describe(full));
+            if (full != null && full != earlier) {
+                boolean within = full.typos() <= LabelSearch.FIRST_TYPOS && full.cost() <= LabelSearch.FIRST_COST;
+                withinFirstRound += within ? 1 : 0;
+                beyondFirstRound += within ? 0 : 1;
+            }
+            withEarlierBest += earlier != null ? 1 : 0;
+        }
+        assertThat(withinFirstRound).isGreaterThan(1_000);
+        assertThat(beyondFirstRound).as("answers only the second round finds").isGreaterThan(1_000);
+        assertThat(withEarlierBest).isGreaterThan(500);
+    }
+
+    /** Every candidate compared under its full limits ({@link LabelComparison#of}), the best kept by {@code beats}. */
+    private static LabelComparison everyInFull(String typed, List<Registrable> candidates, Set<String> enabled,
+                                               LabelComparison best) {
+        for (Registrable target : candidates) {
+            LabelComparison compared = LabelComparison.of(typed, target, LabelComparison.maxTypos(target), enabled);
+            if (compared != null && compared.beats(best)) {
+                best = compared;
+            }
+        }
+        return best;
+    }
+
+    private static String describe(LabelComparison comparison) {
+        return comparison == null ? null : comparison.target().name() + " " + comparison.difference();
+    }
+}
