@@ -345,7 +345,7 @@ public final class ProtectedNames {
         List<Registrable> seen = new ArrayList<>(4);
         IntConsumer each = id -> {
             Registrable candidate = sameSuffixIndex.entry(id);
-            if (candidate.suffix().equals(suffix) && !containsSame(seen, candidate)) {
+            if (candidate.suffix().equals(suffix) && !candidate.isIn(seen)) {
                 seen.add(candidate);
                 consumer.accept(candidate);
             }
@@ -372,7 +372,7 @@ public final class ProtectedNames {
         List<Registrable> seen = new ArrayList<>(4);
         IntConsumer each = id -> {
             Registrable candidate = crossSuffixIndex.entry(id);
-            if (!containsSame(seen, candidate)) {
+            if (!candidate.isIn(seen)) {
                 seen.add(candidate);
                 consumer.accept(candidate);
             }
@@ -423,7 +423,7 @@ public final class ProtectedNames {
         List<Registrable> seen = new ArrayList<>(2);
         IntConsumer each = id -> {
             Registrable entry = suffixIndex.entry(id);
-            if (!containsSame(seen, entry)) {
+            if (!entry.isIn(seen)) {
                 seen.add(entry);
                 consumer.accept(entry.label());
             }
@@ -465,16 +465,6 @@ public final class ProtectedNames {
     /** Lengths of the labels of the names searched across suffixes, ascending (for substring searches). */
     public int[] crossSuffixLabelLengths() {
         return crossSuffixLabelLengths;
-    }
-
-    /** Candidate lists are short: a linear identity check beats hashing. */
-    private static boolean containsSame(List<Registrable> list, Registrable candidate) {
-        for (Registrable r : list) {
-            if (r == candidate) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The protected name or suffix whose whole-name glyph key is this one, if any. */

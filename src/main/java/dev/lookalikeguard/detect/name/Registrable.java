@@ -58,6 +58,16 @@ public final class Registrable {
         return commonWord;
     }
 
+    /** Whether this very cut is in the list (candidate lists are short: a linear identity check beats hashing). */
+    public boolean isIn(java.util.List<Registrable> list) {
+        for (Registrable r : list) {
+            if (r == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Registrable mergedWith(Registrable other) {
         return listed || !other.listed ? this : other;
     }

@@ -81,23 +81,13 @@ public final class LabelEdit implements Technique {
             // The search two edits away finds the candidates one edit away again: they were compared already.
             List<Registrable> far = new ArrayList<>(4);
             names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> {
-                if (!containsSame(near, target)) {
+                if (!target.isIn(near)) {
                     far.add(target);
                 }
             });
             best = LabelSearch.best(label, far, enabled, best);
         }
         return best;
-    }
-
-    /** Candidate lists are short: a linear identity check beats hashing. */
-    private static boolean containsSame(List<Registrable> list, Registrable candidate) {
-        for (Registrable r : list) {
-            if (r == candidate) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The names of the techniques this one reports: the typo kinds and {@value #NAME}. */

@@ -29,18 +29,8 @@ class LabelComparisonTest {
     @Test
     void theCheapMeasureKeepsExactlyWhatComparingEveryCandidateKeeps() {
         Random random = new Random(29);
-        Detector.Builder builder = Detector.builder().protectSuffix("gov");
         List<String> labels = new ArrayList<>();
-        for (int i = 0; i < 1_500; i++) {
-            String label = word(random, 3 + random.nextInt(8));
-            labels.add(label);
-            if (i % 3 == 0) {
-                builder.protectDomain(label + ".gov");
-            } else {
-                builder.knownDomain(label + ".gov");
-            }
-        }
-        ProtectedNames names = builder.build().names();
+        ProtectedNames names = namesUnderGov(random, 8, labels);
         Set<String> enabled = Set.copyOf(Techniques.NAMES);
         int kept = 0;
         int replaced = 0;
@@ -71,6 +61,24 @@ class LabelComparisonTest {
         assertThat(replaced).as("look-ups where a later candidate beat the first one kept").isGreaterThan(300);
     }
 
+    /**
+     * 1,500 random labels of 3 to {@code 2 + lengths} characters under gov, a third listed, the others known; the
+     * labels are added to {@code labels}.
+     */
+    static ProtectedNames namesUnderGov(Random random, int lengths, List<String> labels) {
+        Detector.Builder builder = Detector.builder().protectSuffix("gov");
+        for (int i = 0; i < 1_500; i++) {
+            String label = word(random, 3 + random.nextInt(lengths));
+            labels.add(label);
+            if (i % 3 == 0) {
+                builder.protectDomain(label + ".gov");
+            } else {
+                builder.knownDomain(label + ".gov");
+            }
+        }
+        return builder.build().names();
+    }
+
     /** A few typos, hyphens and look-alike glyphs in a copy of the label. */
     static String mutated(String label, Random random) {
         StringBuilder b = new StringBuilder(label);
@@ -98,7 +106,7 @@ class LabelComparisonTest {
     }
 
     /** A label of letters that take part in glyphs, with inner hyphens (none at either end, none doubled). */
-    static String word(Random random, int length) {
+    private static String word(Random random, int length) {
         String text = RandomText.of(random, LETTERS, length).replace("--", "-a");
         return text.replaceAll("^-", "a").replaceAll("-$", "a");
     }

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
@@ -27,18 +26,8 @@ class LabelSearchTest {
     @Test
     void twoRoundsKeepExactlyWhatComparingEveryCandidateInFullKeeps() {
         Random random = new Random(41);
-        Detector.Builder builder = Detector.builder().protectSuffix("gov");
         List<String> labels = new ArrayList<>();
-        for (int i = 0; i < 1_500; i++) {
-            String label = LabelComparisonTest.word(random, 3 + random.nextInt(10));
-            labels.add(label);
-            if (i % 3 == 0) {
-                builder.protectDomain(label + ".gov");
-            } else {
-                builder.knownDomain(label + ".gov");
-            }
-        }
-        ProtectedNames names = builder.build().names();
+        ProtectedNames names = LabelComparisonTest.namesUnderGov(random, 10, labels);
         Set<String> enabled = Set.copyOf(Techniques.NAMES);
         int withinFirstRound = 0;
         int beyondFirstRound = 0;
