@@ -1,5 +1,7 @@
 package dev.lookalikeguard.detect.name;
 
+import java.util.List;
+
 /**
  * A protected name cut where it is registered: {@code army} under {@code mil}, {@code mod} under {@code uk}.
  * {@code listed} says whether the admin named it in the condition ({@code domains:}) as opposed to a
@@ -59,7 +61,7 @@ public final class Registrable {
     }
 
     /** Whether this very cut is in the list (candidate lists are short: a linear identity check beats hashing). */
-    public boolean isIn(java.util.List<Registrable> list) {
+    public boolean isIn(List<Registrable> list) {
         for (Registrable r : list) {
             if (r == this) {
                 return true;

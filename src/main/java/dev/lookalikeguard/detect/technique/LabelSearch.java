@@ -16,9 +16,10 @@ import dev.lookalikeguard.detect.name.Registrable;
  * glyph steps): it compares again the candidates the first round cut short, under the limits the best allows.
  *
  * <p>The answer is the one comparing every candidate under its full limits gives: a difference within lower limits
- * is measured exactly ({@link GlyphDistance#measure(String, String, int, int, int, int)}), a better best allows no
- * higher limits ({@link LabelComparison#typoLimit}, {@link LabelComparison#costLimit}), and {@code beats} is a total
- * order, so the winner does not depend on the order of comparison.
+ * is measured exactly ({@link GlyphDistance#measure(String, String, int, int, int, int)}); once a best is held, a
+ * better one allows no higher limits ({@link LabelComparison#typoLimit}, {@link LabelComparison#costLimit}; with none
+ * held every candidate is cut short anyway); and {@code beats} is a total order over candidates with distinct names
+ * (the index gives each cut of a name once), so the winner does not depend on the order of comparison.
  */
 final class LabelSearch {
     /** The typos of the first round. */
@@ -56,8 +57,9 @@ final class LabelSearch {
         }
         for (long rest = again; rest != 0; rest &= rest - 1) {
             Registrable target = candidates.get(Long.numberOfTrailingZeros(rest));
-            // A candidate within the first round's limits lost there to a best no better than this one; one beyond
-            // them can only win within the limits the best allows now, which may have fallen to the first round's.
+            // A candidate within the first round's limits lost there to a best no better than the current one; one
+            // beyond them can only win within the limits the current best allows, which may have fallen to the
+            // first round's: then it is beyond those too.
             if (cutShort(target, best)) {
                 best = better(typed, target, enabled, best, Integer.MAX_VALUE, Integer.MAX_VALUE);
             }

@@ -62,13 +62,13 @@ class LabelComparisonTest {
     }
 
     /**
-     * 1,500 random labels of 3 to {@code 2 + lengths} characters under gov, a third listed, the others known; the
-     * labels are added to {@code labels}.
+     * 1,500 random labels under gov, of {@code lengthCount} lengths from 3 characters up, a third listed, the others
+     * known; the labels are added to {@code labels}.
      */
-    static ProtectedNames namesUnderGov(Random random, int lengths, List<String> labels) {
+    static ProtectedNames namesUnderGov(Random random, int lengthCount, List<String> labels) {
         Detector.Builder builder = Detector.builder().protectSuffix("gov");
         for (int i = 0; i < 1_500; i++) {
-            String label = word(random, 3 + random.nextInt(lengths));
+            String label = word(random, 3 + random.nextInt(lengthCount));
             labels.add(label);
             if (i % 3 == 0) {
                 builder.protectDomain(label + ".gov");

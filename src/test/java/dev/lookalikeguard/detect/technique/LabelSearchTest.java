@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lookalikeguard.detect.Detector;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.name.Glyphs;
 import dev.lookalikeguard.detect.name.ProtectedNames;
@@ -57,6 +59,52 @@ class LabelSearchTest {
         assertThat(withinFirstRound).isGreaterThan(1_000);
         assertThat(beyondFirstRound).as("answers only the second round finds").isGreaterThan(1_000);
         assertThat(withEarlierBest).isGreaterThan(500);
+    }
+
+    /**
+     * {@link LabelEdit#nearest} hands the best one edit away to the search two edits away, which compares only the
+     * candidates it did not: it must keep exactly what comparing every candidate two edits away in full keeps
+     * whenever nothing one edit away takes fewer than two typos, with any techniques switched off.
+     */
+    @Test
+    void theSearchTwoEditsAwayGoesOnFromTheBestOneEditAway() {
+        // The one-edit search holds lincolnca (two edits and a glyph step); two edits away, lincolnma (two edits,
+        // no glyph) beats it, and must be compared with it, not with nothing.
+        ProtectedNames pair = Detector.builder().protectSuffix("gov").protectDomain("lincolnma.gov")
+            .protectDomain("lincolnca.gov").build().names();
+        LabelComparison found = new LabelEdit(Set.copyOf(Techniques.NAMES))
+            .nearest("linconm-a", Glyphs.key("linconm-a"), Glyphs.lightKey("linconm-a"), "gov", pair);
+        assertThat(describe(found)).isEqualTo("lincolnma.gov " + found.difference());
+        assertThat(found.glyphs()).isZero();
+
+        Random random = new Random(43);
+        List<String> labels = new ArrayList<>();
+        ProtectedNames names = LabelComparisonTest.namesUnderGov(random, 12, labels);
+        List<String> optional = new ArrayList<>(LabelEdit.names());
+        optional.add(Homoglyph.NAME);
+        int twoEditsAway = 0;
+        for (int i = 0; i < 8_000; i++) {
+            Set<String> enabled = new HashSet<>(Techniques.NAMES);
+            if (random.nextBoolean()) {
+                enabled.remove(optional.get(random.nextInt(optional.size())));
+                enabled.remove(optional.get(random.nextInt(optional.size())));
+            }
+            String typed = LabelComparisonTest.mutated(labels.get(random.nextInt(labels.size())), random);
+            String key = Glyphs.key(typed);
+            String lightKey = Glyphs.lightKey(typed);
+            List<Registrable> oneEdit = new ArrayList<>();
+            names.sameSuffixCandidates(key, lightKey, "gov", 1, oneEdit::add);
+            LabelComparison expected = everyInFull(typed, oneEdit, enabled, null);
+            if ((expected == null || expected.typos() > 1) && key.length() >= 6) {
+                List<Registrable> twoEdits = new ArrayList<>();
+                names.sameSuffixCandidates(key, lightKey, "gov", 2, twoEdits::add);
+                expected = everyInFull(typed, twoEdits, enabled, null);
+                twoEditsAway += expected != null && !oneEdit.contains(expected.target()) ? 1 : 0;
+            }
+            LabelComparison nearest = new LabelEdit(enabled).nearest(typed, key, lightKey, "gov", names);
+            assertThat(describe(nearest)).as(typed + " with " + enabled).isEqualTo(describe(expected));
+        }
+        assertThat(twoEditsAway).as("answers found only two edits away").isGreaterThan(300);
     }
 
     /** Every candidate compared under its full limits ({@link LabelComparison#of}), the best kept by {@code beats}. */
