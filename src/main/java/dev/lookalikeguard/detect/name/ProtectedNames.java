@@ -323,31 +323,29 @@ public final class ProtectedNames {
     }
 
     /**
-     * Every registrable cut under {@code suffix} whose label's glyph key (full or light) may be within
-     * {@code depth} (1 or 2) edits of {@code key} or {@code lightKey} (the typed label's); depth 2 reaches keys of
-     * {@value DeletionIndex#DOUBLE_EDIT_LABEL}+ characters only. A superset (verify with {@link GlyphDistance}),
-     * each cut once.
+     * Adds to {@code found} every registrable cut under {@code suffix} whose label's glyph key (full or light) may be
+     * within {@code depth} (1 or 2) edits of {@code key} or {@code lightKey} (the typed label's) and that
+     * {@code found} does not hold yet; depth 2 reaches keys of {@value DeletionIndex#DOUBLE_EDIT_LABEL}+ characters
+     * only. A superset (verify with {@link GlyphDistance}), each cut once: a search one edit away, then two, passes
+     * the same list, and the second adds only what the first did not find.
      */
-    public void sameSuffixCandidates(String key, String lightKey, String suffix, int depth,
-                                     Consumer<Registrable> consumer) {
+    public void sameSuffixCandidates(String key, String lightKey, String suffix, int depth, List<Registrable> found) {
         Map<String, Registrable> group = bySuffixTable.get(suffix);
         if (group == null) {
             return;
         }
         if (scan) {
             group.values().forEach(r -> {
-                if (reachable(key, lightKey, r, depth)) {
-                    consumer.accept(r);
+                if (reachable(key, lightKey, r, depth) && !r.isIn(found)) {
+                    found.add(r);
                 }
             });
             return;
         }
-        List<Registrable> seen = new ArrayList<>(4);
         IntConsumer each = id -> {
             Registrable candidate = sameSuffixIndex.entry(id);
-            if (candidate.suffix().equals(suffix) && !candidate.isIn(seen)) {
-                seen.add(candidate);
-                consumer.accept(candidate);
+            if (candidate.suffix().equals(suffix) && !candidate.isIn(found)) {
+                found.add(candidate);
             }
         };
         sameSuffixIndex.candidates(key, suffix, depth, each);

@@ -79,15 +79,6 @@ final class LabelComparison {
     }
 
     /**
-     * Like {@link #of}, but null as soon as the cheap measure shows it cannot beat {@code best} (see
-     * {@link #beats}), by the measure alone: most candidates of a look-up are dropped before their typo is named.
-     */
-    static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
-                                      LabelComparison best) {
-        return ofIfBetter(typed, target, maxTypos, enabled, best, typoLimit(maxTypos, best), costLimit(maxTypos, best));
-    }
-
-    /**
      * The typos a difference with a label of {@code maxTypos} may take and still beat {@code best} (any it may
      * take when there is none): only such a difference can win, and the alignment stops sooner.
      */
@@ -101,8 +92,10 @@ final class LabelComparison {
     }
 
     /**
-     * Like {@link #ofIfBetter(String, Registrable, int, Set, LabelComparison)}, within lower limits than the best
-     * allows (no higher than {@link #typoLimit} and {@link #costLimit}): null too when the difference is beyond them.
+     * Like {@link #of}, but null as soon as the cheap measure shows it cannot beat {@code best} (see
+     * {@link #beats}), by the measure alone: most candidates of a look-up are dropped before their typo is named.
+     * Measured within the limits given, {@link #typoLimit} and {@link #costLimit} or lower ones: null too when the
+     * difference is beyond them.
      */
     static LabelComparison ofIfBetter(String typed, Registrable target, int maxTypos, Set<String> enabled,
                                       LabelComparison best, int typoLimit, int costLimit) {

@@ -74,18 +74,14 @@ public final class LabelEdit implements Technique {
      * under {@code suffix}: typing mistakes, or look-alike glyphs whose keys differ (nn for m), or null.
      */
     LabelComparison nearest(String label, String key, String lightKey, String suffix, ProtectedNames names) {
-        List<Registrable> near = new ArrayList<>(4);
-        names.sameSuffixCandidates(key, lightKey, suffix, 1, near::add);
-        LabelComparison best = LabelSearch.best(label, near, enabled, null);
+        List<Registrable> candidates = new ArrayList<>(4);
+        names.sameSuffixCandidates(key, lightKey, suffix, 1, candidates);
+        LabelComparison best = LabelSearch.best(label, candidates, enabled, null);
         if (twoEdits && (best == null || best.typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
-            // The search two edits away finds the candidates one edit away again: they were compared already.
-            List<Registrable> far = new ArrayList<>(4);
-            names.sameSuffixCandidates(key, lightKey, suffix, 2, target -> {
-                if (!target.isIn(near)) {
-                    far.add(target);
-                }
-            });
-            best = LabelSearch.best(label, far, enabled, best);
+            // The search two edits away adds only what the search one edit away did not find: the rest was compared.
+            int oneEditAway = candidates.size();
+            names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
+            best = LabelSearch.best(label, candidates.subList(oneEditAway, candidates.size()), enabled, best);
         }
         return best;
     }

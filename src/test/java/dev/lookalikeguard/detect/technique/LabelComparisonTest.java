@@ -37,12 +37,13 @@ class LabelComparisonTest {
         for (int i = 0; i < 6_000; i++) {
             String typed = mutated(labels.get(random.nextInt(labels.size())), random);
             List<Registrable> candidates = new ArrayList<>();
-            names.sameSuffixCandidates(Glyphs.key(typed), Glyphs.lightKey(typed), "gov", 2, candidates::add);
+            names.sameSuffixCandidates(Glyphs.key(typed), Glyphs.lightKey(typed), "gov", 2, candidates);
             LabelComparison cheap = null;
             LabelComparison full = null;
             for (Registrable target : candidates) {
                 int maxTypos = LabelComparison.maxTypos(target);
-                LabelComparison better = LabelComparison.ofIfBetter(typed, target, maxTypos, enabled, cheap);
+                LabelComparison better = LabelComparison.ofIfBetter(typed, target, maxTypos, enabled, cheap,
+                    LabelComparison.typoLimit(maxTypos, cheap), LabelComparison.costLimit(maxTypos, cheap));
                 if (better != null) {
                     replaced += cheap == null ? 0 : 1;
                     cheap = better;

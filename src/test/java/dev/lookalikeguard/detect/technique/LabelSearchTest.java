@@ -37,7 +37,7 @@ class LabelSearchTest {
         for (int i = 0; i < 8_000; i++) {
             String typed = LabelComparisonTest.mutated(labels.get(random.nextInt(labels.size())), random);
             List<Registrable> candidates = new ArrayList<>();
-            names.sameSuffixCandidates(Glyphs.key(typed), Glyphs.lightKey(typed), "gov", 2, candidates::add);
+            names.sameSuffixCandidates(Glyphs.key(typed), Glyphs.lightKey(typed), "gov", 2, candidates);
             Collections.shuffle(candidates, random);
             // Sometimes a best is already held, as after the search one edit away: the first candidates' best.
             int held = random.nextInt(3) == 0 ? random.nextInt(candidates.size() + 1) : 0;
@@ -93,11 +93,11 @@ class LabelSearchTest {
             String key = Glyphs.key(typed);
             String lightKey = Glyphs.lightKey(typed);
             List<Registrable> oneEdit = new ArrayList<>();
-            names.sameSuffixCandidates(key, lightKey, "gov", 1, oneEdit::add);
+            names.sameSuffixCandidates(key, lightKey, "gov", 1, oneEdit);
             LabelComparison expected = everyInFull(typed, oneEdit, enabled, null);
             if ((expected == null || expected.typos() > 1) && key.length() >= 6) {
                 List<Registrable> twoEdits = new ArrayList<>();
-                names.sameSuffixCandidates(key, lightKey, "gov", 2, twoEdits::add);
+                names.sameSuffixCandidates(key, lightKey, "gov", 2, twoEdits);
                 expected = everyInFull(typed, twoEdits, enabled, null);
                 twoEditsAway += expected != null && !oneEdit.contains(expected.target()) ? 1 : 0;
             }
