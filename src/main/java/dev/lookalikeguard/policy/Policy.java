@@ -113,7 +113,11 @@ public final class Policy {
         add(clauses, "domains", builder::protectDomain);
         add(clauses, "known", builder::knownDomain);
         for (String value : clauses.getOrDefault("allow", List.of())) {
-            builder.allow(allowable(value));
+            try {
+                builder.allow(allowable(value));
+            } catch (InvalidDomainException e) {
+                throw new PolicyException("clause 'allow': '" + value + "' is " + e.getMessage(), e);
+            }
         }
 
         List<ReferenceList> lists = new ArrayList<>();
@@ -168,18 +172,15 @@ public final class Policy {
     }
 
     /**
-     * An {@code allow:} entry in canonical form: a name somebody registered, or one under it. A bare public suffix or a
-     * top-level name ({@code ml}, {@code mil}, {@code co.uk}, {@code gouv.ml}) is refused, as the run-time allow-list
-     * refuses it: allowing it would switch off the protection for every name under it, and dropping a label
-     * ({@code co.uk} for {@code partner.co.uk}) is an easy mistake.
+     * A domain that may be allowed ({@code allow:}, or the run-time allow-list), in canonical form: a name somebody
+     * registered, or one under it. A bare public suffix or a top-level name ({@code ml}, {@code mil}, {@code co.uk},
+     * {@code gouv.ml}) is refused: allowing it would switch off the protection for every name under it, and dropping
+     * a label ({@code co.uk} for {@code partner.co.uk}) is an easy mistake.
      */
-    private static String allowable(String value) throws PolicyException {
-        try {
-            return DomainName.parseBelowPublicSuffix(value, "a bare public suffix or top-level name: allowing it would "
-                + "switch off the protection for every name under it; name the domain (e.g. partner.co.uk)");
-        } catch (InvalidDomainException e) {
-            throw new PolicyException("clause 'allow': '" + value + "' is " + e.getMessage(), e);
-        }
+    public static String allowable(String domain) throws InvalidDomainException {
+        return DomainName.parseBelowPublicSuffix(domain, "a bare public suffix or top-level name: allowing it would "
+            + "switch off the protection for every name under it; allow a name registered under it instead, such as "
+            + "partner.ml");
     }
 
     private static Optional<LearningRule> learning(List<String> learn, List<String> threshold) throws PolicyException {

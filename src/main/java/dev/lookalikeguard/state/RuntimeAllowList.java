@@ -25,6 +25,7 @@ import org.apache.mailet.Mail;
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
+import dev.lookalikeguard.policy.Policy;
 
 /**
  * Domains an administrator allowed at run time (WebAdmin), on top of the condition's {@code allow:}.
@@ -82,15 +83,6 @@ public class RuntimeAllowList {
         }
     }
 
-    /**
-     * The canonical (ASCII) form of a domain that may be allowed. A bare public suffix ({@code ml}, {@code gov.uk}) or
-     * any top-level name is refused: allowing it would switch off the protection for every name under it.
-     */
-    public static String allowable(String domain) throws InvalidDomainException {
-        return DomainName.parseBelowPublicSuffix(domain, "a bare public suffix or top-level name: allowing it would switch "
-            + "off the protection for every name under it; allow a name registered under it instead, such as partner.ml");
-    }
-
     /** The entry that allows {@code asciiDomain} (the domain itself or a parent), if any: reads by key only. */
     public Optional<String> allowing(String asciiDomain) throws MessagingException {
         String name = asciiDomain;
@@ -117,14 +109,14 @@ public class RuntimeAllowList {
         });
     }
 
-    /** Adds a domain (Unicode or ASCII) that {@link #allowable} accepts, for ever; returns its canonical form. */
+    /** Adds a domain (Unicode or ASCII) that {@link Policy#allowable} accepts, for ever; returns its canonical form. */
     public String add(String domain, String reason) throws InvalidDomainException, MessagingException {
         return add(domain, reason, Optional.empty());
     }
 
-    /** Adds a domain that {@link #allowable} accepts, for {@code validity} if given; returns its canonical form. */
+    /** Adds a domain that {@link Policy#allowable} accepts, for {@code validity} if given; returns its canonical form. */
     public String add(String domain, String reason, Optional<Duration> validity) throws InvalidDomainException, MessagingException {
-        String ascii = allowable(domain);
+        String ascii = Policy.allowable(domain);
         MailImpl.Builder builder = MailImpl.builder()
             .name(StateRepository.keyFor(ascii).asString())
             .mimeMessage(StateRepository.placeholder("look-alike guard allow-list entry: " + ascii, reason))

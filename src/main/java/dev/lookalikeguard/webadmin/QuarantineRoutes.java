@@ -28,12 +28,12 @@ import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableSortedSet;
 
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.HeldMail;
 import dev.lookalikeguard.state.Quarantine;
 import dev.lookalikeguard.state.RecipientVerdict;
-import dev.lookalikeguard.state.RuntimeAllowList;
 import dev.lookalikeguard.webadmin.dto.HeldMailDto;
 import dev.lookalikeguard.webadmin.dto.QuarantinePageDto;
 import dev.lookalikeguard.webadmin.dto.ReleaseDto;
@@ -195,7 +195,7 @@ public class QuarantineRoutes implements Routes {
             HeldMail held = quarantine.read(found.url, found.key).orElseThrow(() -> notFound(found.key));
             for (String domain : domains(held)) {
                 try {
-                    RuntimeAllowList.allowable(domain);
+                    Policy.allowable(domain);
                 } catch (InvalidDomainException e) {
                     throw QueryParameters.badRequest("cannot allow '" + domain + "': it is " + e.getMessage()
                         + "; the mail stays held");
