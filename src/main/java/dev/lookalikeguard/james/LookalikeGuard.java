@@ -262,8 +262,7 @@ public class LookalikeGuard extends GenericMailet {
             return Quarantine.Ending.KEPT;
         }
         Map<MailAddress, RecipientVerdict> stopped = stoppedRecipients(held);
-        GuardConfiguration.Confirm confirm = configuration.confirm().orElseThrow();
-        if (stopped.values().stream().anyMatch(verdict -> !confirm.allowsSelfRelease(verdict.nearest().orElse("")))) {
+        if (stopped.values().stream().anyMatch(verdict -> kindOf(GuardAction.CONFIRM, verdict) != HeldKey.Kind.CONFIRM)) {
             // Held for confirmation before noConfirm covered its name: now the admin's, as a token for it is refused.
             LOGGER.warn("action=expire-kept mail={}: not confirmed in time, but noConfirm now covers its name; held for an "
                 + "administrator", key);
