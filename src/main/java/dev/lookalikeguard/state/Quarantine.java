@@ -96,14 +96,9 @@ public class Quarantine {
      * already stored are removed again and the failure is thrown. The mail itself is left as it was, except for
      * the held marker and action recorded on it.
      *
+     * @param kindOf how each recipient is held, by its verdict (for confirmation, or for an administrator)
      * @return the keys, in the order of {@code stopped}
      */
-    public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, RecipientVerdicts stopped,
-                              HeldKey.Kind kind, String action) throws MessagingException {
-        return hold(url, mail, stopped, verdict -> kind, action);
-    }
-
-    /** Like {@link #hold(MailRepositoryUrl, Mail, RecipientVerdicts, HeldKey.Kind, String)}, each recipient held as the kind its verdict calls for. */
     public List<HeldKey> hold(MailRepositoryUrl url, Mail mail, RecipientVerdicts stopped,
                               Function<RecipientVerdict, HeldKey.Kind> kindOf, String action)
             throws MessagingException {

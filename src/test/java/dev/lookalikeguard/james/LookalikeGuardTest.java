@@ -512,8 +512,8 @@ class LookalikeGuardTest {
             try {
                 FakeMail mail = matched("victim@example.org", "j.doe@army.ml");
                 dev.lookalikeguard.state.HeldKey key = quarantine.hold(MailRepositoryUrl.from("memory://var/mail/quarantine"),
-                    mail, dev.lookalikeguard.state.RecipientVerdicts.recordedOn(mail), dev.lookalikeguard.state.HeldKey.Kind.CONFIRM,
-                    "confirm").get(0);
+                    mail, dev.lookalikeguard.state.RecipientVerdicts.recordedOn(mail),
+                    verdict -> dev.lookalikeguard.state.HeldKey.Kind.CONFIRM, "confirm").get(0);
                 guard.queue().scheduleExpiry(key);
                 MailRepository quarantine = heldTwoHoursAgo();
 

@@ -85,7 +85,7 @@ class QuarantineTest {
         void holdsEachRecipientAsItsOwnEntryAndLeavesTheMailAsItWas() throws Exception {
             FakeMail mail = mail("a@army.ml", "b@navy.ml");
 
-            List<HeldKey> keys = quarantine.hold(URL, mail, stopped("a@army.ml", "b@navy.ml"), HeldKey.Kind.CONFIRM, "confirm");
+            List<HeldKey> keys = quarantine.hold(URL, mail, stopped("a@army.ml", "b@navy.ml"), verdict -> HeldKey.Kind.CONFIRM, "confirm");
 
             assertThat(keys).hasSize(2);
             assertThat(keys.get(0).mailId()).isEqualTo(keys.get(1).mailId());
@@ -107,7 +107,7 @@ class QuarantineTest {
 
         @Test
         void endsAHoldOnceHoweverManyEndingsRaceForIt() throws Exception {
-            HeldKey key = quarantine.hold(URL, mail("a@army.ml"), stopped("a@army.ml"), HeldKey.Kind.CONFIRM, "confirm").get(0);
+            HeldKey key = quarantine.hold(URL, mail("a@army.ml"), stopped("a@army.ml"), verdict -> HeldKey.Kind.CONFIRM, "confirm").get(0);
             AtomicInteger ran = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);
@@ -139,7 +139,7 @@ class QuarantineTest {
 
         @Test
         void anEndingThatFailsOrKeepsLeavesTheRecipientHeld() throws Exception {
-            HeldKey key = quarantine.hold(URL, mail("a@army.ml"), stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0);
+            HeldKey key = quarantine.hold(URL, mail("a@army.ml"), stopped("a@army.ml"), verdict -> HeldKey.Kind.ADMIN, "hold").get(0);
 
             assertThatThrownBy(() -> quarantine.end(URL, key.asString(), held -> {
                 throw new MessagingException("spool down");
@@ -152,7 +152,7 @@ class QuarantineTest {
         @Test
         void releasingOneRecipientLeavesTheOtherHeld() throws Exception {
             List<HeldKey> keys = quarantine.hold(URL, mail("a@army.ml", "b@navy.ml"), stopped("a@army.ml", "b@navy.ml"),
-                HeldKey.Kind.CONFIRM, "confirm");
+                verdict -> HeldKey.Kind.CONFIRM, "confirm");
 
             quarantine.end(URL, keys.get(0).asString(), held -> {
                 quarantine.spool(held, Mail.DEFAULT);
@@ -180,7 +180,7 @@ class QuarantineTest {
             Quarantine onFiles = new Quarantine(new FileRepositories(directory), queues, metrics, new TestClock());
             Mail mail = MailImpl.builder().name("mail1").sender("colonel@guard.test").addRecipients("a@army.ml")
                 .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
-            String held = onFiles.hold(url, mail, stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0).asString();
+            String held = onFiles.hold(url, mail, stopped("a@army.ml"), verdict -> HeldKey.Kind.ADMIN, "hold").get(0).asString();
             for (String key : List.of("h".repeat(length), "\u20ac".repeat(length / 3), "h\n".repeat(length / 2))) {
                 assertThat(onFiles.read(url, key)).isEmpty();
                 assertThat(onFiles.end(url, key, entry -> Quarantine.Ending.ENDED)).isEqualTo(Quarantine.Outcome.NOT_HELD);
@@ -201,7 +201,7 @@ class QuarantineTest {
             for (int i = 0; i < 300; i++) {
                 Mail mail = MailImpl.builder().name("mail" + i).sender("colonel@guard.test").addRecipients("a@army.ml")
                     .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Orders").setText("0900")).build();
-                keys.add(onFiles.hold(url, mail, stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0).asString());
+                keys.add(onFiles.hold(url, mail, stopped("a@army.ml"), verdict -> HeldKey.Kind.ADMIN, "hold").get(0).asString());
             }
             AtomicBoolean ending = new AtomicBoolean(true);
             List<Throwable> failures = new ArrayList<>();
@@ -232,7 +232,7 @@ class QuarantineTest {
 
         @Test
         void thereIsNothingToEndOnceEnded() throws Exception {
-            HeldKey key = quarantine.hold(URL, mail("a@army.ml"), stopped("a@army.ml"), HeldKey.Kind.ADMIN, "hold").get(0);
+            HeldKey key = quarantine.hold(URL, mail("a@army.ml"), stopped("a@army.ml"), verdict -> HeldKey.Kind.ADMIN, "hold").get(0);
             quarantine.end(URL, key.asString(), held -> Quarantine.Ending.ENDED);
 
             assertThat(quarantine.end(URL, key.asString(), held -> Quarantine.Ending.ENDED)).isEqualTo(Quarantine.Outcome.NOT_HELD);

@@ -75,7 +75,7 @@ final class GuardWebAdmin implements AutoCloseable {
             address.getDomain().asString() + " looks like " + nearest)));
         return quarantine.hold(QUARANTINE, FakeMail.builder().name("m-" + recipient).sender(sender).recipient(address)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("About " + recipient).setText("t")).build(),
-            stopped, HeldKey.Kind.ADMIN, "hold").get(0);
+            stopped, verdict -> HeldKey.Kind.ADMIN, "hold").get(0);
     }
 
     /** How many held copies were put back into the spool. */
