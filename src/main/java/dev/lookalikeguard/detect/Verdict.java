@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.google.common.base.Suppliers;
-import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.score.Scoring;
@@ -53,7 +52,7 @@ public final class Verdict {
         this.kind = Objects.requireNonNull(kind);
         this.nearest = nearest;
         this.suggestion = suggestion;
-        this.techniques = ImmutableList.copyOf(techniques);
+        this.techniques = List.copyOf(techniques);
         this.score = score;
         this.explanation = Suppliers.memoize(Objects.requireNonNull(explanation)::get);
     }

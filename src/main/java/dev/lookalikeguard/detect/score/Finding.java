@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 
 import dev.lookalikeguard.detect.score.Evidence.Placement;
@@ -23,7 +22,7 @@ public final class Finding {
     private final List<String> techniques;
     private final Evidence evidence;
     private final int score;
-    private final Supplier<String> explanation;
+    private final Explanation explanation;
 
     /** @param explanation the explanation in words, built only when asked for (most findings lose to a better one) */
     public Finding(String nearest, String suggestion, List<String> techniques, Evidence evidence,
@@ -35,10 +34,10 @@ public final class Finding {
                     Supplier<String> explanation) {
         this.nearest = nearest;
         this.suggestion = suggestion;
-        this.techniques = ImmutableList.copyOf(techniques);
+        this.techniques = List.copyOf(techniques);
         this.evidence = evidence;
         this.score = score;
-        this.explanation = Suppliers.memoize(explanation::get);
+        this.explanation = new Explanation(explanation);
     }
 
     /** This finding towards a learned name: named by {@code technique} first, with its own score and explanation. */
@@ -129,5 +128,28 @@ public final class Finding {
             return techniques.size() < other.techniques.size();
         }
         return nearest.compareTo(other.nearest) < 0;
+    }
+
+    /**
+     * The explanation, built on first use and kept: most findings lose to a better one and are never explained. Two
+     * threads asking at once may both build it; they build the same text.
+     */
+    private static final class Explanation implements Supplier<String> {
+        private final Supplier<String> builder;
+        private volatile String text;
+
+        Explanation(Supplier<String> builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public String get() {
+            String built = text;
+            if (built == null) {
+                built = builder.get();
+                text = built;
+            }
+            return built;
+        }
     }
 }

@@ -99,10 +99,9 @@ public final class Combosquatting implements Technique {
             }
             Evidence evidence = Evidence.of(Shape.WORD_ADDED, candidate.placement()).withGlyphs(0, candidate.folded())
                 .withTarget(length, target.listed(), target.commonWord()).withWord(separated, sameSuffix);
-            String added = (before + after).replace("-", "");
             best = better(best, new Finding(target.name(), candidate.rebuilt(target.label(), target.suffix()),
-                List.of(NAME), evidence, () -> candidate.display() + " looks like " + target.name() + ": '" + added
-                    + "' was added to " + target.label() + (sameSuffix ? "" : " and the name put under " + candidate.suffix())));
+                List.of(NAME), evidence, () -> candidate.display() + " looks like " + target.name() + ": '"
+                    + (before + after).replace("-", "") + "' was added to " + target.label() + (sameSuffix ? "" : " and the name put under " + candidate.suffix())));
         }
         return best;
     }

@@ -48,11 +48,15 @@ final class LabelSearch {
         long again = 0;
         for (int i = 0; i < count; i++) {
             Registrable target = candidates.get(i);
-            LabelComparison match = better(typed, target, enabled, best, FIRST_TYPOS, FIRST_COST);
-            if (match != best) {
+            int maxTypos = LabelComparison.maxTypos(target);
+            int typoLimit = LabelComparison.typoLimit(maxTypos, best);
+            int costLimit = LabelComparison.costLimit(maxTypos, best);
+            LabelComparison match = LabelComparison.ofIfBetter(typed, target, maxTypos, enabled, best,
+                Math.min(FIRST_TYPOS, typoLimit), Math.min(FIRST_COST, costLimit));
+            if (match != null) {
                 best = match;
-            } else if (cutShort(target, best)) {
-                again |= 1L << i;
+            } else if (typoLimit > FIRST_TYPOS || costLimit > FIRST_COST) {
+                again |= 1L << i; // cut short: the limits a difference may take to beat the best are above the round's
             }
         }
         for (long rest = again; rest != 0; rest &= rest - 1) {
