@@ -56,14 +56,15 @@ public final class Homoglyph implements Technique {
             String head = i > 0 ? candidate.head(i) : "";
             String meant = head.isEmpty() ? target : head + "." + target;
             String nearest = suffixOnly ? candidate.label(i - 1) + "." + target : target;
-            GlyphDistance.Difference difference = GlyphDistance.between(typed, target, 0, typed.length());
-            if (difference == null) {
+            long measure = GlyphDistance.measure(typed, target, 0, typed.length());
+            if (measure < 0) {
                 continue; // the keys meet, but a typing mistake differs too: for the label techniques
             }
             Evidence evidence = Evidence.of(Shape.VISUAL_COPY, candidate.placement())
-                .withGlyphs(difference.glyphs(), candidate.folded());
-            return Optional.of(new Finding(nearest, meant, List.of(NAME), evidence,
-                () -> candidate.display() + " looks like " + meant + ": " + describe(candidate, difference)));
+                .withGlyphs(GlyphDistance.glyphs(measure), candidate.folded());
+            // The edits are listed only when explained (the same limits give the same difference).
+            return Optional.of(new Finding(nearest, meant, List.of(NAME), evidence, () -> candidate.display() + " looks like "
+                + meant + ": " + describe(candidate, GlyphDistance.between(typed, target, 0, typed.length()))));
         }
         return Optional.empty();
     }

@@ -68,9 +68,10 @@ public final class SuffixEdit implements Technique {
             Finding[] found = {best};
             String typed = candidate.tail(start);
             names.suffixesNear(candidate.tailKey(start), Glyphs.lightKey(typed), suffix -> {
-                GlyphDistance.Difference difference = GlyphDistance.between(typed, suffix, 1, SUFFIX_GLYPHS);
-                if (difference != null && !difference.isNone()) {
-                    Finding finding = examine(candidate, start, typed, suffix, difference, names);
+                // The measure alone (no edits listed): only whether the suffix was mistyped or glyphs stand in is told.
+                long measure = GlyphDistance.measure(typed, suffix, 1, SUFFIX_GLYPHS);
+                if (measure >= 0 && GlyphDistance.cost(measure) > 0) {
+                    Finding finding = examine(candidate, start, typed, suffix, GlyphDistance.typos(measure), names);
                     if (finding != null && finding.beats(found[0])) {
                         found[0] = finding;
                     }
@@ -82,12 +83,12 @@ public final class SuffixEdit implements Technique {
     }
 
     private Finding examine(Candidate candidate, int start, String typed, String suffix,
-                            GlyphDistance.Difference difference, ProtectedNames names) {
+                            int typos, ProtectedNames names) {
         String head = candidate.head(start);
         String meant = head + "." + suffix;
         String label = candidate.label(start - 1);
         boolean real = PublicSuffixes.isRegistrySuffix(typed);
-        Supplier<String> why = () -> "suffix " + typed + " is " + (difference.typos() == 0 ? "a look-alike of " : "one edit from ")
+        Supplier<String> why = () -> "suffix " + typed + " is " + (typos == 0 ? "a look-alike of " : "one edit from ")
             + suffix + (real ? ", and " + typed + " is a real suffix anyone can register under"
                 : " (" + typed + " is not a real suffix)");
         Evidence base = Evidence.of(Shape.SUFFIX_TYPO, candidate.placement()).withTypedSuffixReal(real)
