@@ -1,6 +1,7 @@
 package dev.lookalikeguard.james;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -352,11 +353,16 @@ public class LookalikeGuard extends GenericMailet {
         if (verdict.checkFailed()) {
             return false;
         }
-        Optional<String> confirmingSender = configuration.action() == GuardAction.CONFIRM && !mail.getMaybeSender().isNullSender()
+        // An earlier confirmation counts only as the guard is configured now: remember on, and a recipient its sender may
+        // release (not one noConfirm keeps for an administrator), whatever was configured when it was remembered.
+        Duration remember = configuration.confirm().map(confirm -> confirm.remember).orElse(Duration.ZERO);
+        Optional<String> confirmingSender = configuration.action() == GuardAction.CONFIRM && !remember.isZero()
+            && !mail.getMaybeSender().isNullSender()
+            && configuration.confirm().orElseThrow().allowsSelfRelease(verdict.nearest().orElse(""))
             ? Optional.of(mail.getMaybeSender().asString()) : Optional.empty();
         Optional<Exemption> exemption;
         try {
-            exemption = registry.exemption(verdict.domain(), confirmingSender);
+            exemption = registry.exemption(verdict.domain(), confirmingSender, remember);
         } catch (MessagingException | RuntimeException e) {
             LOGGER.warn("LookalikeGuard could not read its run-time allow-list or remembered senders for {}: the recipient "
                 + "is stopped as usual", verdict.domain(), e);

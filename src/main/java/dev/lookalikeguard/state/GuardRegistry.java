@@ -214,21 +214,25 @@ public class GuardRegistry {
      * James runs is decided here, for the guard ({@code LookalikeGuard}) and the live check alike:
      * <ol>
      *   <li>the run-time allow-list (WebAdmin) allows the domain or a parent of it;</li>
-     *   <li>else, given a {@code sender} (a guard with action confirm), that sender confirmed this domain before and
-     *       it is still remembered ({@code remember}).</li>
+     *   <li>else, given a {@code sender} (a guard with action confirm, {@code remember} on, and a recipient its sender
+     *       may release), that sender confirmed this domain before and it is still remembered, within {@code remember}
+     *       as the guard has it now (see {@link RememberedSenders#isRemembered}).</li>
      * </ol>
      * Reads by key only (one read per parent on the allow-list, one for the sender); no listing.
      *
      * @param asciiDomain the stopped recipient's domain, canonical ASCII (as the verdict has it)
-     * @param sender whose earlier confirmations count, or empty when they do not (another action, the null sender)
+     * @param sender whose earlier confirmations count, or empty when they do not (another action, {@code remember} off,
+     *               a recipient only an administrator may release, the null sender)
+     * @param remember how long after a confirmation it counts ({@code remember} of the guard as configured now)
      * @throws MessagingException when the state cannot be read: the caller then lets nothing through (fail closed)
      */
-    public Optional<Exemption> exemption(String asciiDomain, Optional<String> sender) throws MessagingException {
+    public Optional<Exemption> exemption(String asciiDomain, Optional<String> sender, Duration remember)
+            throws MessagingException {
         Optional<String> entry = allowList.allowing(asciiDomain);
         if (entry.isPresent()) {
             return Optional.of(Exemption.allowList(entry.get()));
         }
-        if (sender.isPresent() && remembered.isRemembered(sender.get(), asciiDomain)) {
+        if (sender.isPresent() && remembered.isRemembered(sender.get(), asciiDomain, remember)) {
             return Optional.of(Exemption.remembered(sender.get()));
         }
         return Optional.empty();

@@ -20,7 +20,9 @@ import org.apache.mailet.Mail;
 
 /**
  * Sender/domain pairs a sender confirmed (action confirm with {@code remember}): that sender is not asked again
- * about that domain until the pair expires.
+ * about that domain until the pair expires, and no longer than the guard's {@code remember} as it is configured now
+ * from the moment the pair was remembered (a pair remembered for 30 days counts for 7 once {@code remember} is 7 days,
+ * and for none once it is off).
  *
  * <p>One entry per pair in the James mail repository {@value #PATH} (the store's default protocol), under a key
  * derived from the pair, so a look-up is one read by key whatever the number of pairs, never a listing. An expired
@@ -32,6 +34,8 @@ public class RememberedSenders {
     public static final String PATH = "var/mail/lookalike-remembered";
     private static final AttributeName SENDER = AttributeName.of("dev.lookalikeguard.remembered.sender");
     private static final AttributeName DOMAIN = AttributeName.of("dev.lookalikeguard.remembered.domain");
+    /** When the sender confirmed (epoch milliseconds). Pairs stored before it was kept have none and count for nothing. */
+    private static final AttributeName REMEMBERED_AT = AttributeName.of("dev.lookalikeguard.remembered.at");
 
     private final StateRepository entries;
     private final Clock clock;
@@ -49,26 +53,32 @@ public class RememberedSenders {
             .mimeMessage(StateRepository.placeholder("look-alike guard remembered pair", "remembered pair"))
             .addAttribute(new Attribute(SENDER, AttributeValue.of(sender.toLowerCase(Locale.ROOT))))
             .addAttribute(new Attribute(DOMAIN, AttributeValue.of(domain.toLowerCase(Locale.ROOT))))
+            .addAttribute(StateRepository.instantAttribute(REMEMBERED_AT, clock.instant()))
             .addAttribute(StateRepository.expiresAttribute(clock.instant().plus(validity)))
             .build();
         entries.store(entry);
     }
 
     /**
-     * Whether {@code sender} confirmed writing to {@code domain} and that is still remembered: one read by key. An
-     * expired pair is removed as it is read.
+     * Whether {@code sender} confirmed writing to {@code domain} and that is still remembered, {@code within} the
+     * guard's {@code remember} as it is now (zero: nothing counts, and nothing is read): one read by key. An expired
+     * pair is removed as it is read; one only beyond {@code within} is kept (the admin may lengthen it again).
      */
-    public boolean isRemembered(String sender, String domain) throws MessagingException {
+    public boolean isRemembered(String sender, String domain, Duration within) throws MessagingException {
+        if (within.isZero() || within.isNegative()) {
+            return false;
+        }
         MailKey key = key(sender, domain);
         return entries.holding(key, repository -> {
             Mail entry = repository.retrieve(key);
             if (entry == null) {
                 return false;
             }
+            Instant now = clock.instant();
             try {
                 Instant expires = StateRepository.expires(entry).orElse(Instant.EPOCH);
-                if (clock.instant().isBefore(expires)) {
-                    return true;
+                if (now.isBefore(expires)) {
+                    return StateRepository.instant(entry, REMEMBERED_AT).map(at -> now.isBefore(at.plus(within))).orElse(false);
                 }
             } finally {
                 LifecycleUtil.dispose(entry);

@@ -109,11 +109,20 @@ public final class StateRepository {
     }
 
     static Attribute expiresAttribute(Instant expires) {
-        return new Attribute(EXPIRES, AttributeValue.of(expires.toEpochMilli()));
+        return instantAttribute(EXPIRES, expires);
     }
 
     static Optional<Instant> expires(Mail entry) {
-        return entry.getAttribute(EXPIRES).map(Attribute::getValue).map(AttributeValue::value)
+        return instant(entry, EXPIRES);
+    }
+
+    /** An instant kept on an entry (epoch milliseconds), read back with {@link #instant}. */
+    static Attribute instantAttribute(AttributeName name, Instant instant) {
+        return new Attribute(name, AttributeValue.of(instant.toEpochMilli()));
+    }
+
+    static Optional<Instant> instant(Mail entry, AttributeName name) {
+        return entry.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value)
             .filter(Number.class::isInstance).map(Number.class::cast).map(number -> Instant.ofEpochMilli(number.longValue()));
     }
 

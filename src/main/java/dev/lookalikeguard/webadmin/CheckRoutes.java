@@ -1,5 +1,6 @@
 package dev.lookalikeguard.webadmin;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public class CheckRoutes implements Routes {
         }
         // The guard's own run-time decision; no sender is given, so only the allow-list can let it through here.
         Optional<String> allowedBy = stoppedDomain.isPresent()
-            ? registry.exemption(stoppedDomain.get(), Optional.empty()).map(Exemption::by) : Optional.empty();
+            ? registry.exemption(stoppedDomain.get(), Optional.empty(), Duration.ZERO).map(Exemption::by) : Optional.empty();
         return new CheckDto(address, verdicts, allowedBy);
     }
 }

@@ -34,6 +34,8 @@ import dev.lookalikeguard.testing.FileRepositories;
  * {@code mvn -o -Dtest=RunTimeStateBench -Dsurefire.failIfNoSpecifiedTests=false test}.
  */
 class RunTimeStateBench {
+    /** The guard's remember as configured in these tests. */
+    private static final Duration REMEMBER = Duration.ofDays(365);
     private static final int PAIRS = Integer.getInteger("bench.pairs", 100_000);
     private static final String CONDITION = "suffixes: mil, gov; domains: army.mil, navy.mil, defense.gov";
 
@@ -66,11 +68,11 @@ class RunTimeStateBench {
         row(table, "guard: run-time allow-list, miss (1 read by key)", 300,
             () -> withNone.allowList().allowing("army.ml"), () -> withMany.allowList().allowing("army.ml"));
         row(table, "guard: remembered pair, miss (1 read by key)", 300,
-            () -> withNone.remembered().isRemembered("major@guard.test", "army.ml"),
-            () -> withMany.remembered().isRemembered("major@guard.test", "army.ml"));
+            () -> withNone.remembered().isRemembered("major@guard.test", "army.ml", REMEMBER),
+            () -> withMany.remembered().isRemembered("major@guard.test", "army.ml", REMEMBER));
         row(table, "guard: remembered pair, hit (1 read by key)", 300,
-            () -> withNone.remembered().isRemembered("colonel@guard.test", "army.ml"),
-            () -> withMany.remembered().isRemembered("colonel@guard.test", "army.ml"));
+            () -> withNone.remembered().isRemembered("colonel@guard.test", "army.ml", REMEMBER),
+            () -> withMany.remembered().isRemembered("colonel@guard.test", "army.ml", REMEMBER));
         MailRepository emptyRepository = repository(empty);
         MailRepository fullRepository = repository(full);
         row(table, "before: find one key by listing the repository", 5,

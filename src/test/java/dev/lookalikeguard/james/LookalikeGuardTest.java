@@ -569,7 +569,7 @@ class LookalikeGuardTest {
         @Test
         void aSenderWhoConfirmedADomainBeforeIsNotAskedAgain() throws Exception {
             LookalikeGuard guard = guardWithState("action", "confirm", "confirmSecret", "0123456789abcdef0123456789abcdef",
-                "confirmAddress", "release@example.gov");
+                "confirmAddress", "release@example.gov", "remember", "30d");
             try {
                 registry.remembered().remember("colonel@example.gov", "army.ml", java.time.Duration.ofDays(30));
                 FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
@@ -586,6 +586,65 @@ class LookalikeGuardTest {
                 FakeMail later = matched("colonel@example.gov", "j.doe@army.ml");
                 guard.service(later);
                 assertThat(later.getState()).isEqualTo(Mail.GHOST);
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aConfirmationRememberedEarlierCountsForNothingOnceRememberIsOff() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "confirm", "confirmSecret", "0123456789abcdef0123456789abcdef",
+                "confirmAddress", "release@example.gov");
+            try {
+                // Remembered while the guard had remember 30d; the guard now has none (the default).
+                registry.remembered().remember("colonel@example.gov", "army.ml", java.time.Duration.ofDays(30));
+                FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+                mail.setState("lookalike-stopped");
+
+                guard.service(mail);
+
+                assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+                assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+                assertThat(metrics.countFor("lookalikeGuard_remembered")).isZero();
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aConfirmationRememberedEarlierCountsForNothingForANameNoConfirmNowKeepsForAnAdministrator() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "confirm", "confirmSecret", "0123456789abcdef0123456789abcdef",
+                "confirmAddress", "release@example.gov", "remember", "30d", "noConfirm", "mil");
+            try {
+                registry.remembered().remember("colonel@example.gov", "army.ml", java.time.Duration.ofDays(30));
+                FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+                mail.setState("lookalike-stopped");
+
+                guard.service(mail);
+
+                assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+                assertThat(store.select(MailRepositoryUrl.from("memory://var/mail/quarantine")).size()).isEqualTo(1);
+                assertThat(context.getSentMails()).as("held for an administrator: no token to the sender").isEmpty();
+                assertThat(metrics.countFor("lookalikeGuard_remembered")).isZero();
+            } finally {
+                guard.destroy();
+            }
+        }
+
+        @Test
+        void aConfirmationCountsNoLongerThanRememberAsConfiguredNow() throws Exception {
+            LookalikeGuard guard = guardWithState("action", "confirm", "confirmSecret", "0123456789abcdef0123456789abcdef",
+                "confirmAddress", "release@example.gov", "remember", "7d");
+            try {
+                // Remembered for 30 days while the guard had remember 30d, 8 days ago.
+                registry.remembered().remember("colonel@example.gov", "army.ml", java.time.Duration.ofDays(30));
+                clock.advance(java.time.Duration.ofDays(8));
+                FakeMail mail = matched("colonel@example.gov", "j.doe@army.ml");
+                mail.setState("lookalike-stopped");
+
+                guard.service(mail);
+
+                assertThat(mail.getState()).as("remembered 8 days ago, remember is 7 days now").isEqualTo(Mail.GHOST);
             } finally {
                 guard.destroy();
             }

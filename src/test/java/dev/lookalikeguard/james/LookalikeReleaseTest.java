@@ -38,6 +38,8 @@ import dev.lookalikeguard.testing.TestClock;
 
 /** The sender's reply: a valid token releases its recipient once, and nothing else does. */
 class LookalikeReleaseTest {
+    /** The guard's remember, as {@link #start} configures it. */
+    private static final Duration REMEMBER = Duration.ofDays(30);
     private static final String SENDER = "colonel@localhost";
     private static final String RELEASE = "release@localhost";
 
@@ -149,7 +151,7 @@ class LookalikeReleaseTest {
         assertThat(answer()).isEqualTo("Released: your message to j.doe@army.ml");
         assertThat(released()).isEqualTo(1);
         assertThat(held().size()).as("the other recipient stays held").isEqualTo(1);
-        assertThat(registry.remembered().isRemembered(SENDER, "army.ml")).isTrue();
+        assertThat(registry.remembered().isRemembered(SENDER, "army.ml", REMEMBER)).isTrue();
 
         reply(SENDER, SENDER, token);
 

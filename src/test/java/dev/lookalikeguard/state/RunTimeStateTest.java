@@ -18,6 +18,8 @@ import dev.lookalikeguard.testing.TestClock;
 
 /** The run-time allow-list and the remembered senders: read by key, expiring, purged. */
 class RunTimeStateTest {
+    /** The guard's remember as configured in these tests. */
+    private static final Duration REMEMBER = Duration.ofDays(365);
     private MemoryMailRepositoryStore store;
     private TestClock clock;
 
@@ -75,12 +77,12 @@ class RunTimeStateTest {
             RememberedSenders remembered = new RememberedSenders(store, clock);
             remembered.remember("Colonel@Guard.Test", "army.ml", Duration.ofDays(30));
 
-            assertThat(remembered.isRemembered("colonel@guard.test", "ARMY.ML")).isTrue();
-            assertThat(remembered.isRemembered("major@guard.test", "army.ml")).isFalse();
-            assertThat(remembered.isRemembered("colonel@guard.test", "navy.ml")).isFalse();
+            assertThat(remembered.isRemembered("colonel@guard.test", "ARMY.ML", REMEMBER)).isTrue();
+            assertThat(remembered.isRemembered("major@guard.test", "army.ml", REMEMBER)).isFalse();
+            assertThat(remembered.isRemembered("colonel@guard.test", "navy.ml", REMEMBER)).isFalse();
 
             clock.advance(Duration.ofDays(31));
-            assertThat(remembered.isRemembered("colonel@guard.test", "army.ml")).isFalse();
+            assertThat(remembered.isRemembered("colonel@guard.test", "army.ml", REMEMBER)).isFalse();
             assertThat(size(RememberedSenders.PATH)).as("an expired pair is removed when read").isZero();
         }
 
@@ -94,7 +96,7 @@ class RunTimeStateTest {
 
             assertThat(remembered.purgeExpired()).isEqualTo(1);
             assertThat(size(RememberedSenders.PATH)).isEqualTo(1);
-            assertThat(remembered.isRemembered("b@guard.test", "army.ml")).isTrue();
+            assertThat(remembered.isRemembered("b@guard.test", "army.ml", REMEMBER)).isTrue();
         }
     }
 }

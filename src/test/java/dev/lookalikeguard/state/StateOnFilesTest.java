@@ -26,6 +26,8 @@ import dev.lookalikeguard.testing.TestClock;
  * processor instead of on its way.
  */
 class StateOnFilesTest {
+    /** The guard's remember as configured in these tests. */
+    private static final Duration REMEMBER = Duration.ofDays(365);
     private static final int ROUNDS = 400;
 
     /** Runs {@code reads} in a loop on another thread while {@code writes} runs here; returns what either threw. */
@@ -106,19 +108,19 @@ class StateOnFilesTest {
         remembered.remember("kept@guard.test", "army.ml", Duration.ofDays(365));
 
         List<Throwable> failures = whileWriting(() -> {
-            assertThat(remembered.isRemembered("kept@guard.test", "army.ml")).isTrue();
-            remembered.isRemembered("a@guard.test", "army.ml");
+            assertThat(remembered.isRemembered("kept@guard.test", "army.ml", REMEMBER)).isTrue();
+            remembered.isRemembered("a@guard.test", "army.ml", REMEMBER);
             remembered.purgeExpired();
         }, () -> {
             for (int i = 0; i < ROUNDS; i++) {
                 remembered.remember("a@guard.test", "army.ml", Duration.ofMillis(1));
                 clock.advance(Duration.ofMillis(2));
-                assertThat(remembered.isRemembered("a@guard.test", "army.ml")).as("expired, round " + i).isFalse();
+                assertThat(remembered.isRemembered("a@guard.test", "army.ml", REMEMBER)).as("expired, round " + i).isFalse();
             }
         });
 
         assertThat(failures).isEmpty();
-        assertThat(remembered.isRemembered("kept@guard.test", "army.ml")).isTrue();
+        assertThat(remembered.isRemembered("kept@guard.test", "army.ml", REMEMBER)).isTrue();
     }
 
     @Test
