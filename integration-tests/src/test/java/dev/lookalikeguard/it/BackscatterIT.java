@@ -3,11 +3,8 @@ package dev.lookalikeguard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetAddress;
 import java.time.Duration;
 
-import org.apache.commons.net.smtp.SMTPClient;
-import org.apache.commons.net.smtp.SMTPReply;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +48,7 @@ class BackscatterIT {
 
     @Test
     void anOutsiderCannotRelayToTheLookalikeItself() throws Exception {
-        try (SmtpSession session = SmtpSession.from(OUTSIDE)) {
+        try (SmtpSession session = SmtpSession.from(james, OUTSIDE)) {
             assertThat(session.rcpt("j.doe@army.ml", VICTIM)).as("RCPT to a look-alike from outside").isFalse();
         }
     }
@@ -62,7 +59,7 @@ class BackscatterIT {
      */
     @Test
     void anOutsiderCannotWriteAsALocalSender() throws Exception {
-        try (SmtpSession session = SmtpSession.from(OUTSIDE)) {
+        try (SmtpSession session = SmtpSession.from(james, OUTSIDE)) {
             assertThat(session.accepted(FORWARDING_USER, GuardServer.SENDER)).as("MAIL FROM a local user, from outside").isFalse();
         }
     }
@@ -70,7 +67,7 @@ class BackscatterIT {
     @Test
     void anOutsidersMailForwardedToALookalikeIsHeldAndNothingIsWrittenToTheForgedSender() throws Exception {
         try (LogCapture log = LogCapture.of(LookalikeGuard.class);
-             SmtpSession session = SmtpSession.from(OUTSIDE)) {
+             SmtpSession session = SmtpSession.from(james, OUTSIDE)) {
             assertThat(session.rcpt(FORWARDING_USER, VICTIM)).as("RCPT to the local user from outside").isTrue();
             session.data(VICTIM, FORWARDING_USER, "Cheap meds at http://spam.example/buy");
 
@@ -85,7 +82,7 @@ class BackscatterIT {
 
     @Test
     void mailATrustedNetworkRelaysWithAnotherDomainsSenderIsHeldWithoutNotice() throws Exception {
-        try (SmtpSession session = SmtpSession.from("127.0.0.1")) {
+        try (SmtpSession session = SmtpSession.from(james, "127.0.0.1")) {
             assertThat(session.rcpt("j.doe@army.ml", VICTIM)).isTrue();
             session.data(VICTIM, "j.doe@army.ml", "Report");
         }
@@ -103,43 +100,6 @@ class BackscatterIT {
             AWAIT.until(() -> log.count("action=bounce recipient_domain=army.ml") == 1);
             Settle.holdsFor(Duration.ofSeconds(1), () -> assertThat(receiver.received()).isEmpty());
             assertThat(james.quarantinedKeys()).isEmpty();
-        }
-    }
-
-    /** One SMTP session without authentication, from a chosen loopback address. */
-    private static final class SmtpSession implements AutoCloseable {
-        private final SMTPClient client = new SMTPClient();
-
-        static SmtpSession from(String localAddress) throws Exception {
-            SmtpSession session = new SmtpSession();
-            session.client.connect(InetAddress.getByName("127.0.0.1"), james.smtpPort(), InetAddress.getByName(localAddress), 0);
-            session.client.helo("outsider.example");
-            return session;
-        }
-
-        /** MAIL FROM then RCPT TO; whether the recipient was accepted. */
-        boolean rcpt(String recipient, String mailFrom) throws Exception {
-            assertThat(client.setSender(mailFrom)).isTrue();
-            return SMTPReply.isPositiveCompletion(client.rcpt("<" + recipient + ">"));
-        }
-
-        /** Whether MAIL FROM then RCPT TO are both accepted. */
-        boolean accepted(String recipient, String mailFrom) throws Exception {
-            return client.setSender(mailFrom) && SMTPReply.isPositiveCompletion(client.rcpt("<" + recipient + ">"));
-        }
-
-        void data(String from, String to, String subject) throws Exception {
-            assertThat(client.sendShortMessageData("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
-                + "\r\nX-Payload: visit http://spam.example\r\n\r\nhello\r\n")).isTrue();
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                client.quit();
-            } finally {
-                client.disconnect();
-            }
         }
     }
 }

@@ -64,7 +64,7 @@ class FaultsIT {
     }
 
     /** A real fault: the quarantine's folder replaced by a plain file, so storing a mail there fails. */
-    private static void breakQuarantine(Path workingDirectory) throws Exception {
+    static void breakQuarantine(Path workingDirectory) throws Exception {
         Path quarantine = workingDirectory.resolve("var/mail/quarantine");
         GuardServer.delete(quarantine);
         Files.createDirectories(quarantine.getParent());
