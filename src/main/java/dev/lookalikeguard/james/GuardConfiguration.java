@@ -134,7 +134,8 @@ public final class GuardConfiguration {
                 + "'; expected a permanent-failure status code 5.X.Y (RFC 3463), e.g. 5.7.1 or 5.1.2");
         }
         Attachment attachment = parseAttachment(parameter.apply(ATTACHMENT));
-        NoticeTemplate notice = parseNotice(parameter.apply(LANGUAGE), parameter.apply(NOTICE_TEMPLATE));
+        NoticeTemplate notice = parseNotice(parameter.apply(LANGUAGE), notBlank(NOTICE_TEMPLATE, parameter.apply(NOTICE_TEMPLATE),
+            "the path of a notice template file"));
         boolean postmasterCopy = parseBoolean(POSTMASTER_COPY, parameter.apply(POSTMASTER_COPY), false);
         Optional<Confirm> confirm = action == GuardAction.CONFIRM ? Optional.of(parseConfirm(parameter)) : Optional.empty();
         if (action != GuardAction.CONFIRM) {
@@ -176,8 +177,10 @@ public final class GuardConfiguration {
         Duration validity = positive(CONFIRM_EXPIRY, duration(CONFIRM_EXPIRY, parameter.apply(CONFIRM_EXPIRY), Duration.ofDays(7)));
         Duration heldExpiry = positive(HELD_EXPIRY, duration(HELD_EXPIRY, parameter.apply(HELD_EXPIRY), validity));
         Duration remember = duration(REMEMBER, parameter.apply(REMEMBER), Duration.ZERO);
+        String noConfirmValue = notBlank(NO_CONFIRM, parameter.apply(NO_CONFIRM),
+            "the suffixes or domains whose look-alikes only an administrator may release, e.g. mil");
         List<String> noConfirm = new ArrayList<>();
-        for (String entry : Optional.ofNullable(parameter.apply(NO_CONFIRM)).orElse("").split("[,\\s]+")) {
+        for (String entry : Optional.ofNullable(noConfirmValue).orElse("").split("[,\\s]+")) {
             if (!entry.isBlank()) {
                 try {
                     noConfirm.add(DomainName.parse(entry).ascii());
@@ -187,9 +190,13 @@ public final class GuardConfiguration {
                 }
             }
         }
+        if (noConfirmValue != null && noConfirm.isEmpty()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + NO_CONFIRM + "' is '" + noConfirmValue.strip()
+                + "'; expected the suffixes or domains whose look-alikes only an administrator may release, e.g. mil");
+        }
         NoticeTemplate template;
-        String file = parameter.apply(CONFIRM_TEMPLATE);
-        if (file != null && !file.isBlank()) {
+        String file = notBlank(CONFIRM_TEMPLATE, parameter.apply(CONFIRM_TEMPLATE), "the path of a confirmation template file");
+        if (file != null) {
             try {
                 template = NoticeTemplate.fromFile(Path.of(file.strip()));
             } catch (MessagingException e) {
@@ -201,6 +208,19 @@ public final class GuardConfiguration {
             template = NoticeTemplate.builtIn("confirm", language);
         }
         return new Confirm(secret.strip(), address, validity, heldExpiry, noConfirm, remember, template);
+    }
+
+    /**
+     * A parameter's value, or null when it is not given; one given empty (or blank) is refused rather than read as not
+     * given: an admin who wrote it meant something, and a silent default (no names kept for an administrator, the
+     * built-in notice) is not it.
+     */
+    private static String notBlank(String name, String value, String expected) throws MessagingException {
+        if (value != null && value.isBlank()) {
+            throw new MessagingException("LookalikeGuard: parameter '" + name + "' is empty; expected " + expected
+                + ", or leave the parameter out");
+        }
+        return value;
     }
 
     /** Whether a secret looks like a random string: no white space, and enough different characters. */
@@ -230,7 +250,7 @@ public final class GuardConfiguration {
     }
 
     private static NoticeTemplate parseNotice(String language, String template) throws MessagingException {
-        if (template != null && !template.isBlank()) {
+        if (template != null) {
             if (language != null) {
                 throw new MessagingException("LookalikeGuard: give either '" + LANGUAGE + "' or '" + NOTICE_TEMPLATE + "', not both");
             }

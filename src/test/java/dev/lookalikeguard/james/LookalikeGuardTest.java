@@ -715,6 +715,13 @@ class LookalikeGuardTest {
                 .hasMessageContaining("parameter 'noticeTemplate'").hasMessageContaining("unknown placeholder {recipeint}");
         }
 
+        @Test
+        void anEmptyNoticeTemplateIsRefusedNotReadAsTheBuiltInNotice() {
+            assertThatThrownBy(() -> guard("noticeTemplate", " "))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessageContaining("parameter 'noticeTemplate' is empty; expected the path of a notice template file");
+        }
+
         @ParameterizedTest(name = "confirm with {0}")
         @CsvSource(delimiter = '|', value = {
             "confirmAddress=r@guard.test                                         | parameter 'confirmSecret' is required",
@@ -733,6 +740,8 @@ class LookalikeGuardTest {
             "confirmSecret=0123456789abcdef,confirmAddress=postmaster@example.gov | parameter 'confirmAddress': postmaster@example.gov is a postmaster's address",
             "confirmSecret=0123456789abcdef,confirmAddress=PostMaster@example.gov | parameter 'confirmAddress': PostMaster@example.gov is a postmaster's address",
             "confirmSecret=0123456789abcdef,confirmAddress=r@example.gov,noConfirm=mil navy.mill | parameter 'noConfirm': 'navy.mill' is under no real top-level domain",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@example.gov,noConfirm=   | parameter 'noConfirm' is empty",
+            "confirmSecret=0123456789abcdef,confirmAddress=r@example.gov,confirmTemplate= | parameter 'confirmTemplate' is empty",
         })
         void confirmParametersAreValidated(String parameters, String message) {
             List<String> pairs = new java.util.ArrayList<>(List.of("action", "confirm"));
