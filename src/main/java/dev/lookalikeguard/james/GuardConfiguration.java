@@ -2,7 +2,9 @@ package dev.lookalikeguard.james;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -317,11 +319,30 @@ public final class GuardConfiguration {
     /** The quarantine URL: the parameter as given when it has a protocol, else the path under the default one. */
     MailRepositoryUrl repositoryUrl(Optional<Protocol> defaultProtocol) {
         String value = repository.orElse(DEFAULT_REPOSITORY_PATH);
-        if (value.contains("://")) {
-            return MailRepositoryUrl.from(value);
+        int scheme = value.indexOf("://");
+        Protocol protocol = scheme >= 0 ? new Protocol(value.substring(0, scheme)) : defaultProtocol.orElse(new Protocol("memory"));
+        return MailRepositoryUrl.fromPathAndProtocol(protocol,
+            MailRepositoryPath.from(normalPath(scheme >= 0 ? value.substring(scheme + 3) : value)));
+    }
+
+    /**
+     * The path with no empty or {@code .} segment and each {@code ..} taken back, without a trailing slash: one folder
+     * has one spelling, so that two guards cannot share a quarantine by writing it twice ({@code var//mail/quarantine/},
+     * {@code var/mail/../mail/quarantine}).
+     */
+    static String normalPath(String path) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..") && !segments.isEmpty() && !segments.peekLast().equals("..")) {
+                segments.removeLast();
+            } else {
+                segments.addLast(segment);
+            }
         }
-        return MailRepositoryUrl.fromPathAndProtocol(defaultProtocol.orElse(new Protocol("memory")),
-            MailRepositoryPath.from(value));
+        return (path.startsWith("/") ? "/" : "") + String.join("/", segments);
     }
 
     public GuardAction action() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.LookalikeAttributes;
@@ -713,6 +714,21 @@ class LookalikeGuardTest {
 
             assertThatThrownBy(() -> guard("noticeTemplate", template.toString()))
                 .hasMessageContaining("parameter 'noticeTemplate'").hasMessageContaining("unknown placeholder {recipeint}");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"memory://var/mail/quarantine/", "memory://var//mail/quarantine", "var/mail/./quarantine",
+            "memory://var/mail/../mail/quarantine/"})
+        void aSecondGuardOnTheSameQuarantineHoweverItIsSpeltIsRefused(String spelling) throws Exception {
+            GuardRegistry registry = MemoryStores.registry(store, clock);
+            LookalikeGuard first = guard(registry, "action", "hold", "repositoryPath", "memory://var/mail/quarantine");
+            try {
+                assertThatThrownBy(() -> guard(registry, "action", "hold", "repositoryPath", spelling))
+                    .isInstanceOf(LookalikeConfigurationError.class)
+                    .hasMessageContaining("memory://var/mail/quarantine is the quarantine of another LookalikeGuard already");
+            } finally {
+                first.destroy();
+            }
         }
 
         @Test
