@@ -19,6 +19,9 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.Verdict;
+import dev.lookalikeguard.detect.name.GlyphDistance;
+import dev.lookalikeguard.detect.name.ProtectedNames;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.learn.LearnedNames;
@@ -54,6 +57,11 @@ import dev.lookalikeguard.learn.LearningRule;
  * against the same {@code minScore}. The protected names and the condition's {@code allow:} always win.
  */
 public final class Policy {
+    /**
+     * The top-level domains whose registries take only governments, armed forces, schools or treaty organisations: a
+     * protected suffix may be one of them; another top-level domain near a protected suffix is a near miss of it.
+     */
+    private static final Set<String> RESTRICTED_TOP_LEVEL = Set.of("gov", "mil", "edu", "int");
     public static final List<String> CLAUSES = List.of("suffixes", "domains", "known", "lists", "complete", "allow",
         "sensitivity", "minScore", "techniques", "learn", "learnThreshold");
     private static final Pattern VALUE_SEPARATOR = Pattern.compile("[,\\s]+");
@@ -159,15 +167,85 @@ public final class Policy {
         for (String value : clauses.getOrDefault("allow", List.of())) {
             allowed.add(canonical(value));
         }
-        return new Policy(sensitivity, enabled, lists, missingOptional, builder.build(),
+        Detector detector = builder.build();
+        refuseNearMisses(clauses, detector.names());
+        return new Policy(sensitivity, enabled, lists, missingOptional, detector,
             learning(clauses.get("learn"), clauses.get("learnthreshold")), allowed);
     }
 
+    /**
+     * Refuses a protected entry that is a near miss of what it protects: a look-alike made protected is let through,
+     * and every name under a protected suffix is protected. A suffix under no real top-level domain ({@code gv}); a
+     * top-level domain anyone registers under (all but gov, mil, edu and int) within a suffix edit of a protected suffix
+     * ({@code ml} beside {@code mil});
+     * a domain or known name whose suffix is a suffix edit away from a protected suffix under which the same name is
+     * protected ({@code army.ml} beside {@code army.mil}). Near as the suffix-edit technique has it: one typo, or two
+     * glyph steps. Two protected second-level suffixes alike ({@code gov.uk}, {@code gov.ua}) are both real: not refused.
+     */
+    private static void refuseNearMisses(Map<String, List<String>> clauses, ProtectedNames names) throws PolicyException {
+        Set<String> suffixes = names.suffixes();
+        for (String suffix : suffixes) {
+            String topLevel = suffix.substring(suffix.lastIndexOf('.') + 1);
+            if (!PublicSuffixes.isRegistrySuffix(topLevel)) {
+                throw new PolicyException("clause 'suffixes': '" + suffix + "' is under no real top-level domain ('" + topLevel
+                    + "' is none): misspelt? every name under a protected suffix is taken as real");
+            }
+        }
+        for (String suffix : suffixes) {
+            if (suffix.indexOf('.') >= 0 || RESTRICTED_TOP_LEVEL.contains(suffix)) {
+                continue;
+            }
+            for (String other : suffixes) {
+                if (!other.equals(suffix) && near(suffix, other)) {
+                    throw new PolicyException("clause 'suffixes': '" + suffix + "' is a near miss of the protected suffix '"
+                        + other + "', and a top-level domain anyone can register under: protecting it would take its "
+                        + "names (the look-alikes of " + other + "'s) as real; misspelt?");
+                }
+            }
+        }
+        for (String clause : List.of("domains", "known")) {
+            for (String value : clauses.getOrDefault(clause, List.of())) {
+                String domain = canonical(clause, value);
+                for (String suffix : suffixes) {
+                    String meant = suffixEditOf(domain, suffix);
+                    if (meant != null && names.exact(meant).isPresent()) {
+                        throw new PolicyException("clause '" + clause + "': '" + domain + "' is a near miss of the protected "
+                            + "name " + meant + " (its suffix mistyped): protecting it would let mail to it through; misspelt?");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The name {@code domain} would be with its last labels, a near miss of {@code suffix}, written as it; else null. */
+    private static String suffixEditOf(String domain, String suffix) {
+        int labels = suffix.split("\\.").length;
+        int cut = domain.length();
+        for (int i = 0; i < labels && cut > 0; i++) {
+            cut = domain.lastIndexOf('.', cut - 1);
+        }
+        if (cut <= 0) {
+            return null;
+        }
+        String typed = domain.substring(cut + 1);
+        return !typed.equals(suffix) && near(typed, suffix) ? domain.substring(0, cut) + "." + suffix : null;
+    }
+
+    /** Within one typo or two glyph steps (as the suffix-edit technique compares suffixes). */
+    private static boolean near(String typed, String suffix) {
+        GlyphDistance.Difference difference = GlyphDistance.between(typed, suffix, 1, 2);
+        return difference != null && !difference.isNone();
+    }
+
     private static String canonical(String domain) throws PolicyException {
+        return canonical("allow", domain);
+    }
+
+    private static String canonical(String clause, String domain) throws PolicyException {
         try {
             return DomainName.parse(domain).ascii();
         } catch (InvalidDomainException e) {
-            throw new PolicyException("clause 'allow': '" + domain + "' is " + e.getMessage(), e);
+            throw new PolicyException("clause '" + clause + "': '" + domain + "' is " + e.getMessage(), e);
         }
     }
 

@@ -35,6 +35,16 @@ class PolicyTest {
         }
 
         @Test
+        void protectsRealSuffixesAndNamesThatAreAlikeButNotNearMissesOfEachOther() throws Exception {
+            // Two real government suffixes one letter apart; names under different protected suffixes; a name of
+            // another country whose own name is not protected under the suffix it resembles.
+            Policy policy = Policy.parse("suffixes: gov.uk, gov.ua, mil, gov; domains: army.mil, army.gov.uk, partner.ml");
+
+            assertThat(policy.detector().names().suffixes()).contains("gov.uk", "gov.ua");
+            assertThat(policy.detector().check("army.ml").kind()).isEqualTo(Verdict.Kind.LOOKALIKE);
+        }
+
+        @Test
         void toleratesLineBreaksTabsAndIndentationAsJamesHandsThemOver() throws Exception {
             // James turns each newline or tab of the XML attribute into one space and keeps the indentation.
             Policy policy = Policy.parse("   suffixes: mil gov ;     domains:  army.mil ,  navy.mil ;   ");
@@ -114,6 +124,11 @@ class PolicyTest {
             "domains: ;                                 | clause 'domains' has no values",
             "domains: army..mil                         | clause 'domains': 'army..mil' is",
             "suffixes: xn--zz                           | clause 'suffixes': 'xn--zz' is",
+            "suffixes: mil, ml, gov                     | clause 'suffixes': 'ml' is a near miss of the protected suffix 'mil'",
+            "suffixes: gov, gv                          | clause 'suffixes': 'gv' is under no real top-level domain",
+            "suffixes: mil, gov.ukk                     | clause 'suffixes': 'gov.ukk' is under no real top-level domain ('ukk' is none)",
+            "suffixes: mil; domains: army.mil, army.ml  | clause 'domains': 'army.ml' is a near miss of the protected name army.mil",
+            "suffixes: gov; known: defense.gov, defense.gv | clause 'known': 'defense.gv' is a near miss of the protected name defense.gov",
             "domains: army.mil; sensitivity: extreme    | unknown sensitivity 'extreme'",
             "domains: army.mil; sensitivity: strict lax | clause 'sensitivity' takes one value",
             "domains: army.mil; techniques: -teleport   | unknown technique 'teleport'",
