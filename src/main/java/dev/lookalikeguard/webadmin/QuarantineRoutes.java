@@ -2,17 +2,24 @@ package dev.lookalikeguard.webadmin;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
+import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.webadmin.Routes;
@@ -25,7 +32,6 @@ import org.slf4j.LoggerFactory;
 
 import com.google.common.annotations.VisibleForTesting;
 import com.google.common.base.Suppliers;
-import com.google.common.collect.ImmutableSortedSet;
 
 import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.policy.Policy;
@@ -69,8 +75,15 @@ public class QuarantineRoutes implements Routes {
     private final JsonTransformer json;
     private final Clock clock;
     private final Guarded guarded;
-    /** The processors of {@code mailetcontainer.xml}, read on first use: a release into another would go to error. */
-    private final Supplier<Set<String>> processors;
+    /**
+     * The processors of {@code mailetcontainer.xml}, read on first use, each with whether it writes to a mail's sender
+     * (it has a {@link #NOTIFYING_MAILETS} mailet): a release into a processor it has not would go to error, and one
+     * into a processor that notifies would write to the held mail's sender, another domain's for mail held for an
+     * administrator, instead of delivering.
+     */
+    private final Supplier<SortedMap<String, Boolean>> processors;
+    /** James's mailets that write to a mail's sender (by class name, as mailetcontainer.xml names them). */
+    private static final Set<String> NOTIFYING_MAILETS = Set.of("Bounce", "DSNBounce", "NotifySender");
 
     @Inject
     public QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json,
@@ -78,10 +91,10 @@ public class QuarantineRoutes implements Routes {
         this(registry, quarantine, json, authentication, Suppliers.memoize(() -> processorsOf(configuration)));
     }
 
-    /** @param processors the processor names of the mail container, in the order a refusal lists them */
+    /** @param processors the processor names of the mail container, each with whether it writes to a mail's sender */
     @VisibleForTesting
     QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json, AuthenticationFilter authentication,
-                     Supplier<Set<String>> processors) {
+                     Supplier<SortedMap<String, Boolean>> processors) {
         this.registry = registry;
         this.quarantine = quarantine;
         this.json = json;
@@ -90,23 +103,44 @@ public class QuarantineRoutes implements Routes {
         this.processors = processors;
     }
 
-    private static Set<String> processorsOf(ConfigurationProvider configuration) {
+    private static SortedMap<String, Boolean> processorsOf(ConfigurationProvider configuration) {
         try {
-            return configuration.getConfiguration("mailetcontainer").configurationsAt("processors.processor").stream()
-                .map(processor -> processor.getString("[@state]")).filter(Objects::nonNull)
-                .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
+            SortedMap<String, Boolean> processors = new TreeMap<>();
+            for (HierarchicalConfiguration<ImmutableNode> processor : configuration.getConfiguration("mailetcontainer")
+                    .configurationsAt("processors.processor")) {
+                String state = processor.getString("[@state]");
+                if (state != null) {
+                    boolean notifies = processor.configurationsAt("mailet").stream()
+                        .map(mailet -> Objects.toString(mailet.getString("[@class]"), ""))
+                        .anyMatch(mailetClass -> NOTIFYING_MAILETS.contains(mailetClass.substring(mailetClass.lastIndexOf('.') + 1)));
+                    processors.put(state, notifies);
+                }
+            }
+            return Collections.unmodifiableSortedMap(processors);
         } catch (ConfigurationException e) {
             throw new IllegalStateException("cannot read the processors of mailetcontainer.xml", e);
         }
     }
 
-    /** The processor a release names (default {@value #DEFAULT_PROCESSOR}), if mailetcontainer.xml has it. */
+    /**
+     * The processor a release names (default {@value #DEFAULT_PROCESSOR}), if mailetcontainer.xml has it and it does
+     * not write to the mail's sender.
+     */
     private String processor(QueryParameters parameters) {
         String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
-        if (!processors.get().contains(processor)) {
+        Boolean notifies = processors.get().get(processor);
+        List<String> releasable = processors.get().entrySet().stream().filter(entry -> !entry.getValue())
+            .map(Map.Entry::getKey).collect(Collectors.toList());
+        if (notifies == null) {
             throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' is no processor of "
                 + "mailetcontainer.xml (James would hand the mail to its error processor); expected one of "
-                + String.join(", ", processors.get()));
+                + String.join(", ", releasable));
+        }
+        if (notifies) {
+            throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' writes to the mail's sender "
+                + "(it has a Bounce, DSNBounce or NotifySender mailet): a release there would send the held mail's sender, "
+                + "another domain's for mail held for an administrator, a notice instead of delivering it; expected one of "
+                + String.join(", ", releasable));
         }
         return processor;
     }

@@ -109,8 +109,22 @@ class AdminRoutesSafetyTest {
 
             given().post("/lookalike/quarantine/release?all=true&processor=rooot")
                 .then().statusCode(400).body("message", containsString("'processor': 'rooot'"))
-                .body("message", containsString("expected one of error, relay, root, transport"));
+                .body("message", containsString("expected one of relay, root, transport"));
             given().post("/lookalike/quarantine/" + key + "/release?processor=rooot").then().statusCode(400);
+
+            assertThat(released()).isZero();
+            given().get("/lookalike/quarantine").then().body("total", equalTo(2));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"bounces", "error"})
+        void oneThatWritesToTheMailsSenderIsRefusedAndTheMailStaysHeld(String processor) throws Exception {
+            String key = given().get("/lookalike/quarantine").then().extract().path("mails[0].key");
+
+            given().post("/lookalike/quarantine/release?all=true&processor=" + processor)
+                .then().statusCode(400).body("message", containsString("'processor': '" + processor + "' writes to the mail's sender"))
+                .body("message", containsString("expected one of relay, root, transport"));
+            given().post("/lookalike/quarantine/" + key + "/release?processor=" + processor).then().statusCode(400);
 
             assertThat(released()).isZero();
             given().get("/lookalike/quarantine").then().body("total", equalTo(2));

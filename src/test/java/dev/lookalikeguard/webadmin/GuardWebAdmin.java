@@ -31,7 +31,9 @@ import io.restassured.specification.RequestSpecification;
 final class GuardWebAdmin implements AutoCloseable {
     static final MailRepositoryUrl QUARANTINE = MailRepositoryUrl.from("memory://var/mail/quarantine/");
     /** The processors of the mail container these routes release into (as the sample's mailetcontainer.xml has). */
-    static final java.util.Set<String> PROCESSORS = com.google.common.collect.ImmutableSortedSet.of("root", "transport", "error", "relay");
+    /** The processors of the mail container, each with whether it writes to a mail's sender (as the sample's). */
+    static final java.util.SortedMap<String, Boolean> PROCESSORS = com.google.common.collect.ImmutableSortedMap.of("root", false,
+        "transport", false, "error", true, "relay", false, "bounces", true);
 
     final MemoryMailRepositoryStore store;
     final TestClock clock = new TestClock();

@@ -112,6 +112,10 @@ class AdminRoutesIT {
         assertThat(james.webAdminResponse("PATCH", "/mailRepositories/var%2Fmail%2Fquarantine/mails?action=reprocess",
             java.util.Map.of("Origin", "http://evil.example")).statusCode()).as("James's own route to the held mail").isEqualTo(403);
         assertThat(james.webAdminResponse("POST", Q + "/release?all=true&processor=rooot").statusCode()).isEqualTo(400);
+        for (String notifying : java.util.List.of("bounces", "relay-denied", "local-address-error", "error")) {
+            assertThat(james.webAdminResponse("POST", Q + "/release?all=true&processor=" + notifying).statusCode())
+                .as("the sample's %s writes to the mail's sender", notifying).isEqualTo(400);
+        }
         assertThat(james.webAdminResponse("GET", Q).headers().firstValue("Access-Control-Allow-Origin"))
             .hasValue("http://127.0.0.1:8000");
         assertThat(heldMails("")).hasSize(1);
