@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -25,6 +26,7 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.server.core.MailImpl;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetConfig;
 import org.apache.mailet.base.GenericMailet;
@@ -136,6 +138,7 @@ public class LookalikeGuard extends GenericMailet {
     private final GuardRegistry registry;
     private final Quarantine quarantine;
     private final MailQueueFactory<?> queues;
+    private final Supplier<MailetContainerLayout> container;
 
     private GuardConfiguration configuration;
     private MailRepositoryUrl quarantineUrl;
@@ -145,12 +148,20 @@ public class LookalikeGuard extends GenericMailet {
 
     @Inject
     public LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry,
-                          Quarantine quarantine, MailQueueFactory<?> queues) {
+                          Quarantine quarantine, MailQueueFactory<?> queues, ConfigurationProvider configuration) {
+        this(repositoryStore, metricFactory, registry, quarantine, queues, () -> MailetContainerLayout.of(configuration));
+    }
+
+    /** @param container the mailet container this guard is part of, read at init */
+    @VisibleForTesting
+    LookalikeGuard(MailRepositoryStore repositoryStore, MetricFactory metricFactory, GuardRegistry registry,
+                   Quarantine quarantine, MailQueueFactory<?> queues, Supplier<MailetContainerLayout> container) {
         this.repositoryStore = repositoryStore;
         this.metricFactory = metricFactory;
         this.registry = registry;
         this.quarantine = quarantine;
         this.queues = queues;
+        this.container = container;
     }
 
     /** A bad parameter stops James with one line: see {@link LookalikeConfigurationError}. */
@@ -194,6 +205,12 @@ public class LookalikeGuard extends GenericMailet {
 
     private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
         releaseAddress = confirm.address;
+        if (!container.get().hasMailet(LookalikeRelease.class.getSimpleName())) {
+            // Without it a sender's reply is delivered to the release address as any mail, and releases nothing.
+            throw new MessagingException("LookalikeGuard: action confirm needs the release mailet: add <mailet "
+                + "match=\"dev.lookalikeguard.james.IsLookalikeRelease\" class=\"dev.lookalikeguard.james.LookalikeRelease\"/> "
+                + "at the top of the transport processor of mailetcontainer.xml, or senders' replies release nothing");
+        }
         if (!getMailetContext().isLocalServer(releaseAddress.getDomain())) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.CONFIRM_ADDRESS + "': "
                 + releaseAddress.asString() + " is not an address of this server's domains (domainlist.xml): senders' "

@@ -2,24 +2,17 @@ package dev.lookalikeguard.webadmin;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
-import org.apache.commons.configuration2.HierarchicalConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.webadmin.Routes;
@@ -34,6 +27,7 @@ import com.google.common.annotations.VisibleForTesting;
 import com.google.common.base.Suppliers;
 
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.james.MailetContainerLayout;
 import dev.lookalikeguard.policy.Policy;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
@@ -76,50 +70,27 @@ public class QuarantineRoutes implements Routes {
     private final Clock clock;
     private final Guarded guarded;
     /**
-     * The processors of {@code mailetcontainer.xml}, read on first use, each with whether it writes to a mail's sender
-     * (it has a {@link #NOTIFYING_MAILETS} mailet): a release into a processor it has not would go to error, and one
-     * into a processor that notifies would write to the held mail's sender, another domain's for mail held for an
-     * administrator, instead of delivering.
+     * The processors of {@code mailetcontainer.xml}, read on first use: a release into a processor it has not would go to
+     * error, and one into a processor that writes to the mail's sender would send the held mail's sender (another
+     * domain's, for mail held for an administrator) a notice instead of delivering.
      */
-    private final Supplier<SortedMap<String, Boolean>> processors;
-    /** James's mailets that write to a mail's sender (by class name, as mailetcontainer.xml names them). */
-    private static final Set<String> NOTIFYING_MAILETS = Set.of("Bounce", "DSNBounce", "NotifySender");
+    private final Supplier<MailetContainerLayout> container;
 
     @Inject
     public QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json,
                             AuthenticationFilter authentication, ConfigurationProvider configuration) {
-        this(registry, quarantine, json, authentication, Suppliers.memoize(() -> processorsOf(configuration)));
+        this(registry, quarantine, json, authentication, Suppliers.memoize(() -> MailetContainerLayout.of(configuration)));
     }
 
-    /** @param processors the processor names of the mail container, each with whether it writes to a mail's sender */
     @VisibleForTesting
     QuarantineRoutes(GuardRegistry registry, Quarantine quarantine, JsonTransformer json, AuthenticationFilter authentication,
-                     Supplier<SortedMap<String, Boolean>> processors) {
+                     Supplier<MailetContainerLayout> container) {
         this.registry = registry;
         this.quarantine = quarantine;
         this.json = json;
         this.clock = quarantine.clock();
         this.guarded = new Guarded(authentication);
-        this.processors = processors;
-    }
-
-    private static SortedMap<String, Boolean> processorsOf(ConfigurationProvider configuration) {
-        try {
-            SortedMap<String, Boolean> processors = new TreeMap<>();
-            for (HierarchicalConfiguration<ImmutableNode> processor : configuration.getConfiguration("mailetcontainer")
-                    .configurationsAt("processors.processor")) {
-                String state = processor.getString("[@state]");
-                if (state != null) {
-                    boolean notifies = processor.configurationsAt("mailet").stream()
-                        .map(mailet -> Objects.toString(mailet.getString("[@class]"), ""))
-                        .anyMatch(mailetClass -> NOTIFYING_MAILETS.contains(mailetClass.substring(mailetClass.lastIndexOf('.') + 1)));
-                    processors.put(state, notifies);
-                }
-            }
-            return Collections.unmodifiableSortedMap(processors);
-        } catch (ConfigurationException e) {
-            throw new IllegalStateException("cannot read the processors of mailetcontainer.xml", e);
-        }
+        this.container = container;
     }
 
     /**
@@ -128,15 +99,15 @@ public class QuarantineRoutes implements Routes {
      */
     private String processor(QueryParameters parameters) {
         String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
-        Boolean notifies = processors.get().get(processor);
-        List<String> releasable = processors.get().entrySet().stream().filter(entry -> !entry.getValue())
-            .map(Map.Entry::getKey).collect(Collectors.toList());
-        if (notifies == null) {
+        MailetContainerLayout layout = container.get();
+        List<String> releasable = layout.processors().stream().filter(name -> !layout.notifiesSender(name))
+            .collect(Collectors.toList());
+        if (!layout.processors().contains(processor)) {
             throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' is no processor of "
                 + "mailetcontainer.xml (James would hand the mail to its error processor); expected one of "
                 + String.join(", ", releasable));
         }
-        if (notifies) {
+        if (layout.notifiesSender(processor)) {
             throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' writes to the mail's sender "
                 + "(it has a Bounce, DSNBounce or NotifySender mailet): a release there would send the held mail's sender, "
                 + "another domain's for mail held for an administrator, a notice instead of delivering it; expected one of "

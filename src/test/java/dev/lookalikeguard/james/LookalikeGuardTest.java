@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -96,7 +97,7 @@ class LookalikeGuardTest {
         for (int i = 0; i < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+        LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues, MemoryStores::container);
         guard.init(config.build());
         return guard;
     }
@@ -354,7 +355,7 @@ class LookalikeGuardTest {
 
         private LookalikeGuard confirmGuard() throws MessagingException {
             GuardRegistry registry = MemoryStores.registry(store, clock);
-            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues, MemoryStores::container);
             guard.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
                 .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h").build());
@@ -497,7 +498,7 @@ class LookalikeGuardTest {
             before.destroy();
             context.resetSentMails();
             GuardRegistry registry = MemoryStores.registry(store, clock);
-            LookalikeGuard now = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+            LookalikeGuard now = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues, MemoryStores::container);
             now.init(FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context())
                 .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef0123456789abcdef")
                 .setProperty("confirmAddress", "release@example.gov").setProperty("heldExpiry", "1h")
@@ -544,7 +545,7 @@ class LookalikeGuardTest {
             for (int i = 0; i < parameters.length; i += 2) {
                 config.setProperty(parameters[i], parameters[i + 1]);
             }
-            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues);
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, registry, quarantine, guardQueues, MemoryStores::container);
             guard.init(config.build());
             return guard;
         }
@@ -729,6 +730,21 @@ class LookalikeGuardTest {
             } finally {
                 first.destroy();
             }
+        }
+
+        @Test
+        void aConfirmGuardInAContainerWithoutTheReleaseMailetIsRefused() {
+            MailetContainerLayout withoutRelease = MailetContainerLayout.of(new java.util.TreeMap<>(Map.of(
+                "transport", List.of("RemoveMimeHeader", "ToProcessor"), "lookalike-stopped", List.of("LookalikeGuard"))));
+            LookalikeGuard guard = new LookalikeGuard(store, metrics, MemoryStores.registry(store, clock), quarantine,
+                guardQueues, () -> withoutRelease);
+            FakeMailetConfig config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(localContext())
+                .setProperty("action", "confirm").setProperty("confirmSecret", "0123456789abcdef")
+                .setProperty("confirmAddress", "release@example.gov").build();
+
+            assertThatThrownBy(() -> guard.init(config))
+                .isInstanceOf(LookalikeConfigurationError.class)
+                .hasMessageContaining("action confirm needs the release mailet");
         }
 
         @Test

@@ -67,7 +67,7 @@ class LookalikeReleaseTest {
         Quarantine quarantine = new Quarantine(store, queues, metrics, clock);
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
         registry = MemoryStores.registry(store, clock);
-        guard = new LookalikeGuard(store, metrics, registry, quarantine, queues);
+        guard = new LookalikeGuard(store, metrics, registry, quarantine, queues, MemoryStores::container);
         FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(context)
             .setProperty("action", "confirm").setProperty("confirmSecret", SECRET)
             .setProperty("confirmAddress", RELEASE).setProperty("confirmExpiry", "1d").setProperty("remember", "30d");

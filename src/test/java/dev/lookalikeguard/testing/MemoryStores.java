@@ -44,6 +44,15 @@ public final class MemoryStores {
         return registry(repositoryStore(), new TestClock());
     }
 
+    /** A mailet container as the sample's for what the guard checks: the release mailet is in transport. */
+    public static dev.lookalikeguard.james.MailetContainerLayout container() {
+        return dev.lookalikeguard.james.MailetContainerLayout.of(new java.util.TreeMap<>(java.util.Map.of(
+            "root", List.of("PostmasterAlias", "ToProcessor"),
+            "transport", List.of("LookalikeRelease", "RemoveMimeHeader", "ToProcessor"),
+            "lookalike-stopped", List.of("LookalikeGuard"),
+            "error", List.of("Bounce", "ToRepository"))));
+    }
+
     public static MemoryMailQueueFactory queues(java.time.Clock clock) {
         return new MemoryMailQueueFactory(new RawMailQueueItemDecoratorFactory(), clock);
     }

@@ -18,6 +18,7 @@ import org.apache.james.webadmin.authentication.NoAuthenticationFilter;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.mailet.base.test.FakeMail;
 
+import dev.lookalikeguard.james.MailetContainerLayout;
 import dev.lookalikeguard.state.GuardRegistry;
 import dev.lookalikeguard.state.HeldKey;
 import dev.lookalikeguard.state.Quarantine;
@@ -31,9 +32,11 @@ import io.restassured.specification.RequestSpecification;
 final class GuardWebAdmin implements AutoCloseable {
     static final MailRepositoryUrl QUARANTINE = MailRepositoryUrl.from("memory://var/mail/quarantine/");
     /** The processors of the mail container these routes release into (as the sample's mailetcontainer.xml has). */
-    /** The processors of the mail container, each with whether it writes to a mail's sender (as the sample's). */
-    static final java.util.SortedMap<String, Boolean> PROCESSORS = com.google.common.collect.ImmutableSortedMap.of("root", false,
-        "transport", false, "error", true, "relay", false, "bounces", true);
+    /** The processors of the mail container and their mailets (as the sample's, shorter). */
+    static final MailetContainerLayout PROCESSORS = MailetContainerLayout.of(com.google.common.collect.ImmutableSortedMap.of(
+        "root", java.util.List.of("PostmasterAlias", "ToProcessor"), "transport", java.util.List.of("RemoveMimeHeader", "ToProcessor"),
+        "error", java.util.List.of("MetricsMailet", "Bounce", "ToRepository"), "relay", java.util.List.of("RemoteDelivery"),
+        "bounces", java.util.List.of("DSNBounce")));
 
     final MemoryMailRepositoryStore store;
     final TestClock clock = new TestClock();
