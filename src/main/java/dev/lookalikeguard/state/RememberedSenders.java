@@ -3,7 +3,11 @@ package dev.lookalikeguard.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -86,6 +90,74 @@ public class RememberedSenders {
             repository.remove(key);
             return false;
         });
+    }
+
+    /** One remembered pair, for the admin. */
+    public static final class Pair {
+        private final String sender;
+        private final String domain;
+        private final Optional<Instant> rememberedAt;
+        private final Optional<Instant> expires;
+
+        Pair(String sender, String domain, Optional<Instant> rememberedAt, Optional<Instant> expires) {
+            this.sender = sender;
+            this.domain = domain;
+            this.rememberedAt = rememberedAt;
+            this.expires = expires;
+        }
+
+        public String sender() {
+            return sender;
+        }
+
+        public String domain() {
+            return domain;
+        }
+
+        /** When the sender confirmed; absent for a pair stored by an earlier version (which counts for nothing). */
+        public Optional<Instant> rememberedAt() {
+            return rememberedAt;
+        }
+
+        public Optional<Instant> expires() {
+            return expires;
+        }
+    }
+
+    /**
+     * Every pair not expired, of {@code sender} only when one is given, by sender then domain: for the admin (a full
+     * read).
+     */
+    public List<Pair> list(Optional<String> sender) throws MessagingException {
+        Optional<String> wanted = sender.map(value -> value.toLowerCase(Locale.ROOT));
+        Instant now = clock.instant();
+        List<Pair> pairs = new ArrayList<>();
+        for (MailKey key : entries.keys()) {
+            entries.holding(key, repository -> Optional.ofNullable(repository.retrieve(key)).map(RememberedSenders::pair))
+                .filter(pair -> wanted.map(pair.sender()::equals).orElse(true))
+                .filter(pair -> pair.expires().map(now::isBefore).orElse(false))
+                .ifPresent(pairs::add);
+        }
+        pairs.sort(Comparator.comparing(Pair::sender).thenComparing(Pair::domain));
+        return pairs;
+    }
+
+    /** Forgets one pair: that sender is asked again about that domain. False if it was not remembered. */
+    public boolean forget(String sender, String domain) throws MessagingException {
+        return entries.remove(key(sender, domain));
+    }
+
+    private static Pair pair(Mail entry) {
+        try {
+            return new Pair(text(entry, SENDER), text(entry, DOMAIN), StateRepository.instant(entry, REMEMBERED_AT),
+                StateRepository.expires(entry));
+        } finally {
+            LifecycleUtil.dispose(entry);
+        }
+    }
+
+    private static String text(Mail entry, AttributeName name) {
+        return entry.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf).orElse("");
     }
 
     /** Removes the expired pairs; returns how many. */

@@ -130,16 +130,7 @@ public class RuntimeAllowList {
 
     /** Removes a domain; false if it was not there. */
     public boolean remove(String domain) throws InvalidDomainException, MessagingException {
-        MailKey key = StateRepository.keyFor(DomainName.parse(domain).ascii());
-        return state.holding(key, repository -> {
-            Mail entry = repository.retrieve(key);
-            if (entry == null) {
-                return false;
-            }
-            LifecycleUtil.dispose(entry);
-            repository.remove(key);
-            return true;
-        });
+        return state.remove(StateRepository.keyFor(DomainName.parse(domain).ascii()));
     }
 
     /** Every entry, for the admin (a full read). */

@@ -92,6 +92,19 @@ public final class StateRepository {
         }
     }
 
+    /** Removes the entry {@code key}, holding it; false if there was none. */
+    boolean remove(MailKey key) throws MessagingException {
+        return holding(key, repository -> {
+            Mail entry = repository.retrieve(key);
+            if (entry == null) {
+                return false;
+            }
+            LifecycleUtil.dispose(entry);
+            repository.remove(key);
+            return true;
+        });
+    }
+
     /** The keys of every entry (a key list: nothing is read). */
     List<MailKey> keys() throws MessagingException {
         List<MailKey> keys = new ArrayList<>();

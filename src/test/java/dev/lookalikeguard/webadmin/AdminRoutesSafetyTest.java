@@ -157,6 +157,8 @@ class AdminRoutesSafetyTest {
                 .then().statusCode(403).body("message", containsString("authentication"));
             given().header(parts[0], parts[1]).put("/lookalike/allow/partner.ml").then().statusCode(403);
             given().header(parts[0], parts[1]).get("/lookalike/quarantine").then().statusCode(403);
+            given().header(parts[0], parts[1]).get("/lookalike/remembered").then().statusCode(403);
+            given().header(parts[0], parts[1]).delete("/lookalike/remembered/colonel@guard.test/army.ml").then().statusCode(403);
 
             assertThat(released()).isZero();
             given().get("/lookalike/allow").then().statusCode(200).body("size()", equalTo(0));

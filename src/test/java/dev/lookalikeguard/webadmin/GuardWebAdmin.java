@@ -65,7 +65,8 @@ final class GuardWebAdmin implements AutoCloseable {
         server = WebAdminUtils.createWebAdminServer(
             new QuarantineRoutes(registry, quarantine, json, authentication, () -> PROCESSORS),
             new AllowListRoutes(registry, json, clock, authentication), new CheckRoutes(registry, json, authentication),
-            new LearnedNamesRoutes(registry, json, clock, authentication)).start();
+            new LearnedNamesRoutes(registry, json, clock, authentication),
+            new RememberedSendersRoutes(registry, json, clock, authentication)).start();
     }
 
     RequestSpecification spec() {

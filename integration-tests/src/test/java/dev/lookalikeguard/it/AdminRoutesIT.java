@@ -138,6 +138,13 @@ class AdminRoutesIT {
     }
 
     @Test
+    void theRememberedSendersRouteIsDeployedBySample() throws Exception {
+        assertThat(james.webAdmin("GET", "/lookalike/remembered").size()).isZero();
+        assertThat(james.webAdminResponse("DELETE", "/lookalike/remembered/colonel@guard.test/army.ml").statusCode())
+            .isEqualTo(404);
+    }
+
+    @Test
     void heldMailAndTheAllowListSurviveARestart() throws Exception {
         james.send("Before restart", "j.doe@army.ml");
         AWAIT.until(() -> heldMails("").size() == 1);
