@@ -133,6 +133,7 @@ public final class LookalikeCheck {
             err.println("RecipientIsLookalike: bad condition: " + e.getMessage());
             return USAGE_ERROR;
         }
+        policy.warnings().forEach(warning -> err.println("warning: condition: " + warning));
         LearnedNames learned = LearnedNames.none();
         if (learnedFile != null) {
             if (policy.learning().isEmpty()) {

@@ -205,10 +205,13 @@ public class LookalikeGuard extends GenericMailet {
 
     private void initConfirm(GuardConfiguration.Confirm confirm) throws MessagingException {
         releaseAddress = confirm.address;
-        if (!container.get().hasMailet(LookalikeRelease.class.getSimpleName())) {
-            // Without it a sender's reply is delivered to the release address as any mail, and releases nothing.
-            throw new MessagingException("LookalikeGuard: action confirm needs the release mailet: add <mailet "
-                + "match=\"dev.lookalikeguard.james.IsLookalikeRelease\" class=\"dev.lookalikeguard.james.LookalikeRelease\"/> "
+        MailetContainerLayout layout = container.get();
+        if (!layout.hasMailet("transport", LookalikeRelease.class.getSimpleName())
+                && !layout.hasMailet("root", LookalikeRelease.class.getSimpleName())) {
+            // Elsewhere (relay: remote mail only) or missing, a sender's reply is delivered to the release address as any
+            // mail, and releases nothing.
+            throw new MessagingException("LookalikeGuard: action confirm needs the release mailet where replies pass: add "
+                + "<mailet match=\"dev.lookalikeguard.james.IsLookalikeRelease\" class=\"dev.lookalikeguard.james.LookalikeRelease\"/> "
                 + "at the top of the transport processor of mailetcontainer.xml, or senders' replies release nothing");
         }
         if (!getMailetContext().isLocalServer(releaseAddress.getDomain())) {

@@ -19,8 +19,8 @@ import org.apache.james.server.core.configuration.ConfigurationProvider;
  * processor that writes to the mail's sender; a confirm guard without the release mailet). Immutable.
  */
 public final class MailetContainerLayout {
-    /** James's mailets that write to a mail's sender. */
-    private static final Set<String> NOTIFYING_MAILETS = Set.of("Bounce", "DSNBounce", "NotifySender");
+    /** James's mailets that write to a mail's sender, or may be configured to (Resend, Redirect). */
+    private static final Set<String> NOTIFYING_MAILETS = Set.of("Bounce", "DSNBounce", "NotifySender", "Resend", "Redirect");
 
     private final SortedMap<String, List<String>> mailets;
 
@@ -57,14 +57,18 @@ public final class MailetContainerLayout {
         return mailets.keySet();
     }
 
-    /** Whether the processor has a mailet that writes to a mail's sender ({@code Bounce}, {@code DSNBounce}, {@code NotifySender}). */
+    /**
+     * Whether the processor has a mailet that writes to a mail's sender ({@code Bounce}, {@code DSNBounce},
+     * {@code NotifySender}) or may be configured to ({@code Resend}, {@code Redirect}). Its own mailets only: where its
+     * {@code ToProcessor} mailets may send a mail depends on their matchers, which only the mail decides.
+     */
     public boolean notifiesSender(String processor) {
         return mailets.getOrDefault(processor, List.of()).stream().anyMatch(NOTIFYING_MAILETS::contains);
     }
 
-    /** Whether some processor has a mailet of this class (its name less any package). */
-    public boolean hasMailet(String simpleClassName) {
-        return mailets.values().stream().anyMatch(classes -> classes.contains(simpleClassName));
+    /** Whether the processor has a mailet of this class (its name less any package). */
+    public boolean hasMailet(String processor, String simpleClassName) {
+        return mailets.getOrDefault(processor, List.of()).contains(simpleClassName);
     }
 
     private static String simpleName(String className) {

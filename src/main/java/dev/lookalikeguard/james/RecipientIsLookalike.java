@@ -112,6 +112,7 @@ public class RecipientIsLookalike extends GenericMatcher {
                     : " (" + list.rejected().size() + " lines were not domain names and were skipped)"));
             policy.missingOptionalLists().forEach(file -> LOGGER.error("{}: OPTIONAL LIST FILE {} IS MISSING OR UNREADABLE: "
                 + "started WITHOUT it, so the names it holds are neither protected nor known", deployed.name(), file));
+            policy.warnings().forEach(warning -> LOGGER.warn("{}: condition: {}", deployed.name(), warning));
         }
         LOGGER.info("{} ready: {}", deployed.name(), policy.summary());
     }

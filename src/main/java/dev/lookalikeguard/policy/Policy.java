@@ -74,10 +74,12 @@ public final class Policy {
     private final Optional<LearningRule> learning;
     /** The condition's allow: entries (canonical): never flagged, by learned names either. */
     private final Set<String> allowed;
+    /** What in the condition may be a mistake, for the admin to judge (see {@link #warnings()}). */
+    private final List<String> warnings;
 
     private Policy(Sensitivity sensitivity, Set<String> enabledTechniques, List<ReferenceList> lists,
                    List<String> missingOptionalLists, Detector detector, Optional<LearningRule> learning,
-                   Set<String> allowed) {
+                   Set<String> allowed, List<String> warnings) {
         this.sensitivity = sensitivity;
         this.enabledTechniques = Set.copyOf(enabledTechniques);
         this.lists = List.copyOf(lists);
@@ -85,12 +87,13 @@ public final class Policy {
         this.detector = detector;
         this.learning = learning;
         this.allowed = ImmutableSet.copyOf(allowed);
+        this.warnings = List.copyOf(warnings);
     }
 
     /** The same policy, sharing its detector's names and indexes, calling look-alikes from another score. */
     public Policy withMinScore(int value) {
         return new Policy(sensitivity, enabledTechniques, lists, missingOptionalLists, detector.withMinScore(value),
-            learning, allowed);
+            learning, allowed, warnings);
     }
 
     /**
@@ -168,21 +171,29 @@ public final class Policy {
             allowed.add(canonical(value));
         }
         Detector detector = builder.build();
-        refuseNearMisses(clauses, detector.names());
+        List<String> warnings = refuseNearMisses(clauses, detector.names());
         return new Policy(sensitivity, enabled, lists, missingOptional, detector,
-            learning(clauses.get("learn"), clauses.get("learnthreshold")), allowed);
+            learning(clauses.get("learn"), clauses.get("learnthreshold")), allowed, warnings);
     }
 
     /**
-     * Refuses a protected entry that is a near miss of what it protects: a look-alike made protected is let through,
-     * and every name under a protected suffix is protected. A suffix under no real top-level domain ({@code gv}); a
-     * top-level domain anyone registers under (all but gov, mil, edu and int) within a suffix edit of a protected suffix
-     * ({@code ml} beside {@code mil});
-     * a domain or known name whose suffix is a suffix edit away from a protected suffix under which the same name is
-     * protected ({@code army.ml} beside {@code army.mil}). Near as the suffix-edit technique has it: one typo, or two
-     * glyph steps. Two protected second-level suffixes alike ({@code gov.uk}, {@code gov.ua}) are both real: not refused.
+     * Refuses a protected entry that is surely a near miss of what it protects, and warns of one that may be: a
+     * look-alike made protected is let through, and every name under a protected suffix is protected. Near as the
+     * suffix-edit technique has it: one typo, or two glyph steps. Refused:
+     * <ul>
+     *   <li>a suffix under no real top-level domain ({@code gv});</li>
+     *   <li>a top-level domain anyone registers under (any but {@link #RESTRICTED_TOP_LEVEL}) protected as a suffix
+     *       near another protected suffix ({@code ml} beside {@code mil});</li>
+     *   <li>a {@code domains:} or {@code known:} name under such a top-level domain that is that edit of a protected name
+     *       under a restricted one ({@code army.ml} or {@code hq.army.ml} beside {@code army.mil}).</li>
+     * </ul>
+     * A name that is another suffix edit of a protected name ({@code hmrc.gob.uk} beside {@code hmrc.gov.uk}) is
+     * returned as a warning: both may be real ({@code mod.gov.il}, {@code mod.gov.in}), so it is the admin's to judge.
+     * Names under a protected suffix of their own are neither (the registry vouches for them); {@code lists:} files are
+     * not read for this (they are the registries).
      */
-    private static void refuseNearMisses(Map<String, List<String>> clauses, ProtectedNames names) throws PolicyException {
+    private static List<String> refuseNearMisses(Map<String, List<String>> clauses, ProtectedNames names)
+            throws PolicyException {
         Set<String> suffixes = names.suffixes();
         for (String suffix : suffixes) {
             String topLevel = suffix.substring(suffix.lastIndexOf('.') + 1);
@@ -203,21 +214,46 @@ public final class Policy {
                 }
             }
         }
+        // The suffixes a mistyped one may stand for: the protected ones, the restricted top-level domains, and the public
+        // suffixes of the names listed.
+        Map<String, String> listed = new LinkedHashMap<>();
         for (String clause : List.of("domains", "known")) {
             for (String value : clauses.getOrDefault(clause, List.of())) {
-                String domain = canonical(clause, value);
-                for (String suffix : suffixes) {
-                    String meant = suffixEditOf(domain, suffix);
-                    if (meant != null && names.exact(meant).isPresent()) {
-                        throw new PolicyException("clause '" + clause + "': '" + domain + "' is a near miss of the protected "
-                            + "name " + meant + " (its suffix mistyped): protecting it would let mail to it through; misspelt?");
-                    }
-                }
+                listed.put(canonical(clause, value), clause);
             }
         }
+        Set<String> meantSuffixes = new LinkedHashSet<>(suffixes);
+        meantSuffixes.addAll(RESTRICTED_TOP_LEVEL);
+        listed.keySet().forEach(domain -> PublicSuffixes.registrySuffixStrictlyAbove(domain).ifPresent(meantSuffixes::add));
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> entry : listed.entrySet()) {
+            String domain = entry.getKey();
+            String clause = entry.getValue();
+            if (names.longestProtectedSuffixStrictlyAbove(domain).isPresent()) {
+                continue;
+            }
+            for (String suffix : meantSuffixes) {
+                String meant = suffixEditOf(domain, suffix);
+                // Written right, it would be a protected name, or under one.
+                Optional<String> protectedMeant = meant == null ? Optional.empty() : names.coveringName(meant);
+                if (protectedMeant.isEmpty()) {
+                    continue;
+                }
+                String typed = domain.substring(meant.length() - suffix.length());
+                String nearMiss = "clause '" + clause + "': '" + domain + "' is a near miss of " + protectedMeant.get()
+                    + " (" + typed + " for " + suffix + ")";
+                if (typed.indexOf('.') < 0 && !RESTRICTED_TOP_LEVEL.contains(typed) && RESTRICTED_TOP_LEVEL.contains(suffix)) {
+                    throw new PolicyException(nearMiss + ": protecting it would let mail to it through; misspelt?");
+                }
+                warnings.add(nearMiss + ", and is protected as given: if it is misspelt, mail to it is let through");
+            }
+        }
+        return warnings;
     }
 
-    /** The name {@code domain} would be with its last labels, a near miss of {@code suffix}, written as it; else null. */
+    /**
+     * The name {@code domain} would be with its last labels, a near miss of {@code suffix}, written as it; else null.
+     */
     private static String suffixEditOf(String domain, String suffix) {
         int labels = suffix.split("\\.").length;
         int cut = domain.length();
@@ -469,6 +505,14 @@ public final class Policy {
     }
 
     /** Optional list files ({@code ?/path}) that were missing or unreadable, and so not loaded. */
+    /**
+     * What in the condition may be a mistake but may be meant (a protected name that is a suffix edit of another), one
+     * sentence each: the matcher logs them at start-up, the checker prints them.
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     public List<String> missingOptionalLists() {
         return missingOptionalLists;
     }

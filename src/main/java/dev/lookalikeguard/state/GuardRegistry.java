@@ -1,5 +1,6 @@
 package dev.lookalikeguard.state;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,10 +183,24 @@ public class GuardRegistry {
 
     /** Claims a quarantine for one guard; false if another guard holds mail there already. */
     public synchronized boolean claimQuarantine(MailRepositoryUrl url) {
-        if (quarantines.contains(url)) {
+        String folder = folderOf(url);
+        if (quarantines.stream().anyMatch(claimed -> folderOf(claimed).equals(folder))) {
             return false;
         }
         return quarantines.add(url);
+    }
+
+    /**
+     * What a quarantine's URL designates: for a {@code file} repository the folder itself, absolute (a relative path is
+     * under James's working directory, as James's file system resolves it), so that {@code file://var/mail/quarantine}
+     * and its absolute spelling are one; for another protocol the URL.
+     */
+    private static String folderOf(MailRepositoryUrl url) {
+        if (!url.getProtocol().getValue().equals("file")) {
+            return url.asString();
+        }
+        Path base = Path.of(System.getProperty("working.directory", System.getProperty("user.dir")));
+        return "file://" + base.resolve(url.getPath().asString()).normalize();
     }
 
     public List<MailRepositoryUrl> quarantines() {

@@ -718,8 +718,10 @@ class LookalikeGuardTest {
 
         @Test
         void aConfirmGuardInAContainerWithoutTheReleaseMailetIsRefused() {
+            // The release mailet in relay, which only remote mail passes: a reply to the release address never reaches it.
             MailetContainerLayout withoutRelease = MailetContainerLayout.of(new java.util.TreeMap<>(Map.of(
-                "transport", List.of("RemoveMimeHeader", "ToProcessor"), "lookalike-stopped", List.of("LookalikeGuard"))));
+                "transport", List.of("RemoveMimeHeader", "ToProcessor"), "relay", List.of("LookalikeRelease", "RemoteDelivery"),
+                "lookalike-stopped", List.of("LookalikeGuard"))));
             LookalikeGuard guard = new LookalikeGuard(store, metrics, MemoryStores.registry(store, clock), quarantine,
                 guardQueues, () -> withoutRelease);
             FakeMailetConfig config = FakeMailetConfig.builder().mailetName("LookalikeGuard").mailetContext(localContext())
@@ -728,7 +730,7 @@ class LookalikeGuardTest {
 
             assertThatThrownBy(() -> guard.init(config))
                 .isInstanceOf(LookalikeConfigurationError.class)
-                .hasMessageContaining("action confirm needs the release mailet");
+                .hasMessageContaining("action confirm needs the release mailet where replies pass");
         }
 
         @Test

@@ -45,6 +45,18 @@ class PolicyTest {
         }
 
         @Test
+        void warnsOfANameThatIsASuffixEditOfAnotherWhenBothMayBeReal() throws Exception {
+            // Israel's and India's defence ministries, their suffixes not protected here: the admin's to judge.
+            Policy policy = Policy.parse("domains: mod.gov.il, mod.gov.in");
+
+            assertThat(policy.warnings()).hasSize(2).first().asString()
+                .contains("'mod.gov.il' is a near miss of mod.gov.in (gov.il for gov.in)");
+            assertThat(Policy.parse("suffixes: gov.il, gov.in; domains: mod.gov.il, mod.gov.in").warnings())
+                .as("each under a protected suffix of its own").isEmpty();
+            assertThat(Policy.parse("suffixes: mil; domains: army.mil, navy.mil, army.com").warnings()).isEmpty();
+        }
+
+        @Test
         void toleratesLineBreaksTabsAndIndentationAsJamesHandsThemOver() throws Exception {
             // James turns each newline or tab of the XML attribute into one space and keeps the indentation.
             Policy policy = Policy.parse("   suffixes: mil gov ;     domains:  army.mil ,  navy.mil ;   ");
@@ -127,8 +139,11 @@ class PolicyTest {
             "suffixes: mil, ml, gov                     | clause 'suffixes': 'ml' is a near miss of the protected suffix 'mil'",
             "suffixes: gov, gv                          | clause 'suffixes': 'gv' is under no real top-level domain",
             "suffixes: mil, gov.ukk                     | clause 'suffixes': 'gov.ukk' is under no real top-level domain ('ukk' is none)",
-            "suffixes: mil; domains: army.mil, army.ml  | clause 'domains': 'army.ml' is a near miss of the protected name army.mil",
-            "suffixes: gov; known: defense.gov, defense.gv | clause 'known': 'defense.gv' is a near miss of the protected name defense.gov",
+            "suffixes: mil; domains: army.mil, army.ml  | clause 'domains': 'army.ml' is a near miss of army.mil (ml for mil): protecting it",
+            "domains: army.mil, army.ml                 | clause 'domains': 'army.ml' is a near miss of army.mil (ml for mil)",
+            "domains: army.mil; known: hq.army.ml       | clause 'known': 'hq.army.ml' is a near miss of army.mil (ml for mil)",
+            "suffixes: mil; domains: navy.mil; known: navy.ml | clause 'known': 'navy.ml' is a near miss of navy.mil (ml for mil)",
+            "suffixes: gov; known: defense.gov, defense.gv | clause 'known': 'defense.gv' is a near miss of defense.gov (gv for gov)",
             "domains: army.mil; sensitivity: extreme    | unknown sensitivity 'extreme'",
             "domains: army.mil; sensitivity: strict lax | clause 'sensitivity' takes one value",
             "domains: army.mil; techniques: -teleport   | unknown technique 'teleport'",
