@@ -251,7 +251,7 @@ public class LookalikeGuard extends GenericMailet {
      */
     private static void checkNoConfirm(String entry) throws MessagingException {
         String topLevel = entry.substring(entry.lastIndexOf('.') + 1);
-        if (!PublicSuffixes.isRegistrySuffix(topLevel)) {
+        if (!PublicSuffixes.isTopLevelDomain(topLevel)) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': '" + entry
                 + "' is under no real top-level domain ('" + topLevel + "' is none): misspelt? it takes protected names "
                 + "or suffixes (mil, defense.gov)");

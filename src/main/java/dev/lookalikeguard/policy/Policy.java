@@ -179,25 +179,26 @@ public final class Policy {
     /**
      * Refuses a protected entry that is surely a near miss of what it protects, and warns of one that may be: a
      * look-alike made protected is let through, and every name under a protected suffix is protected. Near as the
-     * suffix-edit technique has it: one typo, or two glyph steps. Refused:
+     * suffix-edit technique has it: one typo, or two glyph steps. Refused, as sure mistakes:
      * <ul>
      *   <li>a suffix under no real top-level domain ({@code gv});</li>
      *   <li>a top-level domain anyone registers under (any but {@link #RESTRICTED_TOP_LEVEL}) protected as a suffix
-     *       near another protected suffix ({@code ml} beside {@code mil});</li>
-     *   <li>a {@code domains:} or {@code known:} name under such a top-level domain that is that edit of a protected name
-     *       under a restricted one ({@code army.ml} or {@code hq.army.ml} beside {@code army.mil}).</li>
+     *       beside a restricted one it is near ({@code ml} beside {@code mil}): every name under it would be protected;</li>
+     *   <li>a {@code domains:} or {@code known:} name that is a suffix edit of a protected name (or of one under it)
+     *       under no real top-level domain ({@code defense.gv} beside {@code defense.gov}).</li>
      * </ul>
-     * A name that is another suffix edit of a protected name ({@code hmrc.gob.uk} beside {@code hmrc.gov.uk}) is
-     * returned as a warning: both may be real ({@code mod.gov.il}, {@code mod.gov.in}), so it is the admin's to judge.
-     * Names under a protected suffix of their own are neither (the registry vouches for them); {@code lists:} files are
-     * not read for this (they are the registries).
+     * A name under a real top-level domain that is a suffix edit of a protected name ({@code army.ml} beside
+     * {@code army.mil}) is returned as a warning, once a pair: both may be real ({@code nato.int} and {@code nato.it},
+     * {@code mod.gov.il} and {@code mod.gov.in}), so it is the admin's to judge. Names under a protected suffix of their
+     * own are neither (the registry vouches for them); {@code lists:} files are not read for this (they are the
+     * registries).
      */
     private static List<String> refuseNearMisses(Map<String, List<String>> clauses, ProtectedNames names)
             throws PolicyException {
         Set<String> suffixes = names.suffixes();
         for (String suffix : suffixes) {
             String topLevel = suffix.substring(suffix.lastIndexOf('.') + 1);
-            if (!PublicSuffixes.isRegistrySuffix(topLevel)) {
+            if (!PublicSuffixes.isTopLevelDomain(topLevel)) {
                 throw new PolicyException("clause 'suffixes': '" + suffix + "' is under no real top-level domain ('" + topLevel
                     + "' is none): misspelt? every name under a protected suffix is taken as real");
             }
@@ -207,7 +208,7 @@ public final class Policy {
                 continue;
             }
             for (String other : suffixes) {
-                if (!other.equals(suffix) && near(suffix, other)) {
+                if (RESTRICTED_TOP_LEVEL.contains(other) && near(suffix, other)) {
                     throw new PolicyException("clause 'suffixes': '" + suffix + "' is a near miss of the protected suffix '"
                         + other + "', and a top-level domain anyone can register under: protecting it would take its "
                         + "names (the look-alikes of " + other + "'s) as real; misspelt?");
@@ -226,6 +227,7 @@ public final class Policy {
         meantSuffixes.addAll(RESTRICTED_TOP_LEVEL);
         listed.keySet().forEach(domain -> PublicSuffixes.registrySuffixStrictlyAbove(domain).ifPresent(meantSuffixes::add));
         List<String> warnings = new ArrayList<>();
+        Set<Set<String>> warned = new LinkedHashSet<>();
         for (Map.Entry<String, String> entry : listed.entrySet()) {
             String domain = entry.getKey();
             String clause = entry.getValue();
@@ -242,10 +244,18 @@ public final class Policy {
                 String typed = domain.substring(meant.length() - suffix.length());
                 String nearMiss = "clause '" + clause + "': '" + domain + "' is a near miss of " + protectedMeant.get()
                     + " (" + typed + " for " + suffix + ")";
-                if (typed.indexOf('.') < 0 && !RESTRICTED_TOP_LEVEL.contains(typed) && RESTRICTED_TOP_LEVEL.contains(suffix)) {
-                    throw new PolicyException(nearMiss + ": protecting it would let mail to it through; misspelt?");
+                String topLevel = typed.substring(typed.lastIndexOf('.') + 1);
+                if (RESTRICTED_TOP_LEVEL.contains(topLevel) && !RESTRICTED_TOP_LEVEL.contains(suffix.substring(suffix.lastIndexOf('.') + 1))) {
+                    continue; // army.mil beside army.ml: the pair is told from army.ml's side, the likely mistake
                 }
-                warnings.add(nearMiss + ", and is protected as given: if it is misspelt, mail to it is let through");
+                if (!PublicSuffixes.isTopLevelDomain(topLevel)) {
+                    throw new PolicyException(nearMiss + ", under no real top-level domain ('" + topLevel + "' is none): "
+                        + "misspelt?");
+                }
+                // Both may be real (nato.int and nato.it, mod.gov.il and mod.gov.in): the admin's to judge, once a pair.
+                if (warned.add(Set.of(domain, protectedMeant.get()))) {
+                    warnings.add(nearMiss + ", and is protected as given: if it is misspelt, mail to it is let through");
+                }
             }
         }
         return warnings;

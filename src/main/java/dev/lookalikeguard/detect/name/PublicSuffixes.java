@@ -3,8 +3,11 @@ package dev.lookalikeguard.detect.name;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
 import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import com.google.thirdparty.publicsuffix.PublicSuffixType;
@@ -26,7 +29,20 @@ public final class PublicSuffixes {
     private static final NameTable<Boolean> PUBLIC = of(PublicSuffixPatterns.EXACT, true);
     private static final NameTable<Boolean> UNDER_PUBLIC = of(PublicSuffixPatterns.UNDER, true);
 
+    /**
+     * The top-level domains: the last label of every rule of the list, so that one the list names only below itself
+     * ({@code *.bd}, {@code gov.za} but not {@code za}) counts too.
+     */
+    private static final Set<String> TOP_LEVEL = Stream.of(PublicSuffixPatterns.EXACT.keySet(),
+            PublicSuffixPatterns.UNDER.keySet(), PublicSuffixPatterns.EXCLUDED.keySet())
+        .flatMap(Set::stream).map(rule -> rule.substring(rule.lastIndexOf('.') + 1)).collect(ImmutableSet.toImmutableSet());
+
     private PublicSuffixes() {
+    }
+
+    /** Whether {@code label} (canonical ASCII) is a top-level domain: {@code ml}, {@code za}, {@code bd}, {@code com}. */
+    public static boolean isTopLevelDomain(String label) {
+        return TOP_LEVEL.contains(label);
     }
 
     /** Whether {@code name} (canonical ASCII) is itself a registry suffix such as {@code ml}, {@code gov.uk} or {@code com}. */
