@@ -131,6 +131,11 @@ public final class Policy {
             }
         }
 
+        // The protected suffixes as the engine has them (canonical: MIL. is mil), for the clauses that name one again.
+        Set<String> protectedSuffixes = new LinkedHashSet<>();
+        for (String suffix : clauses.getOrDefault("suffixes", List.of())) {
+            protectedSuffixes.add(canonical("suffixes", suffix));
+        }
         List<ReferenceList> lists = new ArrayList<>();
         List<String> missingOptional = new ArrayList<>();
         for (String file : clauses.getOrDefault("lists", List.of())) {
@@ -144,12 +149,11 @@ public final class Policy {
             lists.add(list);
             builder.knownCanonicalDomains(list.domains());
             if (list.isRegistry()) {
-                list.commonSuffix().filter(clauses.getOrDefault("suffixes", List.of())::contains)
-                    .ifPresent(builder::completeSuffix);
+                list.commonSuffix().filter(protectedSuffixes::contains).ifPresent(builder::completeSuffix);
             }
         }
         for (String suffix : clauses.getOrDefault("complete", List.of())) {
-            if (!clauses.getOrDefault("suffixes", List.of()).contains(suffix)) {
+            if (!protectedSuffixes.contains(canonical("complete", suffix))) {
                 throw new PolicyException("clause 'complete': '" + suffix + "' is not one of the protected suffixes; "
                     + "list it in 'suffixes:' too");
             }

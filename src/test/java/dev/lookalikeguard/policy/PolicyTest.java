@@ -57,6 +57,17 @@ class PolicyTest {
         }
 
         @Test
+        void aCompleteSuffixIsFoundHoweverItIsWritten() throws Exception {
+            Policy upper = Policy.parse("suffixes: MIL, GOV.; complete: gov; known: dea.gov");
+            Policy lower = Policy.parse("suffixes: mil, gov; complete: gov; known: dea.gov");
+            Policy incomplete = Policy.parse("suffixes: mil, gov; known: dea.gov");
+
+            // A complete registry scores a typo of a short name higher: dda.gov cannot be someone else's.
+            assertThat(upper.detector().check("dda.gov").score()).isEqualTo(lower.detector().check("dda.gov").score())
+                .isGreaterThan(incomplete.detector().check("dda.gov").score());
+        }
+
+        @Test
         void acceptsRealSuffixesOfTopLevelDomainsThePublicSuffixListNamesOnlyBelowThemselves() throws Exception {
             // South Africa's and Bangladesh's: the list has gov.za and *.bd, not za or bd.
             Policy policy = Policy.parse("suffixes: mil, gov, gov.za, mil.za, mil.bd; domains: dod.mil.za");
