@@ -189,7 +189,9 @@ public final class Policy {
      *   <li>a top-level domain anyone registers under (any but {@link #RESTRICTED_TOP_LEVEL}) protected as a suffix
      *       beside a restricted one it is near ({@code ml} beside {@code mil}): every name under it would be protected;</li>
      *   <li>a {@code domains:} or {@code known:} name that is a suffix edit of a protected name (or of one under it)
-     *       under no real top-level domain ({@code defense.gv} beside {@code defense.gov}).</li>
+     *       under no real top-level domain ({@code defense.gv} beside {@code defense.gov});</li>
+     *   <li>a {@code domains:} or {@code known:} entry that is a bare top-level domain ({@code ml}): everything under
+     *       it would be protected.</li>
      * </ul>
      * A name under a real top-level domain that is a suffix edit of a protected name ({@code army.ml} beside
      * {@code army.mil}) is returned as a warning, once a pair: both may be real ({@code nato.int} and {@code nato.it},
@@ -235,6 +237,11 @@ public final class Policy {
         for (Map.Entry<String, String> entry : listed.entrySet()) {
             String domain = entry.getKey();
             String clause = entry.getValue();
+            if (domain.indexOf('.') < 0) {
+                throw new PolicyException("clause '" + clause + "': '" + domain + "' is a top-level domain, not a name: every "
+                    + "name under it would be protected; name the domain (army.mil), or protect a government namespace "
+                    + "with 'suffixes:'");
+            }
             if (names.longestProtectedSuffixStrictlyAbove(domain).isPresent()) {
                 continue;
             }

@@ -173,6 +173,8 @@ class PolicyTest {
             "suffixes: mil, gov.ukk                     | clause 'suffixes': 'gov.ukk' is under no real top-level domain ('ukk' is none)",
             "suffixes: gov; known: defense.gov, defense.gv | clause 'known': 'defense.gv' is a near miss of defense.gov (gv for gov), under no real top-level domain ('gv' is none)",
             "domains: army.mil; known: hq.army.mi       | clause 'known': 'hq.army.mi' is a near miss of army.mil (mi for mil), under no real",
+            "suffixes: mil; known: ml                   | clause 'known': 'ml' is a top-level domain, not a name",
+            "domains: army.mil, MIL.                    | clause 'domains': 'mil' is a top-level domain, not a name",
             "domains: army.mil; sensitivity: extreme    | unknown sensitivity 'extreme'",
             "domains: army.mil; sensitivity: strict lax | clause 'sensitivity' takes one value",
             "domains: army.mil; techniques: -teleport   | unknown technique 'teleport'",
