@@ -2,9 +2,7 @@ package dev.lookalikeguard.james;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -331,18 +329,7 @@ public final class GuardConfiguration {
      * {@code var/mail/../mail/quarantine}).
      */
     static String normalPath(String path) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..") && !segments.isEmpty() && !segments.peekLast().equals("..")) {
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return (path.startsWith("/") ? "/" : "") + String.join("/", segments);
+        return Path.of(path).normalize().toString();
     }
 
     public GuardAction action() {

@@ -376,9 +376,8 @@ public class LookalikeGuard extends GenericMailet {
         // An earlier confirmation counts only as the guard is configured now: remember on, and a recipient its sender may
         // release (not one noConfirm keeps for an administrator), whatever was configured when it was remembered.
         Duration remember = configuration.confirm().map(confirm -> confirm.remember).orElse(Duration.ZERO);
-        Optional<String> confirmingSender = configuration.action() == GuardAction.CONFIRM && !remember.isZero()
-            && !mail.getMaybeSender().isNullSender()
-            && configuration.confirm().orElseThrow().allowsSelfRelease(verdict.nearest().orElse(""))
+        Optional<String> confirmingSender = !remember.isZero() && !mail.getMaybeSender().isNullSender()
+            && kindOf(configuration.action(), verdict) == HeldKey.Kind.CONFIRM
             ? Optional.of(mail.getMaybeSender().asString()) : Optional.empty();
         Optional<Exemption> exemption;
         try {

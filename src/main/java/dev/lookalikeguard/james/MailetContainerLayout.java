@@ -19,8 +19,8 @@ import org.apache.james.server.core.configuration.ConfigurationProvider;
  * processor that writes to the mail's sender; a confirm guard without the release mailet). Immutable.
  */
 public final class MailetContainerLayout {
-    /** James's mailets that write to a mail's sender, or may be configured to (Resend, Redirect). */
-    private static final Set<String> NOTIFYING_MAILETS = Set.of("Bounce", "DSNBounce", "NotifySender", "Resend", "Redirect");
+    /** James's mailets that write to a mail's sender, or may be configured to (Resend, Redirect), in the order named. */
+    public static final List<String> NOTIFYING_MAILETS = List.of("Bounce", "DSNBounce", "NotifySender", "Resend", "Redirect");
 
     private final SortedMap<String, List<String>> mailets;
 
@@ -64,6 +64,11 @@ public final class MailetContainerLayout {
      */
     public boolean notifiesSender(String processor) {
         return mailets.getOrDefault(processor, List.of()).stream().anyMatch(NOTIFYING_MAILETS::contains);
+    }
+
+    /** The processors that write to no mail's sender (see {@link #notifiesSender}), in alphabetical order. */
+    public List<String> processorsNotNotifyingSender() {
+        return processors().stream().filter(processor -> !notifiesSender(processor)).collect(Collectors.toList());
     }
 
     /** Whether the processor has a mailet of this class (its name less any package). */

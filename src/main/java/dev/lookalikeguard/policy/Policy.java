@@ -19,11 +19,11 @@ import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.detect.Sensitivity;
 import dev.lookalikeguard.detect.Techniques;
 import dev.lookalikeguard.detect.Verdict;
-import dev.lookalikeguard.detect.name.GlyphDistance;
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.PublicSuffixes;
 import dev.lookalikeguard.detect.name.VisualName;
 import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.technique.SuffixEdit;
 import dev.lookalikeguard.learn.LearnedNames;
 import dev.lookalikeguard.learn.LearningRule;
 
@@ -214,7 +214,7 @@ public final class Policy {
                 continue;
             }
             for (String other : suffixes) {
-                if (RESTRICTED_TOP_LEVEL.contains(other) && near(suffix, other)) {
+                if (RESTRICTED_TOP_LEVEL.contains(other) && SuffixEdit.isSuffixEdit(suffix, other)) {
                     throw new PolicyException("clause 'suffixes': '" + suffix + "' is a near miss of the protected suffix '"
                         + other + "', and a top-level domain anyone can register under: protecting it would take its "
                         + "names (the look-alikes of " + other + "'s) as real; misspelt?");
@@ -285,13 +285,7 @@ public final class Policy {
             return null;
         }
         String typed = domain.substring(cut + 1);
-        return !typed.equals(suffix) && near(typed, suffix) ? domain.substring(0, cut) + "." + suffix : null;
-    }
-
-    /** Within one typo or two glyph steps (as the suffix-edit technique compares suffixes). */
-    private static boolean near(String typed, String suffix) {
-        GlyphDistance.Difference difference = GlyphDistance.between(typed, suffix, 1, 2);
-        return difference != null && !difference.isNone();
+        return SuffixEdit.isSuffixEdit(typed, suffix) ? domain.substring(0, cut) + "." + suffix : null;
     }
 
     private static String canonical(String domain) throws PolicyException {
@@ -525,7 +519,6 @@ public final class Policy {
         return lists;
     }
 
-    /** Optional list files ({@code ?/path}) that were missing or unreadable, and so not loaded. */
     /**
      * What in the condition may be a mistake but may be meant (a protected name that is a suffix edit of another), one
      * sentence each: the matcher logs them at start-up, the checker prints them.
@@ -534,6 +527,7 @@ public final class Policy {
         return warnings;
     }
 
+    /** Optional list files ({@code ?/path}) that were missing or unreadable, and so not loaded. */
     public List<String> missingOptionalLists() {
         return missingOptionalLists;
     }

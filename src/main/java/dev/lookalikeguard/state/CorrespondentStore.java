@@ -99,8 +99,7 @@ final class CorrespondentStore {
             return Optional.empty();
         }
         try {
-            return entry.getAttribute(RECORD).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf)
-                .map(Correspondent::decode);
+            return StateRepository.text(entry, RECORD).map(Correspondent::decode);
         } catch (IllegalArgumentException e) {
             throw new MessagingException("entry " + key.asString() + " of " + PATH + " is not a correspondent record", e);
         } finally {

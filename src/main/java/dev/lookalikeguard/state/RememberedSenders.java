@@ -149,15 +149,12 @@ public class RememberedSenders {
 
     private static Pair pair(Mail entry) {
         try {
-            return new Pair(text(entry, SENDER), text(entry, DOMAIN), StateRepository.instant(entry, REMEMBERED_AT),
+            return new Pair(StateRepository.text(entry, SENDER).orElse(""), StateRepository.text(entry, DOMAIN).orElse(""),
+                StateRepository.instant(entry, REMEMBERED_AT),
                 StateRepository.expires(entry));
         } finally {
             LifecycleUtil.dispose(entry);
         }
-    }
-
-    private static String text(Mail entry, AttributeName name) {
-        return entry.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf).orElse("");
     }
 
     /** Removes the expired pairs; returns how many. */

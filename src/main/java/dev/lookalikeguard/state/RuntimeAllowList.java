@@ -146,12 +146,10 @@ public class RuntimeAllowList {
 
     private static Entry entry(Mail mail) {
         try {
-            String reason = mail.getAttribute(REASON).map(Attribute::getValue).map(AttributeValue::value)
-                .map(String::valueOf).orElse("");
+            String reason = StateRepository.text(mail, REASON).orElse("");
             Instant added = mail.getLastUpdated() == null ? Instant.EPOCH : mail.getLastUpdated().toInstant();
             // Entries written before the domain was kept apart are named by it (a long domain's name is a digest).
-            String domain = mail.getAttribute(DOMAIN).map(Attribute::getValue).map(AttributeValue::value)
-                .map(String::valueOf).orElse(mail.getName());
+            String domain = StateRepository.text(mail, DOMAIN).orElse(mail.getName());
             return new Entry(domain, added, reason, StateRepository.expires(mail));
         } finally {
             LifecycleUtil.dispose(mail);

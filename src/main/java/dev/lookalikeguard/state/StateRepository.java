@@ -134,6 +134,11 @@ public final class StateRepository {
         return new Attribute(name, AttributeValue.of(instant.toEpochMilli()));
     }
 
+    /** A text kept on an entry, if any. */
+    static Optional<String> text(Mail entry, AttributeName name) {
+        return entry.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value).map(String::valueOf);
+    }
+
     static Optional<Instant> instant(Mail entry, AttributeName name) {
         return entry.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value)
             .filter(Number.class::isInstance).map(Number.class::cast).map(number -> Instant.ofEpochMilli(number.longValue()));

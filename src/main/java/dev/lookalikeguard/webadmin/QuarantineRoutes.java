@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -100,18 +98,16 @@ public class QuarantineRoutes implements Routes {
     private String processor(QueryParameters parameters) {
         String processor = parameters.text("processor").orElse(DEFAULT_PROCESSOR);
         MailetContainerLayout layout = container.get();
-        List<String> releasable = layout.processors().stream().filter(name -> !layout.notifiesSender(name))
-            .collect(Collectors.toList());
         if (!layout.processors().contains(processor)) {
             throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' is no processor of "
                 + "mailetcontainer.xml (James would hand the mail to its error processor); expected one of "
-                + String.join(", ", releasable));
+                + String.join(", ", layout.processorsNotNotifyingSender()));
         }
         if (layout.notifiesSender(processor)) {
             throw QueryParameters.badRequest("query parameter 'processor': '" + processor + "' writes to the mail's sender "
-                + "(it has a Bounce, DSNBounce or NotifySender mailet): a release there would send the held mail's sender, "
-                + "another domain's for mail held for an administrator, a notice instead of delivering it; expected one of "
-                + String.join(", ", releasable));
+                + "(it has a " + String.join(", ", MailetContainerLayout.NOTIFYING_MAILETS) + " mailet): a release there "
+                + "would send the held mail's sender, another domain's for mail held for an administrator, a notice instead "
+                + "of delivering it; expected one of " + String.join(", ", layout.processorsNotNotifyingSender()));
         }
         return processor;
     }

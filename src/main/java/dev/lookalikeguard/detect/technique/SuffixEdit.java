@@ -69,7 +69,7 @@ public final class SuffixEdit implements Technique {
             String typed = candidate.tail(start);
             names.suffixesNear(candidate.tailKey(start), Glyphs.lightKey(typed), suffix -> {
                 // The measure alone (no edits listed): only whether the suffix was mistyped or glyphs stand in is told.
-                long measure = GlyphDistance.measure(typed, suffix, 1, SUFFIX_GLYPHS);
+                long measure = measure(typed, suffix);
                 if (measure >= 0 && GlyphDistance.cost(measure) > 0) {
                     Finding finding = examine(candidate, start, typed, suffix, GlyphDistance.typos(measure), names);
                     if (finding != null && finding.beats(found[0])) {
@@ -80,6 +80,17 @@ public final class SuffixEdit implements Technique {
             best = found[0];
         }
         return Optional.ofNullable(best);
+    }
+
+    /** How a typed suffix differs from a protected one within a suffix edit (one typo, or glyph steps), or -1. */
+    private static long measure(String typed, String suffix) {
+        return GlyphDistance.measure(typed, suffix, 1, SUFFIX_GLYPHS);
+    }
+
+    /** Whether a typed suffix is a suffix edit of a protected one: different, within one typo or the glyph steps allowed. */
+    public static boolean isSuffixEdit(String typed, String suffix) {
+        long measure = measure(typed, suffix);
+        return measure >= 0 && GlyphDistance.cost(measure) > 0;
     }
 
     private Finding examine(Candidate candidate, int start, String typed, String suffix,
