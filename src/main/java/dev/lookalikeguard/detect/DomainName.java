@@ -1,6 +1,7 @@
 package dev.lookalikeguard.detect;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import com.google.common.base.Preconditions;
@@ -17,6 +18,9 @@ import dev.lookalikeguard.detect.name.VisualName;
  */
 public final class DomainName {
     private static final int MAX_INPUT_LENGTH = 1024;
+    /** The longest host name and label UTS #46 accepts in ASCII form. */
+    private static final int MAX_NAME_LENGTH = 253;
+    private static final int MAX_LABEL_LENGTH = 63;
 
     private final String ascii;
     private final String unicode;
@@ -84,6 +88,18 @@ public final class DomainName {
         if (plain != null) {
             return new DomainName(plain, plain);
         }
+        DomainName ace = validAscii(trimmed);
+        if (ace != null) {
+            return ace;
+        }
+        return parseThroughIcu(trimmed);
+    }
+
+    /**
+     * The two UTS #46 passes: to ASCII (which maps and checks the name, and encodes its Unicode labels), then back to
+     * Unicode (which checks the {@code xn--} labels as Unicode): the reference for {@link #validAscii(String)}.
+     */
+    static DomainName parseThroughIcu(String trimmed) throws InvalidDomainException {
         Idna.Result ascii = Idna.toAscii(trimmed);
         if (ascii.hasErrors()) {
             throw new InvalidDomainException("not a valid host name (" + ascii.errors() + ")");
@@ -97,6 +113,38 @@ public final class DomainName {
             throw new InvalidDomainException("not a valid internationalised name (" + unicode.errors() + ")");
         }
         return new DomainName(asciiName, unicode.name());
+    }
+
+    /**
+     * An all-ASCII name that is not {@linkplain #plainAscii plain} (an {@code xn--} label, mostly) in one UTS #46 pass
+     * instead of two, or null when the name is not valid or not all ASCII ({@link #parseThroughIcu} then says why).
+     * To ASCII, such a name maps to itself lower-cased (UTS #46 leaves a valid {@code xn--} label as it is), and it is
+     * valid when the pass to Unicode finds no error and its labels and length are within the limits that only the
+     * pass to ASCII checks (63 and 253 characters).
+     */
+    static DomainName validAscii(String trimmed) {
+        int length = trimmed.length();
+        if (length > MAX_NAME_LENGTH || trimmed.endsWith(".")) {
+            return null;
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? trimmed.charAt(i) : '.';
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '.') {
+                if (i - labelStart > MAX_LABEL_LENGTH) {
+                    return null;
+                }
+                labelStart = i + 1;
+            }
+        }
+        Idna.Result unicode = Idna.toUnicodeChecked(trimmed);
+        if (unicode.hasErrors()) {
+            return null;
+        }
+        return new DomainName(trimmed.toLowerCase(Locale.ROOT), unicode.name());
     }
 
     /**

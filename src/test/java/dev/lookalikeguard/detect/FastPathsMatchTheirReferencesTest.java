@@ -31,6 +31,63 @@ class FastPathsMatchTheirReferencesTest {
         }
     }
 
+    @Test
+    void asciiNamesWithPunycodeLabelsAreParsedAsTheTwoIcuPassesParseThem() {
+        Random random = new Random(2);
+        String unicodeLetters = "abcdemnorsxаеорсԁѕіјɡοƖ0-éüßàçнαβ·\u200d\u0301٣ا";
+        int valid = 0;
+        int invalid = 0;
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder name = new StringBuilder();
+            int labels = 1 + random.nextInt(4);
+            for (int l = 0; l < labels; l++) {
+                if (l > 0) {
+                    name.append('.');
+                }
+                name.append(randomLabel(random, unicodeLetters));
+            }
+            String ascii = name.toString();
+            if (DomainName.plainAscii(ascii) != null || !ascii.chars().allMatch(c -> c < 0x80)) {
+                continue;
+            }
+            DomainName fast = DomainName.validAscii(ascii);
+            String reference;
+            try {
+                DomainName parsed = DomainName.parseThroughIcu(ascii);
+                reference = parsed.ascii() + " " + parsed.unicode();
+            } catch (InvalidDomainException e) {
+                reference = null;
+            }
+            assertThat(fast == null ? null : fast.ascii() + " " + fast.unicode()).as(ascii).isEqualTo(reference);
+            valid += reference == null ? 0 : 1;
+            invalid += reference == null ? 1 : 0;
+        }
+        assertThat(valid).as("valid names among those compared").isGreaterThan(2_000);
+        assertThat(invalid).as("invalid names among those compared").isGreaterThan(2_000);
+    }
+
+    /** A label as mail may carry it: plain, an xn-- label encoded by ICU (maybe upper case or cut), or broken. */
+    private static String randomLabel(Random random, String unicodeLetters) {
+        switch (random.nextInt(6)) {
+            case 0:
+                return randomString(random, ANY_ASCII.replace(".", ""), 1 + random.nextInt(random.nextInt(20) == 0 ? 80 : 12));
+            case 1:
+                return "xn--" + randomString(random, "abcdefghijklmnopqrstuvwxyz0123456789-", random.nextInt(12));
+            default:
+                String unicode = randomString(random, unicodeLetters, 1 + random.nextInt(random.nextInt(15) == 0 ? 70 : 10));
+                String encoded = dev.lookalikeguard.detect.name.Idna.toAscii(unicode).name();
+                encoded = encoded.isEmpty() ? "xn--" : encoded;
+                int edit = random.nextInt(5);
+                if (edit == 0) {
+                    return encoded.toUpperCase(java.util.Locale.ROOT);
+                }
+                if (edit == 1 && encoded.length() > 5) {
+                    return encoded.substring(0, encoded.length() - 1);
+                }
+                return encoded;
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xn--rmy-5cd.mil", "ab--cd.com", "-army.mil", "army-.mil", "a..b", "under_score.gov"})
     void namesThatNeedIcuAreLeftToIt(String name) {
