@@ -154,7 +154,7 @@ public final class Detector {
             if (best != null && best.rank() > ranks[t][placement]) {
                 continue; // whatever it finds loses to the best (and what is below the minimum is only told without one)
             }
-            Optional<Finding> finding = techniques.get(t).examine(candidate, names);
+            Optional<Finding> finding = techniques.get(t).examine(candidate, names, best);
             if (finding.isEmpty()) {
                 continue;
             }

@@ -16,7 +16,9 @@ import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.score.Scoring;
 import dev.lookalikeguard.detect.technique.Candidate;
+import dev.lookalikeguard.detect.technique.LabelEdit;
 import dev.lookalikeguard.detect.technique.Technique;
+import dev.lookalikeguard.detect.technique.TypoKind;
 import dev.lookalikeguard.policy.ReferenceList;
 
 /**
@@ -61,7 +63,9 @@ class FindingsStayUnderTheirCeilingsTest {
         Set<String> found = new TreeSet<>();
         Set<Shape> shapes = EnumSet.noneOf(Shape.class);
         Set<String> underProtectedSuffix = new TreeSet<>();
+        int highestWithTypos = Scoring.highestWithTypos(TypoKind.highestScore());
         int findings = 0;
+        int bounded = 0;
         for (String input : inputs) {
             DomainName domain;
             try {
@@ -70,10 +74,15 @@ class FindingsStayUnderTheirCeilingsTest {
                 continue;
             }
             Candidate candidate = Candidate.of(domain.read(), detector.names());
+            List<Optional<Finding>> all = new ArrayList<>();
             for (Technique technique : techniques) {
                 Optional<Finding> finding = technique.examine(candidate, detector.names());
+                all.add(finding);
                 if (finding.isEmpty()) {
                     continue;
+                }
+                if (technique.name().equals(LabelEdit.NAME) && finding.get().evidence().typos() > 0) {
+                    assertThat(finding.get().score()).as(input).isLessThanOrEqualTo(highestWithTypos);
                 }
                 findings++;
                 found.add(technique.name());
@@ -92,10 +101,48 @@ class FindingsStayUnderTheirCeilingsTest {
                     underProtectedSuffix.add(technique.name());
                 }
             }
+            bounded += assertBoundsChangeNothingThatCouldWin(input, candidate, detector, techniques, all);
         }
+        assertThat(bounded).as("label searches told of a finding no typo can beat").isGreaterThan(20);
         assertThat(findings).isGreaterThan(2_000);
         assertThat(found).as("techniques that found something").hasSize(techniques.size());
         assertThat(shapes).as("shapes found").containsExactlyInAnyOrder(Shape.values());
         assertThat(underProtectedSuffix).as("techniques that found something under a protected suffix").contains("suffix-swap");
+    }
+
+    /**
+     * A technique told the finding to beat (every other technique's finding in turn, as the engine holds them) answers
+     * as without it wherever either answer beats that finding: what the bound drops could not have won. Returns how
+     * often the label search was told of a finding no label typo can beat (where it searches without typos).
+     */
+    private static int assertBoundsChangeNothingThatCouldWin(String input, Candidate candidate, Detector detector,
+                                                            List<Technique> techniques, List<Optional<Finding>> all) {
+        int bounded = 0;
+        for (Optional<Finding> toBeat : all) {
+            if (toBeat.isEmpty()) {
+                continue;
+            }
+            for (int t = 0; t < techniques.size(); t++) {
+                Technique technique = techniques.get(t);
+                Optional<Finding> free = all.get(t);
+                Optional<Finding> told = technique.examine(candidate, detector.names(), toBeat.get());
+                String what = technique.name() + " on " + input + " told of " + toBeat.get().nearest() + " "
+                    + toBeat.get().evidence();
+                if (free.map(f -> f.beats(toBeat.get())).orElse(false) || told.map(f -> f.beats(toBeat.get())).orElse(false)) {
+                    assertThat(told.map(FindingsStayUnderTheirCeilingsTest::describe)).as(what)
+                        .isEqualTo(free.map(FindingsStayUnderTheirCeilingsTest::describe));
+                }
+                if (technique.name().equals(LabelEdit.NAME)
+                    && toBeat.get().rank() > Scoring.highestWithTypos(TypoKind.highestScore()) + Finding.LISTED_PREFERENCE) {
+                    bounded++;
+                }
+            }
+        }
+        return bounded;
+    }
+
+    private static String describe(Finding finding) {
+        return finding.nearest() + " " + finding.score() + " " + finding.techniques() + " " + finding.evidence()
+            + " " + finding.explanation();
     }
 }

@@ -216,6 +216,20 @@ public final class Scoring {
         return placed(highest, shape, placement);
     }
 
+    /**
+     * The highest score of label-typo evidence with at least one typing mistake, when no kind of mistake scores
+     * more than {@code highestTypoScore}: one mistake starts from its kind's score, several from a flat one, and
+     * everything else only lowers it but the placement, which raises a typo at most to just below a visual copy.
+     * A finding ranked above it (plus the preference for a listed name) is beaten by no label typo.
+     */
+    public static int highestWithTypos(int highestTypoScore) {
+        int highest = 0;
+        for (Placement placement : Placement.values()) {
+            highest = Math.max(highest, placed(Math.max(highestTypoScore, SEVERAL_TYPOS), Shape.LABEL_TYPO, placement));
+        }
+        return highest;
+    }
+
     /** The score raised by where the name sits, between 0 and 100. */
     private static int placed(int score, Shape shape, Placement placement) {
         int placedScore = score;

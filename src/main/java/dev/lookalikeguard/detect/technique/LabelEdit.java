@@ -11,6 +11,7 @@ import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
+import dev.lookalikeguard.detect.score.Scoring;
 
 /**
  * Label edits under the same suffix (amry.mil for army.mil, polce.uk for police.uk): typing mistakes,
@@ -23,6 +24,9 @@ public final class LabelEdit implements Technique {
     private static final Set<Shape> SHAPES = Sets.immutableEnumSet(Shape.VISUAL_COPY, Shape.LABEL_TYPO);
     /** Keys this long are also searched two edits away when nothing is one edit away. */
     private static final int TWO_EDIT_SEARCH_KEY = 6;
+    /** The highest rank of a finding of this technique with a typing mistake (a listed name's, see {@link Finding#rank()}). */
+    private static final int HIGHEST_RANK_WITH_TYPOS = Scoring.highestWithTypos(TypoKind.highestScore())
+        + Finding.LISTED_PREFERENCE;
 
     private final Set<String> enabled;
     private final boolean twoEdits;
@@ -54,11 +58,25 @@ public final class LabelEdit implements Technique {
 
     @Override
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names) {
+        return examine(candidate, names, null);
+    }
+
+    /**
+     * When no label typo can beat {@code toBeat} (a visual copy of a listed name, found by the homoglyph technique:
+     * most internationalised look-alikes), only differences without typos are searched for (see
+     * {@link #nearestWithoutTypos}): their alignments stop far sooner, and no typing mistake is named.
+     */
+    @Override
+    public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Finding toBeat) {
         if (!candidate.hasLabel()) {
             return Optional.empty();
         }
-        LabelComparison match = nearest(candidate.label(), candidate.labelKey(), candidate.lightKey(candidate.suffixStart() - 1),
-            candidate.suffix(), names);
+        String label = candidate.label();
+        String key = candidate.labelKey();
+        String lightKey = candidate.lightKey(candidate.suffixStart() - 1);
+        LabelComparison match = toBeat != null && toBeat.rank() > HIGHEST_RANK_WITH_TYPOS
+            ? nearestWithoutTypos(label, key, lightKey, candidate.suffix(), names)
+            : nearest(label, key, lightKey, candidate.suffix(), names);
         if (match == null) {
             return Optional.empty();
         }
@@ -82,6 +100,25 @@ public final class LabelEdit implements Technique {
             int oneEditAway = candidates.size();
             names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
             best = LabelSearch.best(label, candidates.subList(oneEditAway, candidates.size()), enabled, best);
+        }
+        return best;
+    }
+
+    /**
+     * What {@link #nearest} gives when it is a difference without typos, else null, comparing the candidates only
+     * within no typo: {@code nearest}'s best has the fewest typos, so it has none exactly when such a difference
+     * exists, and it is the best of those. The search two edits away runs when {@code nearest}'s would: when no
+     * candidate one edit away is within one typo (asked only when none is within none).
+     */
+    LabelComparison nearestWithoutTypos(String label, String key, String lightKey, String suffix, ProtectedNames names) {
+        List<Registrable> candidates = new ArrayList<>(4);
+        names.sameSuffixCandidates(key, lightKey, suffix, 1, candidates);
+        LabelComparison best = LabelSearch.bestWithoutTypos(label, candidates, enabled, null);
+        if (best == null && twoEdits && key.length() >= TWO_EDIT_SEARCH_KEY
+            && !LabelSearch.anyWithinOneTypo(label, candidates, enabled)) {
+            int oneEditAway = candidates.size();
+            names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
+            best = LabelSearch.bestWithoutTypos(label, candidates.subList(oneEditAway, candidates.size()), enabled, null);
         }
         return best;
     }

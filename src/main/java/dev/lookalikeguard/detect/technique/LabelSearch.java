@@ -71,6 +71,29 @@ final class LabelSearch {
         return best;
     }
 
+    /**
+     * The best comparison of {@code typed} with the candidates among those without a typo that beats {@code best}
+     * (null: none yet), or {@code best} when none does: what {@link #best} gives when that is a difference without
+     * typos (each is measured within no typo, the same difference, found sooner), else null or {@code best}.
+     */
+    static LabelComparison bestWithoutTypos(String typed, List<Registrable> candidates, Set<String> enabled,
+                                            LabelComparison best) {
+        for (Registrable target : candidates) {
+            best = better(typed, target, enabled, best, 0, GlyphDistance.highestCost(0, LabelComparison.MAX_GLYPHS));
+        }
+        return best;
+    }
+
+    /** Whether some candidate is within one typo of {@code typed} (whether {@link #best} finds one with at most one). */
+    static boolean anyWithinOneTypo(String typed, List<Registrable> candidates, Set<String> enabled) {
+        for (Registrable target : candidates) {
+            if (better(typed, target, enabled, null, 1, Integer.MAX_VALUE) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The comparison with {@code target} if it beats {@code best} within the limits, capped as given; else {@code best}. */
     private static LabelComparison better(String typed, Registrable target, Set<String> enabled, LabelComparison best,
                                           int typoCap, int costCap) {

@@ -35,4 +35,13 @@ public interface Technique {
 
     /** The best finding when {@code candidate} is a near miss of a protected name by this technique. */
     Optional<Finding> examine(Candidate candidate, ProtectedNames names);
+
+    /**
+     * {@link #examine(Candidate, ProtectedNames)} for a caller that holds a finding already and keeps only what
+     * {@linkplain Finding#beats beats} it: the answer may differ only where neither could beat {@code toBeat}, and a
+     * technique may use the bound to search less. {@code toBeat} null: no bound.
+     */
+    default Optional<Finding> examine(Candidate candidate, ProtectedNames names, Finding toBeat) {
+        return examine(candidate, names);
+    }
 }

@@ -55,6 +55,11 @@ public enum TypoKind {
         return score;
     }
 
+    /** The highest score of any kind. */
+    public static int highestScore() {
+        return java.util.Arrays.stream(values()).mapToInt(TypoKind::score).max().orElseThrow();
+    }
+
     /** The kind of this single typing mistake of {@code meant}. */
     public static TypoKind of(Edit edit, String meant) {
         switch (edit.type()) {

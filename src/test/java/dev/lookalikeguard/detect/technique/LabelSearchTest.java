@@ -107,6 +107,54 @@ class LabelSearchTest {
         assertThat(twoEditsAway).as("answers found only two edits away").isGreaterThan(300);
     }
 
+    /**
+     * Told that no typo can win, the label edit searches only within no typo: it must give {@link LabelEdit#nearest}'s
+     * answer whenever that has no typo, and nothing otherwise, with the search two edits away run exactly when
+     * {@code nearest} runs it (a difference without typos found only there is kept only if nothing one edit away is
+     * within one typo). Typed labels with look-alike glyphs, mistyped ones, and both; some techniques switched off.
+     */
+    @Test
+    void theSearchWithoutTyposFindsWhatTheFullSearchFindsWithoutTypos() {
+        Random random = new Random(47);
+        List<String> labels = new ArrayList<>();
+        ProtectedNames names = LabelComparisonTest.namesUnderGov(random, 12, labels);
+        List<String> optional = new ArrayList<>(LabelEdit.names());
+        optional.add(Homoglyph.NAME);
+        String[][] glyphs = {{"o", "0"}, {"l", "1"}, {"m", "rn"}, {"w", "vv"}, {"d", "cl"}, {"e", "c"}, {"i", "l"}};
+        int withoutTypos = 0;
+        int withTypos = 0;
+        int onlyTwoEditsAway = 0;
+        for (int i = 0; i < 8_000; i++) {
+            Set<String> enabled = new HashSet<>(Techniques.NAMES);
+            if (random.nextInt(4) == 0) {
+                enabled.remove(optional.get(random.nextInt(optional.size())));
+            }
+            String typed = labels.get(random.nextInt(labels.size()));
+            for (int g = random.nextInt(3); g >= 0; g--) {
+                String[] glyph = glyphs[random.nextInt(glyphs.length)];
+                typed = typed.replaceFirst(glyph[0], glyph[1]);
+            }
+            typed = random.nextInt(3) == 0 ? LabelComparisonTest.mutated(typed, random) : typed;
+            String key = Glyphs.key(typed);
+            String lightKey = Glyphs.lightKey(typed);
+            LabelEdit edit = new LabelEdit(enabled);
+            LabelComparison nearest = edit.nearest(typed, key, lightKey, "gov", names);
+            LabelComparison expected = nearest != null && nearest.typos() == 0 ? nearest : null;
+            LabelComparison found = edit.nearestWithoutTypos(typed, key, lightKey, "gov", names);
+            assertThat(describe(found)).as(typed + " with " + enabled).isEqualTo(describe(expected));
+            withoutTypos += expected != null ? 1 : 0;
+            withTypos += nearest != null && expected == null ? 1 : 0;
+            if (expected != null) {
+                List<Registrable> oneEdit = new ArrayList<>();
+                names.sameSuffixCandidates(key, lightKey, "gov", 1, oneEdit);
+                onlyTwoEditsAway += oneEdit.contains(expected.target()) ? 0 : 1;
+            }
+        }
+        assertThat(withoutTypos).as("answers without typos").isGreaterThan(1_000);
+        assertThat(withTypos).as("answers with typos, not given").isGreaterThan(1_000);
+        assertThat(onlyTwoEditsAway).as("answers without typos found only two edits away").isGreaterThan(10);
+    }
+
     /** Every candidate compared under its full limits ({@link LabelComparison#of}), the best kept by {@code beats}. */
     private static LabelComparison everyInFull(String typed, List<Registrable> candidates, Set<String> enabled,
                                                LabelComparison best) {
