@@ -88,7 +88,7 @@ public final class DomainName {
         if (plain != null) {
             return new DomainName(plain, plain);
         }
-        DomainName ace = validAscii(trimmed);
+        DomainName ace = aceInOnePass(trimmed);
         if (ace != null) {
             return ace;
         }
@@ -97,7 +97,7 @@ public final class DomainName {
 
     /**
      * The two UTS #46 passes: to ASCII (which maps and checks the name, and encodes its Unicode labels), then back to
-     * Unicode (which checks the {@code xn--} labels as Unicode): the reference for {@link #validAscii(String)}.
+     * Unicode (which checks the {@code xn--} labels as Unicode): the reference for {@link #aceInOnePass(String)}.
      */
     static DomainName parseThroughIcu(String trimmed) throws InvalidDomainException {
         Idna.Result ascii = Idna.toAscii(trimmed);
@@ -120,9 +120,12 @@ public final class DomainName {
      * instead of two, or null when the name is not valid or not all ASCII ({@link #parseThroughIcu} then says why).
      * To ASCII, such a name maps to itself lower-cased (UTS #46 leaves a valid {@code xn--} label as it is), and it is
      * valid when the pass to Unicode finds no error and its labels and length are within the limits that only the
-     * pass to ASCII checks (63 and 253 characters).
+     * pass to ASCII checks (63 and 253 characters). This rests on how ICU's UTS #46 processing (icu4j 74.2,
+     * {@code com.ibm.icu.impl.UTS46}) treats ASCII input: both directions map and check it the same way, and only
+     * toASCII checks lengths; {@code FastPathsMatchTheirReferencesTest} holds it to the two passes, so an ICU
+     * upgrade that changes this fails there.
      */
-    static DomainName validAscii(String trimmed) {
+    static DomainName aceInOnePass(String trimmed) {
         int length = trimmed.length();
         if (length > MAX_NAME_LENGTH || trimmed.endsWith(".")) {
             return null;
@@ -168,7 +171,7 @@ public final class DomainName {
      */
     static String plainAscii(String name) {
         int length = name.length();
-        if (length > 253) {
+        if (length > MAX_NAME_LENGTH) {
             return null;
         }
         char[] out = null;
@@ -177,7 +180,7 @@ public final class DomainName {
             char c = i < length ? name.charAt(i) : '.';
             if (c == '.') {
                 int labelLength = i - labelStart;
-                if (labelLength == 0 || labelLength > 63 || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-'
+                if (labelLength == 0 || labelLength > MAX_LABEL_LENGTH || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-'
                     || (labelLength >= 4 && name.charAt(labelStart + 2) == '-' && name.charAt(labelStart + 3) == '-')) {
                     return null;
                 }

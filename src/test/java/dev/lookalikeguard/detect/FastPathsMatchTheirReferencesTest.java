@@ -50,7 +50,7 @@ class FastPathsMatchTheirReferencesTest {
             if (DomainName.plainAscii(ascii) != null || !ascii.chars().allMatch(c -> c < 0x80)) {
                 continue;
             }
-            DomainName fast = DomainName.validAscii(ascii);
+            DomainName fast = DomainName.aceInOnePass(ascii);
             String reference;
             try {
                 DomainName parsed = DomainName.parseThroughIcu(ascii);
@@ -64,6 +64,43 @@ class FastPathsMatchTheirReferencesTest {
         }
         assertThat(valid).as("valid names among those compared").isGreaterThan(2_000);
         assertThat(invalid).as("invalid names among those compared").isGreaterThan(2_000);
+    }
+
+    /** The limits only ICU's pass to ASCII checks, at and just beyond them: 63 and 64 characters a label, 253 and 254 a name. */
+    @ParameterizedTest
+    @ValueSource(ints = {63, 64})
+    void anXnLabelAsLongAsUts46AllowsAndOneLonger(int length) {
+        String label = "";
+        for (int letters = 1; label.length() < length; letters++) {
+            label = dev.lookalikeguard.detect.name.Idna.toAscii("ä" + "a".repeat(letters)).name();
+        }
+        assertThat(label).hasSize(length);
+        assertSameAsTheTwoPasses(label + ".com", length == 63);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {253, 254})
+    void aNameAsLongAsUts46AllowsAndOneLonger(int length) {
+        StringBuilder name = new StringBuilder("xn--80ak6aa92e");
+        while (name.length() < length) {
+            int letters = Math.min(40, length - name.length() - 1);
+            name.append('.').append("a".repeat(letters));
+        }
+        assertThat(name).hasSize(length);
+        assertSameAsTheTwoPasses(name.toString(), length == 253);
+    }
+
+    private static void assertSameAsTheTwoPasses(String name, boolean valid) {
+        String reference;
+        try {
+            DomainName parsed = DomainName.parseThroughIcu(name);
+            reference = parsed.ascii() + " " + parsed.unicode();
+        } catch (InvalidDomainException e) {
+            reference = null;
+        }
+        assertThat(reference != null).as(name + " valid by the two passes").isEqualTo(valid);
+        DomainName fast = DomainName.aceInOnePass(name);
+        assertThat(fast == null ? null : fast.ascii() + " " + fast.unicode()).as(name).isEqualTo(reference);
     }
 
     /** A label as mail may carry it: plain, an xn-- label encoded by ICU (maybe upper case or cut), or broken. */

@@ -138,6 +138,7 @@ public final class Scoring {
                     - (e.typos() > 0 && !e.listed() ? KNOWN_ONLY_COMBINED : 0);
                 break;
             case LABEL_TYPO:
+                // With typos, highestWithTypos bounds this (the label search relies on it): a raise here goes there too.
                 score = e.typos() == 0 ? VISUAL_COPY - glyphPenalty(e)
                     : typoBase(e) - lengthPenalty(e) - glyphPenalty(e);
                 break;

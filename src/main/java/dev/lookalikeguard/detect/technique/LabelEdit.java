@@ -62,8 +62,8 @@ public final class LabelEdit implements Technique {
     }
 
     /**
-     * When no label typo can beat {@code toBeat} (a visual copy of a listed name, found by the homoglyph technique:
-     * most internationalised look-alikes), only differences without typos are searched for (see
+     * When no label typo can beat {@code toBeat} (a visual copy found by the homoglyph technique, whose evidence counts
+     * as listed: most internationalised look-alikes), only differences without typos are searched for (see
      * {@link #nearestWithoutTypos}): their alignments stop far sooner, and no typing mistake is named.
      */
     @Override
@@ -121,6 +121,11 @@ public final class LabelEdit implements Technique {
             best = LabelSearch.bestWithoutTypos(label, candidates.subList(oneEditAway, candidates.size()), enabled, null);
         }
         return best;
+    }
+
+    /** The highest rank a finding of this technique with a typing mistake can have: above it, typos are not searched. */
+    static int highestRankWithTypos() {
+        return HIGHEST_RANK_WITH_TYPOS;
     }
 
     /** The names of the techniques this one reports: the typo kinds and {@value #NAME}. */
