@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
+import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.score.Scoring;
@@ -64,7 +66,11 @@ public final class LabelEdit implements Technique {
     /**
      * When no label typo can beat {@code toBeat} (a visual copy found by the homoglyph technique, whose evidence counts
      * as listed: most internationalised look-alikes), only differences without typos are searched for (see
-     * {@link #nearestWithoutTypos}): their alignments stop far sooner, and no typing mistake is named.
+     * {@link #nearestWithoutTypos}): their alignments stop far sooner, and no typing mistake is named. A difference
+     * without typos ranks at most as a visual copy with one glyph step (and the characters folded) of a listed name:
+     * below {@code toBeat}, nothing is searched; level with it, only a listed name that wins the tie can beat it
+     * ({@link #mayTie}), and with none among the candidates one edit away (and no search two edits away for a label
+     * this short) none is aligned.
      */
     @Override
     public Optional<Finding> examine(Candidate candidate, ProtectedNames names, Finding toBeat) {
@@ -74,9 +80,18 @@ public final class LabelEdit implements Technique {
         String label = candidate.label();
         String key = candidate.labelKey();
         String lightKey = candidate.lightKey(candidate.suffixStart() - 1);
-        LabelComparison match = toBeat != null && toBeat.rank() > HIGHEST_RANK_WITH_TYPOS
-            ? nearestWithoutTypos(label, key, lightKey, candidate.suffix(), names)
-            : nearest(label, key, lightKey, candidate.suffix(), names);
+        LabelComparison match;
+        if (toBeat != null && toBeat.rank() > HIGHEST_RANK_WITH_TYPOS) {
+            int highest = Scoring.score(Evidence.of(Shape.VISUAL_COPY, candidate.placement())
+                .withGlyphs(1, candidate.folded())) + Finding.LISTED_PREFERENCE;
+            if (highest < toBeat.rank() || (highest == toBeat.rank() && !toBeat.evidence().listed())) {
+                return Optional.empty();
+            }
+            Predicate<Registrable> mayWin = highest > toBeat.rank() ? target -> true : target -> mayTie(target, toBeat);
+            match = nearestWithoutTypos(label, key, lightKey, candidate.suffix(), names, mayWin);
+        } else {
+            match = nearest(label, key, lightKey, candidate.suffix(), names);
+        }
         if (match == null) {
             return Optional.empty();
         }
@@ -111,16 +126,38 @@ public final class LabelEdit implements Technique {
      * candidate one edit away is within one typo (asked only when none is within none).
      */
     LabelComparison nearestWithoutTypos(String label, String key, String lightKey, String suffix, ProtectedNames names) {
+        return nearestWithoutTypos(label, key, lightKey, suffix, names, target -> true);
+    }
+
+    /**
+     * Like {@link #nearestWithoutTypos(String, String, String, String, ProtectedNames)}, or null when no candidate one
+     * edit away satisfies {@code mayWin} and the label is too short to be searched two edits away: the answer, if any,
+     * is then one of those, which the caller knows cannot win.
+     */
+    LabelComparison nearestWithoutTypos(String label, String key, String lightKey, String suffix, ProtectedNames names,
+                                        Predicate<Registrable> mayWin) {
         List<Registrable> candidates = new ArrayList<>(4);
         names.sameSuffixCandidates(key, lightKey, suffix, 1, candidates);
+        boolean twoEditsAway = twoEdits && key.length() >= TWO_EDIT_SEARCH_KEY;
+        if (!twoEditsAway && candidates.stream().noneMatch(mayWin)) {
+            return null;
+        }
         LabelComparison best = LabelSearch.bestWithoutTypos(label, candidates, enabled, null);
-        if (best == null && twoEdits && key.length() >= TWO_EDIT_SEARCH_KEY
-            && !LabelSearch.anyWithinOneTypo(label, candidates, enabled)) {
+        if (best == null && twoEditsAway && !LabelSearch.anyWithinOneTypo(label, candidates, enabled)) {
             int oneEditAway = candidates.size();
             names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
             best = LabelSearch.bestWithoutTypos(label, candidates.subList(oneEditAway, candidates.size()), enabled, null);
         }
         return best;
+    }
+
+    /**
+     * Whether a finding of {@code target} without typos that ranks and scores level with {@code toBeat} (a listed
+     * name's, as a listed visual copy is) would still beat it ({@link Finding#beats}): it names one technique
+     * ({@value Homoglyph#NAME}), so it must be listed and name fewer techniques, or as few and come first by name.
+     */
+    private static boolean mayTie(Registrable target, Finding toBeat) {
+        return target.listed() && (toBeat.techniques().size() > 1 || target.name().compareTo(toBeat.nearest()) < 0);
     }
 
     /** The highest rank a finding of this technique with a typing mistake can have: above it, typos are not searched. */

@@ -32,6 +32,27 @@ class LabelEditTest {
     }
 
     /**
+     * Told of a visual copy of a listed name, the label edit still finds the copy of another listed name that ties with
+     * it and wins by name order, and the engine reports that one, as before the bound: lhe reads as lhc ('e' for 'c',
+     * the homoglyph technique's answer, keys hc and hc) and as ihe ('l' for 'i', key lhc: only the label edit sees it).
+     */
+    @Test
+    void aListedNameThatWinsTheTieIsStillFound() throws Exception {
+        Detector detector = Detector.builder().protectSuffix("mil").protectDomain("lhc.mil").protectDomain("ihe.mil")
+            .build();
+        ProtectedNames names = detector.names();
+        Candidate candidate = Candidate.of(DomainName.parse("lhe.mil").read(), names);
+        Finding copy = new Homoglyph().examine(candidate, names).orElseThrow();
+        assertThat(copy.nearest()).isEqualTo("lhc.mil");
+        assertThat(copy.rank()).isGreaterThan(LabelEdit.highestRankWithTypos());
+        Finding tie = edit.examine(candidate, names, copy).orElseThrow();
+        assertThat(tie.nearest()).isEqualTo("ihe.mil");
+        assertThat(tie.rank()).isEqualTo(copy.rank());
+        assertThat(tie.beats(copy)).isTrue();
+        assertThat(detector.check("lhe.mil").nearest()).contains("ihe.mil");
+    }
+
+    /**
      * Without typos, the search two edits away runs only when no candidate one edit away is within one typo, as in
      * the full search: knoxny is one typo from knoxky (one edit away) and reads without a typo as lenoxny (k for lc,
      * two edits away), which the full search never reaches.
