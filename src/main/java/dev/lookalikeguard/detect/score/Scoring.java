@@ -231,6 +231,14 @@ public final class Scoring {
         return highest;
     }
 
+    /**
+     * The highest score of a difference without typos in a label (a visual copy found by comparing labels): at least
+     * one glyph step, with {@code folded} characters folded from Unicode.
+     */
+    public static int highestWithoutTypos(Placement placement, int folded) {
+        return score(Evidence.of(Shape.VISUAL_COPY, placement).withGlyphs(1, folded));
+    }
+
     /** The score raised by where the name sits, between 0 and 100. */
     private static int placed(int score, Shape shape, Placement placement) {
         int placedScore = score;

@@ -10,7 +10,6 @@ import com.google.common.collect.Sets;
 
 import dev.lookalikeguard.detect.name.ProtectedNames;
 import dev.lookalikeguard.detect.name.Registrable;
-import dev.lookalikeguard.detect.score.Evidence;
 import dev.lookalikeguard.detect.score.Evidence.Shape;
 import dev.lookalikeguard.detect.score.Finding;
 import dev.lookalikeguard.detect.score.Scoring;
@@ -82,11 +81,12 @@ public final class LabelEdit implements Technique {
         String lightKey = candidate.lightKey(candidate.suffixStart() - 1);
         LabelComparison match;
         if (toBeat != null && toBeat.rank() > HIGHEST_RANK_WITH_TYPOS) {
-            int highest = Scoring.score(Evidence.of(Shape.VISUAL_COPY, candidate.placement())
-                .withGlyphs(1, candidate.folded())) + Finding.LISTED_PREFERENCE;
+            // A difference without typos has a glyph step at least (LabelComparison drops one that costs nothing).
+            int highest = Scoring.highestWithoutTypos(candidate.placement(), candidate.folded()) + Finding.LISTED_PREFERENCE;
             if (highest < toBeat.rank() || (highest == toBeat.rank() && !toBeat.evidence().listed())) {
                 return Optional.empty();
             }
+            // Above toBeat cannot happen today (the bound's rank, 104, is a visual copy's highest), but would need no filter.
             Predicate<Registrable> mayWin = highest > toBeat.rank() ? target -> true : target -> mayTie(target, toBeat);
             match = nearestWithoutTypos(label, key, lightKey, candidate.suffix(), names, mayWin);
         } else {
@@ -155,6 +155,7 @@ public final class LabelEdit implements Technique {
      * Whether a finding of {@code target} without typos that ranks and scores level with {@code toBeat} (a listed
      * name's, as a listed visual copy is) would still beat it ({@link Finding#beats}): it names one technique
      * ({@value Homoglyph#NAME}), so it must be listed and name fewer techniques, or as few and come first by name.
+     * (Today's {@code toBeat} is the homoglyph technique's, which names one technique: name order decides.)
      */
     private static boolean mayTie(Registrable target, Finding toBeat) {
         return target.listed() && (toBeat.techniques().size() > 1 || target.name().compareTo(toBeat.nearest()) < 0);
