@@ -2,10 +2,6 @@ package dev.lookalikeguard.webadmin;
 
 import java.util.Optional;
 
-import javax.mail.internet.AddressException;
-
-import org.apache.james.core.MailAddress;
-
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
 import dev.lookalikeguard.state.HeldKey;
@@ -31,14 +27,8 @@ final class QuarantineFilter {
 
     /** From the {@code sender} and {@code domain} parameters, validated (400 otherwise). */
     static QuarantineFilter of(QueryParameters parameters) {
-        Optional<String> sender = parameters.text("sender");
-        if (sender.isPresent()) {
-            try {
-                sender = Optional.of(new MailAddress(sender.get()).asString());
-            } catch (AddressException e) {
-                throw QueryParameters.badRequest("query parameter 'sender' is not an address: '" + sender.get() + "'");
-            }
-        }
+        Optional<String> sender = parameters.text("sender")
+            .map(value -> QueryParameters.address("query parameter 'sender'", value));
         Optional<String> domain = parameters.text("domain");
         if (domain.isPresent()) {
             try {

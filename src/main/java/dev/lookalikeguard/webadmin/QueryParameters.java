@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 
@@ -85,6 +88,18 @@ final class QueryParameters {
 
     static Set<String> names(String... names) {
         return Set.copyOf(List.of(names));
+    }
+
+    /**
+     * A mail address a request gives (a parameter, a path segment), in James's canonical form; 400 otherwise, naming
+     * {@code what} ("query parameter 'sender'", "sender").
+     */
+    static String address(String what, String value) {
+        try {
+            return new MailAddress(value).asString();
+        } catch (AddressException e) {
+            throw badRequest(what + " is not an address: '" + value + "'");
+        }
     }
 
     static RuntimeException badRequest(String message) {

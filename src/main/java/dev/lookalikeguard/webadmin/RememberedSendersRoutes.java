@@ -9,9 +9,7 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
 
-import org.apache.james.core.MailAddress;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
@@ -68,13 +66,14 @@ public class RememberedSendersRoutes implements Routes {
 
     private List<RememberedPairDto> list(Request request, Response response) throws MessagingException {
         QueryParameters parameters = QueryParameters.of(request, Set.of("sender"));
-        Optional<String> sender = parameters.text("sender").map(value -> address("query parameter 'sender'", value));
+        Optional<String> sender = parameters.text("sender")
+            .map(value -> QueryParameters.address("query parameter 'sender'", value));
         return registry.remembered().list(sender).stream().map(RememberedPairDto::of).collect(Collectors.toList());
     }
 
     private Map<String, Object> forget(Request request, Response response) throws MessagingException {
         QueryParameters.of(request, Set.of());
-        String sender = address("sender", request.params(":sender"));
+        String sender = QueryParameters.address("sender", request.params(":sender"));
         String domain;
         try {
             domain = DomainName.parse(request.params(":domain")).ascii();
@@ -87,13 +86,5 @@ public class RememberedSendersRoutes implements Routes {
         }
         LOGGER.info("admin action=forget-remembered sender={} domain={} at={}", sender, domain, clock.instant());
         return Map.of("forgotten", Map.of("sender", sender, "domain", domain));
-    }
-
-    private static String address(String what, String value) {
-        try {
-            return new MailAddress(value).asString();
-        } catch (AddressException e) {
-            throw QueryParameters.badRequest(what + " is not an address: '" + value + "'");
-        }
     }
 }
