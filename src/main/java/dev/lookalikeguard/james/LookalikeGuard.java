@@ -250,7 +250,7 @@ public class LookalikeGuard extends GenericMailet {
      * {@link GuardRegistry#registerNoConfirm}, whichever of the two James starts first.)
      */
     private static void checkNoConfirm(String entry) throws MessagingException {
-        String topLevel = entry.substring(entry.lastIndexOf('.') + 1);
+        String topLevel = PublicSuffixes.topLevelOf(entry);
         if (!PublicSuffixes.isTopLevelDomain(topLevel)) {
             throw new MessagingException("LookalikeGuard: parameter '" + GuardConfiguration.NO_CONFIRM + "': '" + entry
                 + "' is under no real top-level domain ('" + topLevel + "' is none): misspelt? it takes protected names "

@@ -203,7 +203,7 @@ public final class Policy {
             throws PolicyException {
         Set<String> suffixes = names.suffixes();
         for (String suffix : suffixes) {
-            String topLevel = suffix.substring(suffix.lastIndexOf('.') + 1);
+            String topLevel = PublicSuffixes.topLevelOf(suffix);
             if (!PublicSuffixes.isTopLevelDomain(topLevel)) {
                 throw new PolicyException("clause 'suffixes': '" + suffix + "' is under no real top-level domain ('" + topLevel
                     + "' is none): misspelt? every name under a protected suffix is taken as real");
@@ -255,8 +255,8 @@ public final class Policy {
                 String typed = domain.substring(meant.length() - suffix.length());
                 String nearMiss = "clause '" + clause + "': '" + domain + "' is a near miss of " + protectedMeant.get()
                     + " (" + typed + " for " + suffix + ")";
-                String topLevel = typed.substring(typed.lastIndexOf('.') + 1);
-                if (RESTRICTED_TOP_LEVEL.contains(topLevel) && !RESTRICTED_TOP_LEVEL.contains(suffix.substring(suffix.lastIndexOf('.') + 1))) {
+                String topLevel = PublicSuffixes.topLevelOf(typed);
+                if (RESTRICTED_TOP_LEVEL.contains(topLevel) && !RESTRICTED_TOP_LEVEL.contains(PublicSuffixes.topLevelOf(suffix))) {
                     continue; // army.mil beside army.ml: the pair is told from army.ml's side, the likely mistake
                 }
                 if (!PublicSuffixes.isTopLevelDomain(topLevel)) {

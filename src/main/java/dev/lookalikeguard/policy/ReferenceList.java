@@ -15,6 +15,7 @@ import java.util.Set;
 
 import dev.lookalikeguard.detect.DomainName;
 import dev.lookalikeguard.detect.InvalidDomainException;
+import dev.lookalikeguard.detect.name.PublicSuffixes;
 
 /**
  * A list of known-real domains read from a file: plain text (one domain per line, {@code #} comments,
@@ -122,7 +123,7 @@ public final class ReferenceList {
     public Optional<String> commonSuffix() {
         String common = null;
         for (String domain : domains) {
-            String tld = domain.substring(domain.lastIndexOf('.') + 1);
+            String tld = PublicSuffixes.topLevelOf(domain);
             if (common == null) {
                 common = tld;
             } else if (!common.equals(tld)) {

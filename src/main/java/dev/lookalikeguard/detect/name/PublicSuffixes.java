@@ -35,9 +35,14 @@ public final class PublicSuffixes {
      */
     private static final Set<String> TOP_LEVEL = Stream.of(PublicSuffixPatterns.EXACT.keySet(),
             PublicSuffixPatterns.UNDER.keySet(), PublicSuffixPatterns.EXCLUDED.keySet())
-        .flatMap(Set::stream).map(rule -> rule.substring(rule.lastIndexOf('.') + 1)).collect(ImmutableSet.toImmutableSet());
+        .flatMap(Set::stream).map(PublicSuffixes::topLevelOf).collect(ImmutableSet.toImmutableSet());
 
     private PublicSuffixes() {
+    }
+
+    /** The last label of a name (the name itself when it has one label): what {@link #isTopLevelDomain} is asked of. */
+    public static String topLevelOf(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** Whether {@code label} (canonical ASCII) is a top-level domain: {@code ml}, {@code za}, {@code bd}, {@code com}. */
