@@ -110,43 +110,47 @@ public final class LabelEdit implements Technique {
         List<Registrable> candidates = new ArrayList<>(4);
         names.sameSuffixCandidates(key, lightKey, suffix, 1, candidates);
         LabelComparison best = LabelSearch.best(label, candidates, enabled, null);
-        if (twoEdits && (best == null || best.typos() > 1) && key.length() >= TWO_EDIT_SEARCH_KEY) {
-            // The search two edits away adds only what the search one edit away did not find: the rest was compared.
-            int oneEditAway = candidates.size();
-            names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
-            best = LabelSearch.best(label, candidates.subList(oneEditAway, candidates.size()), enabled, best);
+        if (searchesTwoEditsAway(key) && (best == null || best.typos() > 1)) {
+            best = LabelSearch.best(label, twoEditsAway(key, lightKey, suffix, names, candidates), enabled, best);
         }
         return best;
+    }
+
+    /** Whether a label with this key is searched two edits away when nothing one edit away is within one typo. */
+    private boolean searchesTwoEditsAway(String key) {
+        return twoEdits && key.length() >= TWO_EDIT_SEARCH_KEY;
+    }
+
+    /**
+     * The candidates two edits away that the search one edit away did not find (the rest was compared), added to
+     * {@code candidates}.
+     */
+    private static List<Registrable> twoEditsAway(String key, String lightKey, String suffix, ProtectedNames names,
+                                                  List<Registrable> candidates) {
+        int oneEditAway = candidates.size();
+        names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
+        return candidates.subList(oneEditAway, candidates.size());
     }
 
     /**
      * What {@link #nearest} gives when it is a difference without typos, else null, comparing the candidates only
      * within no typo: {@code nearest}'s best has the fewest typos, so it has none exactly when such a difference
      * exists, and it is the best of those. The search two edits away runs when {@code nearest}'s would: when no
-     * candidate one edit away is within one typo (asked only when none is within none).
-     */
-    LabelComparison nearestWithoutTypos(String label, String key, String lightKey, String suffix, ProtectedNames names) {
-        return nearestWithoutTypos(label, key, lightKey, suffix, names, target -> true);
-    }
-
-    /**
-     * Like {@link #nearestWithoutTypos(String, String, String, String, ProtectedNames)}, or null when no candidate one
-     * edit away satisfies {@code mayWin} and the label is too short to be searched two edits away: the answer, if any,
-     * is then one of those, which the caller knows cannot win.
+     * candidate one edit away is within one typo (asked only when none is within none). Null, too, when no candidate
+     * one edit away satisfies {@code mayWin} and the label is too short to be searched two edits away: the answer, if
+     * any, is then one of those, which the caller knows cannot win ({@code target -> true}: none is ruled out).
      */
     LabelComparison nearestWithoutTypos(String label, String key, String lightKey, String suffix, ProtectedNames names,
                                         Predicate<Registrable> mayWin) {
         List<Registrable> candidates = new ArrayList<>(4);
         names.sameSuffixCandidates(key, lightKey, suffix, 1, candidates);
-        boolean twoEditsAway = twoEdits && key.length() >= TWO_EDIT_SEARCH_KEY;
-        if (!twoEditsAway && candidates.stream().noneMatch(mayWin)) {
+        boolean farther = searchesTwoEditsAway(key);
+        if (!farther && candidates.stream().noneMatch(mayWin)) {
             return null;
         }
         LabelComparison best = LabelSearch.bestWithoutTypos(label, candidates, enabled, null);
-        if (best == null && twoEditsAway && !LabelSearch.anyWithinOneTypo(label, candidates, enabled)) {
-            int oneEditAway = candidates.size();
-            names.sameSuffixCandidates(key, lightKey, suffix, 2, candidates);
-            best = LabelSearch.bestWithoutTypos(label, candidates.subList(oneEditAway, candidates.size()), enabled, null);
+        if (best == null && farther && !LabelSearch.anyWithinOneTypo(label, candidates, enabled)) {
+            best = LabelSearch.bestWithoutTypos(label, twoEditsAway(key, lightKey, suffix, names, candidates), enabled, null);
         }
         return best;
     }

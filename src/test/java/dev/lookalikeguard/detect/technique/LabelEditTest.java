@@ -65,11 +65,12 @@ class LabelEditTest {
         LabelComparison full = edit.nearest(typed, Glyphs.key(typed), Glyphs.lightKey(typed), "gov", names);
         assertThat(full.target().name()).isEqualTo("knoxky.gov");
         assertThat(full.typos()).isEqualTo(1);
-        assertThat(edit.nearestWithoutTypos(typed, Glyphs.key(typed), Glyphs.lightKey(typed), "gov", names)).isNull();
+        assertThat(edit.nearestWithoutTypos(typed, Glyphs.key(typed), Glyphs.lightKey(typed), "gov", names,
+            target -> true)).isNull();
 
         ProtectedNames onlyFarther = Detector.builder().protectSuffix("gov").protectDomain("lenoxny.gov").build().names();
         LabelComparison farther = edit.nearestWithoutTypos(typed, Glyphs.key(typed), Glyphs.lightKey(typed), "gov",
-            onlyFarther);
+            onlyFarther, target -> true);
         assertThat(farther.target().name()).isEqualTo("lenoxny.gov");
         assertThat(farther.typos()).isZero();
     }
