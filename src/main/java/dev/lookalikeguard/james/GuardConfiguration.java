@@ -177,8 +177,8 @@ public final class GuardConfiguration {
         Duration validity = positive(CONFIRM_EXPIRY, duration(CONFIRM_EXPIRY, parameter.apply(CONFIRM_EXPIRY), Duration.ofDays(7)));
         Duration heldExpiry = positive(HELD_EXPIRY, duration(HELD_EXPIRY, parameter.apply(HELD_EXPIRY), validity));
         Duration remember = duration(REMEMBER, parameter.apply(REMEMBER), Duration.ZERO);
-        String noConfirmValue = notBlank(NO_CONFIRM, parameter.apply(NO_CONFIRM),
-            "the suffixes or domains whose look-alikes only an administrator may release, e.g. mil");
+        String noConfirmExpected = "the suffixes or domains whose look-alikes only an administrator may release, e.g. mil";
+        String noConfirmValue = notBlank(NO_CONFIRM, parameter.apply(NO_CONFIRM), noConfirmExpected);
         List<String> noConfirm = new ArrayList<>();
         for (String entry : Optional.ofNullable(noConfirmValue).orElse("").split("[,\\s]+")) {
             if (!entry.isBlank()) {
@@ -192,7 +192,7 @@ public final class GuardConfiguration {
         }
         if (noConfirmValue != null && noConfirm.isEmpty()) {
             throw new MessagingException("LookalikeGuard: parameter '" + NO_CONFIRM + "' is '" + noConfirmValue.strip()
-                + "'; expected the suffixes or domains whose look-alikes only an administrator may release, e.g. mil");
+                + "'; expected " + noConfirmExpected);
         }
         NoticeTemplate template;
         String file = notBlank(CONFIRM_TEMPLATE, parameter.apply(CONFIRM_TEMPLATE), "the path of a confirmation template file");
